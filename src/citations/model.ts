@@ -1,5 +1,8 @@
 // The shapes that flow through cancu: a source text, the citations found in it, the
 // document header and sections, and the findings rules report. Pure types, no logic.
+import type { ParsedSymbol } from './identifier.js';
+import type { ParsedDate } from './dates.js';
+import type { Layout } from './sections.js';
 
 /** Where a citation stands in the plan. */
 export type Section = 'title' | 'can_cu' | 'body' | 'tail';
@@ -79,6 +82,12 @@ export interface Citation {
   numberSpan: Span | null;
   dateSpan: Span | null;
   issuerSpan: Span | null;
+  /** The number/symbol as parsed (segments with cleaned-text offsets), for rules. */
+  symbol: ParsedSymbol | null;
+  /** The date as parsed (day/month text, form, spacing), for rules. */
+  dateParts: ParsedDate | null;
+  /** Offset of the citation in the cleaned text. */
+  cleanStart: number;
 }
 
 export interface DocumentHeader {
@@ -135,6 +144,12 @@ export interface AnalyzedDocument {
   signatureEnd: number | null;
   /** Source offset where the signature block starts (after "Nơi nhận"/closing "./."), or null. */
   closingOffset: number | null;
+  /** The document's own canonical key when its header gives number and date. */
+  ownKey: string | null;
+  /** The cleaned text (NFC, dashes folded …) that rules may scan; map offsets back with toSource. */
+  cleanText: string;
+  toSource(cleanOffset: number): number;
+  layout: Layout;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -1,0 +1,181 @@
+// The extraction pipeline for one document: clean → layout (header, sections) → extract →
+// resolve, with every span mapped back to the original text. Pure: text in, structure out.
+import type { AnalyzedDocument, Citation, DocumentHeader, Relation, Section, Span } from './model.js';
+import { clean } from './clean.js';
+import { layout, sectionRanges } from './sections.js';
+import { documentPlace, readHeader } from './header.js';
+import { extractCitations } from './extract.js';
+import { jurisdictionFor, resolveCitations } from './resolve.js';
+import { parseSymbol } from './identifier.js';
+import { buildKey } from './keys.js';
+import { issuerByName } from './vocabulary/issuers.js';
+
+export interface Locator {
+  (offset: number): { line: number; column: number; sourceOffset: number };
+}
+
+export interface AnalyzeOptions {
+  file: string;
+  /** Maps an offset in the analysed text to the source file (markdown, docx). Default: the text is the source. */
+  locate?: Locator;
+}
+
+export function lineLocator(text: string): Locator {
+  const starts: number[] = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset: number) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1, sourceOffset: offset };
+  };
+}
+
+export function analyze(text: string, opts: AnalyzeOptions): AnalyzedDocument {
+  const cleaned = clean(text);
+  const t = cleaned.text;
+  const src = (o: number) => cleaned.toSource(o);
+  const L = layout(t);
+  const head = readHeader(t, L);
+  const ranges = sectionRanges(L, t.length);
+  const sectionAt = (offset: number): Section => {
+    let lo = 0;
+    let hi = ranges.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const r = ranges[mid]!;
+      if (offset < r.start) hi = mid - 1;
+      else if (offset >= r.end) lo = mid + 1;
+      else return r.section;
+    }
+    return 'body';
+  };
+  const place = documentPlace(t, head.place);
+  const headerEnd = L.typeLine >= 0 ? L.lines[L.typeLine]!.start : L.numberLine >= 0 ? L.lines[L.numberLine]!.end : 0;
+  const raws = extractCitations(t).filter((r) => r.start >= headerEnd || (L.numberLine >= 0 && r.start > L.lines[L.numberLine]!.end && r.start >= headerEnd));
+  const docYear = head.date?.year ?? titleYear(head.title?.text ?? null);
+  const resolved = resolveCitations(raws, place, docYear);
+  const locate = opts.locate ?? lineLocator(text);
+  const span = (start: number, end: number): Span => {
+    const s = src(start);
+    return { offset: s, length: src(end) - s };
+  };
+  const citations: Citation[] = raws.map((r, i) => {
+    const res = resolved[i]!;
+    const s = src(r.start);
+    const e = src(r.end);
+    const loc = locate(s);
+    return {
+      type: r.type.name,
+      typeWritten: r.sharedTypeWord ? r.typeWritten : text.slice(s, src(r.start + r.typeWritten.length)),
+      number: r.symbol ? text.slice(src(r.symbol.start), src(r.symbol.end)).trim() : null,
+      canonicalNumber: res.canonicalNumber,
+      family: res.family,
+      seq: r.symbol?.seq ?? null,
+      year: res.year,
+      typeCode: res.typeCode,
+      issuerCode: res.issuerCode,
+      date: r.date?.iso ?? null,
+      dateWritten: r.date ? text.slice(src(r.date.start), src(r.date.end)) : null,
+      issuer: r.issuer ? text.slice(src(r.issuer.start), src(r.issuer.end)) : null,
+      subject: r.subject ? r.subject.text.normalize('NFC') : r.name,
+      section: sectionAt(r.start),
+      line: loc.line,
+      column: loc.column,
+      offset: loc.sourceOffset,
+      length: e - s,
+      surface: text.slice(s, e),
+      key: res.key,
+      jurisdiction: res.jurisdiction,
+      relation: null,
+      relations: [],
+      hasSo: r.hasSo,
+      soColon: r.soColon,
+      repeat: res.repeat,
+      nested: r.nested,
+      sharedTypeWord: r.sharedTypeWord,
+      numberSpan: r.symbol ? span(r.symbol.start, r.symbol.end) : null,
+      dateSpan: r.date ? span(r.date.start, r.date.end) : null,
+      issuerSpan: r.issuer ? span(r.issuer.start, r.issuer.end) : null,
+      symbol: r.symbol,
+      dateParts: r.date,
+      cleanStart: r.start,
+    };
+  });
+  raws.forEach((r, i) => {
+    const rels: Relation[] = r.relations.map((rel) => {
+      const target = citations[rel.target]!;
+      return { kind: rel.kind, target: target.key ?? target.canonicalNumber ?? target.surface, targetNumber: target.canonicalNumber };
+    });
+    citations[i]!.relations = rels;
+    citations[i]!.relation = rels[0] ?? null;
+  });
+  const header = buildHeader(text, head, src, place);
+  return {
+    file: opts.file,
+    source: text,
+    header,
+    sections: ranges.map((r) => ({ section: r.section, offset: src(r.start), length: src(r.end) - src(r.start) })),
+    place,
+    citations,
+    signatureEnd: L.tailStart >= 0 ? src(L.lines[L.tailStart]!.start) : null,
+    closingOffset: L.signatureStart >= 0 && L.signatureStart < L.lines.length ? src(L.lines[L.signatureStart]!.start) : null,
+    ownKey: ownKey(t, head, place),
+    cleanText: t,
+    toSource: src,
+    layout: L,
+  };
+}
+
+function titleYear(title: string | null): number | null {
+  const m = title ? /năm(?:\s+học)?\s+(\d{4})/u.exec(title) : null;
+  return m ? Number(m[1]) : null;
+}
+
+function buildHeader(text: string, h: ReturnType<typeof readHeader>, src: (o: number) => number, place: AnalyzedDocument['place']): DocumentHeader {
+  const sp = (x: { start: number; end: number } | null): Span | null => (x ? { offset: src(x.start), length: src(x.end) - src(x.start) } : null);
+  void place;
+  return {
+    number: h.number ? text.slice(src(h.number.start), src(h.number.end)) : null,
+    numberSpan: sp(h.number),
+    type: h.type?.name ?? null,
+    typeSpan: sp(h.type),
+    place: h.place,
+    date: h.date?.iso ?? null,
+    dateWritten: h.date ? text.slice(src(h.date.start), src(h.date.end)) : null,
+    dateSpan: sp(h.date),
+    year: h.date?.year ?? titleYear(h.title?.text ?? null),
+    title: h.title?.text ?? null,
+    titleSpan: sp(h.title),
+    signer: h.signer,
+    signerPosition: h.signerPosition,
+    recipients: h.recipients,
+    issuingBody: h.issuingBody,
+  };
+}
+
+/** The document's own canonical key, when its header gives number and date. */
+function ownKey(t: string, h: ReturnType<typeof readHeader>, place: AnalyzedDocument['place']): string | null {
+  if (!h.number || !h.date?.year) return null;
+  const digit = /\d/.exec(h.number.text);
+  if (!digit) return null;
+  const sym = parseSymbol(t, h.number.start + digit.index);
+  if (!sym || sym.shape === 'number-only' || sym.shape === 'irregular') return null;
+  const body = h.issuingBody ? issuerByName(h.issuingBody) : undefined;
+  const j = jurisdictionFor(sym.issuerCodes, h.issuingBody, place);
+  if (!j || j.endsWith('.?')) return null;
+  void body;
+  return buildKey({
+    jurisdiction: j,
+    typeCode: sym.typeCode,
+    typeName: h.type?.name ?? 'Kế hoạch',
+    issuerCodes: sym.issuerCodes,
+    year: sym.year ?? h.date.year,
+    seq: sym.seq,
+    legal: sym.shape === 'legal',
+  });
+}

@@ -1,0 +1,80 @@
+// Cleaning: the text the extractor reads, with a map back to the source. Composes decomposed
+// (NFD) Vietnamese, folds dash variants to "-", the Icelandic Eth "Ð"/"ð" to "Đ"/"đ", no-break and
+// other odd spaces to " ", and drops zero-width characters. Every change that alters length is
+// recorded, so any offset in the cleaned text maps back to the source (`toSource`).
+// When the text needs none of this, it is returned as is and the map is the identity: composed
+// text pays one linear scan and nothing else.
+
+export interface CleanText {
+  text: string;
+  /** Maps an offset in `text` to the corresponding offset in the source. */
+  toSource(offset: number): number;
+  identity: boolean;
+}
+
+// Characters that need work: combining marks (NFD), dash variants, Eth look-alikes, odd spaces,
+// zero-width characters and soft hyphens.
+const NEEDS_WORK = /[\u0300-\u036f\u2010-\u2015\u2212\u00d0\u00f0\u00a0\u2000-\u200b\u202f\u205f\u3000\u200c\u200d\u2060\ufeff\u00ad]/;
+// One unit of work: a base character with its combining marks, or one special character.
+const WORK_UNIT = /[^\u0300-\u036f]?[\u0300-\u036f]+|[\u2010-\u2015\u2212\u00d0\u00f0\u00a0\u2000-\u200b\u202f\u205f\u3000\u200c\u200d\u2060\ufeff\u00ad]/g;
+
+function replacement(unit: string): string {
+  const ch = unit.charCodeAt(0);
+  if (unit.length === 1) {
+    if ((ch >= 0x2010 && ch <= 0x2015) || ch === 0x2212) return '-';
+    if (ch === 0x00d0) return 'Đ';
+    if (ch === 0x00f0) return 'đ';
+    if (ch === 0x200b || ch === 0x200c || ch === 0x200d || ch === 0x2060 || ch === 0xfeff || ch === 0x00ad) return '';
+    if (ch === 0x00a0 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x202f || ch === 0x205f || ch === 0x3000) return ' ';
+  }
+  const composed = unit.normalize('NFC');
+  // A lone combining mark after a dash or Eth is composed on its own; keep what NFC gives.
+  return composed;
+}
+
+export function clean(source: string): CleanText {
+  if (!NEEDS_WORK.test(source)) return { text: source, toSource: (o) => o, identity: true };
+  // Breakpoints: at cleanStarts[i] the cleaned text resumes 1:1 with source at sourceStarts[i].
+  const cleanStarts: number[] = [0];
+  const sourceStarts: number[] = [0];
+  const parts: string[] = [];
+  let last = 0;
+  let cleanLen = 0;
+  WORK_UNIT.lastIndex = 0;
+  for (let m = WORK_UNIT.exec(source); m; m = WORK_UNIT.exec(source)) {
+    const unit = m[0];
+    const rep = replacement(unit);
+    if (rep === unit) continue;
+    const before = source.slice(last, m.index);
+    parts.push(before, rep);
+    cleanLen += before.length;
+    if (rep.length !== unit.length) {
+      // The replacement maps to the unit's start; what follows resumes 1:1 after the unit.
+      cleanStarts.push(cleanLen);
+      sourceStarts.push(m.index);
+      cleanLen += rep.length;
+      cleanStarts.push(cleanLen);
+      sourceStarts.push(m.index + unit.length);
+    } else {
+      cleanLen += rep.length;
+    }
+    last = m.index + unit.length;
+  }
+  parts.push(source.slice(last));
+  const text = parts.join('');
+  if (cleanStarts.length === 1) return { text, toSource: (o) => o, identity: false };
+  const cs = Int32Array.from(cleanStarts);
+  const ss = Int32Array.from(sourceStarts);
+  const toSource = (offset: number): number => {
+    let lo = 0;
+    let hi = cs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (cs[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    // Inside a replaced unit the offset stays within the unit (replacements never grow).
+    return ss[lo]! + (offset - cs[lo]!);
+  };
+  return { text, toSource, identity: false };
+}

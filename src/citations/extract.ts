@@ -1,0 +1,464 @@
+// Finding cited instruments in cleaned text. Anchors are type words ("Nghị định", "Kế hoạch",
+// "công văn" …); from each anchor a small hand-written reader takes "số", the number/symbol
+// (identifier.ts), the date, the issuer ("của …"), the subject ("về …") and relation verbs.
+// Named instruments without a number ("Luật Tiếp công dân", "Nghị quyết Trung ương 4 khóa XII")
+// are read from their own shapes. Every pattern is sticky or bounded: the scan is linear.
+import type { RelationKind } from './model.js';
+import { parseSymbol, type ParsedSymbol } from './identifier.js';
+import { parseDateAt, type ParsedDate } from './dates.js';
+import { TYPE_WORDS, typeByWord, type DocumentType } from './vocabulary/types.js';
+
+export interface RawRelation {
+  kind: RelationKind;
+  /** Index of the target citation in the result list. */
+  target: number;
+}
+
+export interface RawCitation {
+  type: DocumentType;
+  typeWritten: string;
+  /** Offsets in the cleaned text. */
+  start: number;
+  end: number;
+  symbol: ParsedSymbol | null;
+  /** Named instrument title (number null), e.g. "Tiếp công dân". */
+  name: string | null;
+  hasSo: boolean;
+  soColon: boolean;
+  date: ParsedDate | null;
+  issuer: { text: string; start: number; end: number } | null;
+  subject: { text: string; start: number; end: number } | null;
+  relations: RawRelation[];
+  nested: boolean;
+  sharedTypeWord: boolean;
+  /** Index of the citation whose subject contains this one, or -1. */
+  parent: number;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+');
+const ANCHOR = new RegExp(`(?<![\\p{L}\\d])(?:${TYPE_WORDS.map(escape).join('|')})(?![\\p{L}\\d])`, 'giu');
+
+const SO = /[ \t]*(?:,[ \t]*)?(số|Số|SỐ)(?![\p{L}\d])([ \t]*:)?/uy;
+// Between "số" and the number: spaces and at most a page gap of blank lines.
+const GAP = /[ \t]*(?:\r?\n[ \t]*){0,4}/y;
+const SPACES = /[ \t]*/y;
+const DATE_LEAD = /[ \t]*,?[ \t]*(?:\(?[ \t]*(?:ban hành |ký |được ban hành )?(?:ngày|Ngày)[ \t]+)/uy;
+const CUA = /[ \t]*,?[ \t]*(?:của|do)[ \t]+/uy;
+const WORD = /[\p{L}\d&.\-]+/uy;
+const ROMAN = /^[IVXLC]+$/;
+
+// Lower-case words that may appear inside an issuer's name ("Ban Thường vụ Tỉnh ủy", "Ủy ban nhân dân tỉnh").
+const ISSUER_LOWER = new Set(
+  ('và nhân dân tỉnh huyện quận xã phường thị trấn thành phố khóa khoá ban thường vụ trực chấp hành trung ương đảng bộ ' +
+    'chính trị bí thư cán sự đại biểu hội đồng ủy uỷ giáo dục đào tạo nội tài y tế lao động thương binh xã hội tư pháp ' +
+    'dân vận tuyên kiểm tra sở phòng trưởng chủ tịch tướng phủ quốc liên tịch cơ quan tổ chức ngành công an quân sự ' +
+    'mặt trận văn hóa thể thao du lịch khoa học công nghệ nông nghiệp phát triển nông thôn môi trường tài nguyên ' +
+    'xây dựng giao thông vận tải công thương kế hoạch đầu tư ngoại vụ nhà nước kho bạc dân tộc tôn giáo thanh niên ' +
+    'phụ nữ cựu chiến binh đoàn liên đoàn tỉnh ủy huyện ủy thành ủy đảng ủy').split(' '),
+);
+
+// Words after which a capitalised word starts a new clause, not more of the issuer's name.
+const ISSUER_STOP = new Set(['về', 'v/v', 'phê', 'quy', 'hướng', 'sửa', 'thực', 'triển', 'tiếp', 'thay', 'bãi']);
+
+const TYPE_WORD_AT = new RegExp(`(?:${TYPE_WORDS.map(escape).join('|')})(?![\\p{L}\\d])`, 'iuy');
+
+const NAMED_LAW_WORD = /[ \t]+(\p{Lu}[\p{Ll}]*)/uy;
+const LOWER_WORD = /[ \t]+([\p{Ll}]+|\d{4})(?![\p{L}\d])/uy;
+const NAME_STOP = new Set([
+  'và', 'của', 'về', 'theo', 'tại', 'được', 'đã', 'với', 'trong', 'cho', 'để', 'các', 'những', 'này', 'đó', 'số', 'ngày', 'là', 'thì', 'mà', 'có', 'do', 'nhằm', 'gắn', 'đối', 'vào', 'từ', 'đến', 'sửa', 'bổ',
+]);
+
+// Party resolutions named by the meeting that adopted them.
+const NQ_DAI_HOI = /[ \t]+(Đại hội[ \t]+(?:[\p{L}\d]+[ \t]+){0,9}?lần[ \t]+thứ[ \t]+([IVXLC]+))(?:[ \t]+(?:của[ \t]+Đảng(?![ \t]+bộ)))?(?![\p{L}\d])/uy;
+const NQ_TRUNG_UONG = /[ \t]+((?:Hội nghị[ \t]+)?(?:lần[ \t]+thứ[ \t]+)?Trung[ \t]+ương[ \t]+(\d{1,2})(?:[ \t]*,)?[ \t]+(?:khóa|khoá)[ \t]+([IVXLC]+))(?![\p{L}\d])/uy;
+
+const RELATION_CUES: { re: RegExp; kind: RelationKind }[] = [
+  { re: /sửa đổi|bổ sung/iu, kind: 'amends' },
+  { re: /thay thế/iu, kind: 'replaces' },
+  { re: /bãi bỏ/iu, kind: 'repeals' },
+  { re: /sơ kết|tổng kết/iu, kind: 'reviews' },
+  { re: /hướng dẫn/iu, kind: 'guides' },
+  { re: /tiếp tục thực hiện|tiếp tục triển khai/iu, kind: 'continues' },
+  { re: /thực hiện|triển khai|theo|cụ thể hóa|cụ thể hoá/iu, kind: 'implements' },
+];
+
+// The Đề án a decision approved: "phê duyệt Đề án dạy và học tiếng dân tộc Mường …".
+const APPROVES = /phê duyệt (Đề án|Chương trình|Kế hoạch|Dự án|Quy hoạch|Chiến lược)[ \t]+/iu;
+const PROGRAMME_MENTION = /(Đề án|Chương trình|Dự án|Quy hoạch|Chiến lược)[ \t]+(?!số)/giu;
+
+function lineEnd(text: string, from: number): number {
+  const nl = text.indexOf('\n', from);
+  return nl < 0 ? text.length : nl;
+}
+
+/** Reads the issuer name at `pos`: capitalised words, codes and the connectors issuers use. */
+function readIssuer(text: string, pos: number, limit: number): { text: string; start: number; end: number } | null {
+  let p = pos;
+  let lastGood = pos;
+  let words = 0;
+  while (p < limit && words < 16) {
+    if (words > 0) {
+      SPACES.lastIndex = p;
+      SPACES.exec(text);
+      const q = SPACES.lastIndex;
+      if (q === p) break;
+      p = q;
+    }
+    TYPE_WORD_AT.lastIndex = p;
+    if (words > 0 && TYPE_WORD_AT.test(text) && /\p{Lu}/u.test(text[p]!)) break;
+    WORD.lastIndex = p;
+    const w = WORD.exec(text);
+    if (!w) break;
+    let word = w[0].replace(/[.\-]+$/, '');
+    if (!word) break;
+    const lower = word.toLowerCase();
+    const first = word[0]!;
+    const isCap = first !== first.toLowerCase() || /\d/.test(first);
+    if (words > 0 && ISSUER_STOP.has(lower) && !isCap) break;
+    if (words > 0 && lower === 'ban' && /^[ \t]+hành/u.test(text.slice(w.index + 3, w.index + 9))) break;
+    const prevWord = text.slice(Math.max(pos, lastGood - 12), lastGood).trim().split(/\s+/).pop()?.toLowerCase();
+    const ok =
+      isCap ||
+      ISSUER_LOWER.has(lower) ||
+      (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá'));
+    if (!ok) break;
+    if (words === 0 && !isCap) return null;
+    if (/^\d+$/.test(word) && prevWord !== 'quận') break;
+    p = w.index + word.length;
+    words++;
+    if (lower !== 'và') lastGood = p;
+  }
+  if (lastGood === pos) return null;
+  return { text: text.slice(pos, lastGood), start: pos, end: lastGood };
+}
+
+/** "Luật Tiếp công dân", "Luật Giáo dục 2019": the capitalised name after the type word. */
+function readLawName(text: string, pos: number): { name: string; end: number } | null {
+  NAMED_LAW_WORD.lastIndex = pos;
+  const first = NAMED_LAW_WORD.exec(text);
+  if (!first) return null;
+  const firstWord = first[1]!;
+  if (typeByWord(firstWord) || NAME_STOP.has(firstWord.toLowerCase())) return null;
+  let end = NAMED_LAW_WORD.lastIndex;
+  let words = 1;
+  while (words < 10) {
+    // "Luật Phòng, chống tham nhũng": the comma belongs to the name.
+    if (text.startsWith(', chống', end)) {
+      end += 7;
+      words++;
+      continue;
+    }
+    LOWER_WORD.lastIndex = end;
+    const w = LOWER_WORD.exec(text);
+    if (!w) break;
+    const word = w[1]!;
+    if (NAME_STOP.has(word)) break;
+    if (word === 'hiện' && /^[ \t]+hành(?![\p{L}])/u.test(text.slice(LOWER_WORD.lastIndex, LOWER_WORD.lastIndex + 8))) break;
+    end = LOWER_WORD.lastIndex;
+    words++;
+    if (/^\d{4}$/.test(word)) break;
+  }
+  const yearTail = /^[ \t]+năm[ \t]+(\d{4})(?!\d)/u.exec(text.slice(end, end + 12));
+  if (yearTail) end += yearTail[0].length;
+  return { name: text.slice(pos, end).trim(), end };
+}
+
+function findSubjectEnd(text: string, from: number, limit: number, siblingStarts: number[]): number {
+  let end = limit;
+  for (let i = from; i < limit; i++) {
+    const ch = text[i]!;
+    if (ch === ';' || ch === '\n') {
+      end = i;
+      break;
+    }
+    // A full stop ends the item unless it sits inside a number like "2.1." followed by more numbering.
+    if (ch === '.' && (i + 1 >= limit || (/\s/.test(text[i + 1]!) && (!/\d/.test(text[i - 1] ?? '') || /^\s+\p{Lu}/u.test(text.slice(i + 1, i + 4)))))) {
+      end = i;
+      break;
+    }
+    if (ch === '.' && text[i + 1] === '/') {
+      end = i;
+      break;
+    }
+    if (ch === '(' && /^\((?:sau đây|gọi tắt|dưới đây)/iu.test(text.slice(i, i + 12))) {
+      end = i;
+      break;
+    }
+  }
+  for (const s of siblingStarts) if (s > from && s < end) return Math.min(end, s);
+  return end;
+}
+
+export function extractCitations(text: string): RawCitation[] {
+  const out: RawCitation[] = [];
+  ANCHOR.lastIndex = 0;
+  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
+    const typeWritten = m[0];
+    const type = typeByWord(typeWritten);
+    if (!type) continue;
+    const start = m.index;
+    const afterWord = start + typeWritten.length;
+    const cit = readNumbered(text, start, afterWord, type, typeWritten) ?? readNamed(text, start, afterWord, type, typeWritten);
+    if (cit) {
+      out.push(cit);
+      ANCHOR.lastIndex = cit.symbol ? cit.symbol.end : cit.end;
+      // One type word shared by a list: "các Quyết định …: số 1400/QĐ-TTg …; số 1401/QĐ-TTg …".
+      continue;
+    }
+    const list = readSharedList(text, start, afterWord, type, typeWritten);
+    if (list.length) {
+      out.push(...list);
+      ANCHOR.lastIndex = list[list.length - 1]!.end;
+    }
+  }
+  attachDetails(text, out);
+  return out;
+}
+
+function readNumbered(text: string, start: number, afterWord: number, type: DocumentType, typeWritten: string): RawCitation | null {
+  SO.lastIndex = afterWord;
+  const so = SO.exec(text);
+  let p = afterWord;
+  let hasSo = false;
+  let soColon = false;
+  if (so) {
+    hasSo = true;
+    soColon = Boolean(so[2]);
+    p = SO.lastIndex;
+    GAP.lastIndex = p;
+    GAP.exec(text);
+    p = GAP.lastIndex;
+  } else {
+    SPACES.lastIndex = p;
+    SPACES.exec(text);
+    p = SPACES.lastIndex;
+    if (p === afterWord) return null;
+  }
+  const symbol = parseSymbol(text, p);
+  if (!symbol) return null;
+  if (!hasSo && symbol.shape === 'number-only') return null;
+  if (symbol.shape === 'number-only') {
+    // "Chỉ thị số 35 ngày 30/5/2019": a bare number is a citation only when a date, issuer or end follows.
+    const rest = text.slice(symbol.end, symbol.end + 12);
+    if (!/^(?:[ \t]*(?:,|;|\.|\)|$|\n)|[ \t]+(?:ngày|của|năm|về))/u.test(rest)) return null;
+    if (/^[ \t]+năm/u.test(rest)) return null;
+  }
+  return {
+    type,
+    typeWritten,
+    start,
+    end: symbol.end,
+    symbol,
+    name: null,
+    hasSo,
+    soColon,
+    date: null,
+    issuer: null,
+    subject: null,
+    relations: [],
+    nested: false,
+    sharedTypeWord: false,
+    parent: -1,
+  };
+}
+
+function readNamed(text: string, start: number, afterWord: number, type: DocumentType, typeWritten: string): RawCitation | null {
+  const first = typeWritten[0]!;
+  if (first === first.toLowerCase()) return null; // "luật", "nghị quyết" in running prose are generic
+  let name: string | null = null;
+  let end = afterWord;
+  if (type.name === 'Luật' || type.name === 'Bộ luật' || type.name === 'Pháp lệnh' || type.name === 'Hiến pháp') {
+    if (type.name === 'Hiến pháp') {
+      const h = /^(?:[ \t]+năm)?[ \t]+(\d{4})(?!\d)/u.exec(text.slice(afterWord, afterWord + 12));
+      if (!h) return null;
+      name = h[1]!;
+      end = afterWord + h[0].length;
+    } else {
+      const law = readLawName(text, afterWord);
+      if (!law) return null;
+      name = law.name;
+      end = law.end;
+    }
+  } else if (type.name === 'Nghị quyết') {
+    NQ_DAI_HOI.lastIndex = afterWord;
+    const dh = NQ_DAI_HOI.exec(text);
+    if (dh) {
+      name = dh[1]!;
+      end = NQ_DAI_HOI.lastIndex;
+    } else {
+      NQ_TRUNG_UONG.lastIndex = afterWord;
+      const tw = NQ_TRUNG_UONG.exec(text);
+      if (!tw) return null;
+      name = tw[1]!;
+      end = NQ_TRUNG_UONG.lastIndex;
+    }
+  } else {
+    return null;
+  }
+  return {
+    type,
+    typeWritten,
+    start,
+    end,
+    symbol: null,
+    name,
+    hasSo: false,
+    soColon: false,
+    date: null,
+    issuer: null,
+    subject: null,
+    relations: [],
+    nested: false,
+    sharedTypeWord: false,
+    parent: -1,
+  };
+}
+
+const LIST_INTRO = /^((?:[ \t]+(?:của|do)[ \t]+[^:;\n]{2,80}?)?)[ \t]*:[ \t]*/u;
+const LIST_NEXT = /^[ \t]*[;,][ \t]*(?:và[ \t]+)?(?=số[ \t])/u;
+
+function readSharedList(text: string, start: number, afterWord: number, type: DocumentType, typeWritten: string): RawCitation[] {
+  const intro = LIST_INTRO.exec(text.slice(afterWord, afterWord + 120));
+  if (!intro) return [];
+  const out: RawCitation[] = [];
+  let p = afterWord + intro[0].length;
+  for (let k = 0; k < 50; k++) {
+    if (!text.startsWith('số', p)) break;
+    const c = readNumbered(text, p, p, type, typeWritten);
+    if (!c || !c.hasSo) break;
+    c.sharedTypeWord = true;
+    c.start = p;
+    out.push(c);
+    // Skip the rest of this item (date, issuer, subject) to the next "; số".
+    const semi = text.indexOf(';', c.end);
+    const nl = lineEnd(text, c.end);
+    const stop = semi >= 0 && semi < nl ? semi : -1;
+    if (stop < 0) break;
+    const next = LIST_NEXT.exec(text.slice(stop, stop + 12));
+    if (!next) break;
+    p = stop + next[0].length;
+  }
+  return out;
+}
+
+/** Date, issuer, subject and relations of each citation, read in text order. */
+function attachDetails(text: string, cits: RawCitation[]): void {
+  // Siblings: a later citation that starts a new list item (after ", ", "; ", " và ") ends the subject.
+  const siblingStarts: number[] = [];
+  for (const c of cits) {
+    const before = text.slice(Math.max(0, c.start - 8), c.start);
+    if (/(?:[,;:][ \t]*|[ \t]và[ \t]+|[ \t]và[ \t]+các[ \t]+|\n[ \t\-+·•*]*)$/u.test(before) || c.sharedTypeWord) siblingStarts.push(c.start);
+  }
+  for (let i = 0; i < cits.length; i++) {
+    const c = cits[i]!;
+    const limit = lineEnd(text, c.end);
+    let p = c.end;
+    if (c.symbol) {
+      DATE_LEAD.lastIndex = p;
+      const lead = DATE_LEAD.exec(text);
+      if (lead) {
+        const d = parseDateAt(text, DATE_LEAD.lastIndex);
+        if (d) {
+          c.date = d;
+          p = d.end;
+          c.end = d.end;
+        }
+      }
+    }
+    CUA.lastIndex = p;
+    const cua = CUA.exec(text);
+    if (cua && (c.symbol || /^[ \t]*của/u.test(text.slice(p, p + 8)))) {
+      const iss = readIssuer(text, CUA.lastIndex, limit);
+      if (iss) {
+        c.issuer = iss;
+        p = iss.end;
+      }
+    }
+    if (!c.issuer && c.symbol) {
+      // "… của UBND tỉnh ban hành kèm theo Quyết định số 2752/QĐ-UBND": the issuer precedes.
+      const before = text.slice(Math.max(0, c.start - 90), c.start);
+      const pre = /của[ \t]+([^,;.\n]{2,60}?)[ \t]+ban hành kèm theo[ \t]+$/u.exec(before);
+      if (pre) {
+        const s = c.start - before.length + pre.index + pre[0].indexOf(pre[1]!);
+        c.issuer = { text: pre[1]!, start: s, end: s + pre[1]!.length };
+      }
+    }
+    // Subject: what follows, up to the end of this list item.
+    const rest = text.slice(p, p + 3);
+    if (c.symbol && !/^[ \t]*[,;.:)]/u.test(rest) && p < limit) {
+      SPACES.lastIndex = p;
+      SPACES.exec(text);
+      const s = SPACES.lastIndex;
+      const e = findSubjectEnd(text, s, limit, siblingStarts);
+      const subj = text.slice(s, e).replace(/[ \t,]+$/u, '');
+      if (subj.length > 2 && !/^(?:và|hoặc)(?:[ \t]+các)?$/u.test(subj)) {
+        c.subject = { text: subj, start: s, end: s + subj.length };
+      }
+    }
+  }
+  // Nesting and relation cues: a citation inside another's subject.
+  for (let j = 0; j < cits.length; j++) {
+    const inner = cits[j]!;
+    for (let i = j - 1; i >= 0 && i >= j - 12; i--) {
+      const outer = cits[i]!;
+      if (outer.subject && inner.start >= outer.subject.start && inner.start < outer.subject.end) {
+        inner.nested = true;
+        inner.parent = i;
+        // The words between the previous nested citation (or the subject start) and this one.
+        let from = outer.subject.start;
+        for (let k = i + 1; k < j; k++) if (cits[k]!.parent === i) from = Math.max(from, cits[k]!.end);
+        const cue = text.slice(from, inner.start);
+        const kind = relationCue(cue);
+        // "… về tiếp tục thực hiện Chỉ thị X … theo Kết luận Y": "theo" attaches Y to the outermost item.
+        let owner = i;
+        if (/(?:^|[ \t])theo[ \t]+$/u.test(cue) && outer.parent >= 0) owner = outer.parent;
+        inner.parent = owner;
+        if (kind) cits[owner]!.relations.push({ kind, target: j });
+        break;
+      }
+    }
+  }
+  linkApprovedProgrammes(text, cits);
+}
+
+function relationCue(words: string): RelationKind | null {
+  // The last cue before the target wins ("về sơ kết 03 năm thực hiện X" → reviews, by priority order).
+  for (const { re, kind } of RELATION_CUES) if (re.test(words)) return kind;
+  return null;
+}
+
+/**
+ * A Đề án without a number is named by the decision that approved it: "Quyết định số 1349/QĐ-UBND
+ * … về việc phê duyệt Đề án dạy và học tiếng dân tộc Mường …"; a later citation whose subject is
+ * about "thực hiện Đề án dạy và học tiếng dân tộc Mường" implements that decision.
+ */
+function linkApprovedProgrammes(text: string, cits: RawCitation[]): void {
+  const approved: { words: string; index: number }[] = [];
+  cits.forEach((c, index) => {
+    if (!c.subject) return;
+    const m = APPROVES.exec(c.subject.text);
+    if (!m) return;
+    // Only the citation's own words: not a "phê duyệt" that belongs to a citation nested in it.
+    const at = c.subject.start + m.index;
+    if (cits.some((x) => x.parent === index && x.start < at)) return;
+    approved.push({ words: nameWords(c.subject.text.slice(m.index + m[0].length)), index });
+  });
+  if (!approved.length) return;
+  cits.forEach((c, index) => {
+    if (!c.subject || c.relations.length) return;
+    PROGRAMME_MENTION.lastIndex = 0;
+    for (let m = PROGRAMME_MENTION.exec(c.subject.text); m; m = PROGRAMME_MENTION.exec(c.subject.text)) {
+      const words = nameWords(c.subject.text.slice(m.index + m[0].length));
+      const hit = approved.find((a) => a.index !== index && a.words === words && cits[a.index]!.parent !== index && c.parent !== a.index);
+      if (hit) {
+        const cue = c.subject.text.slice(0, m.index);
+        c.relations.push({ kind: relationCue(cue) ?? 'implements', target: hit.index });
+        break;
+      }
+    }
+  });
+}
+
+function nameWords(s: string): string {
+  return s.split(/\s+/).slice(0, 6).join(' ').toLowerCase();
+}

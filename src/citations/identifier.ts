@@ -1,0 +1,405 @@
+// The number/symbol grammar ("số, ký hiệu"), spec/citation-format.md §1. A loose, linear
+// tokenizer reads what was written — including malformed forms (spaces inside, a lost hyphen, a
+// wrong separator, "&" in a code) — into segments; classification then names the family and
+// builds the canonical form. Judging what is wrong is left to the lint rules, which read the
+// segments: this module describes, it does not complain.
+import type { Family } from './model.js';
+import {
+  ADMIN_TYPE_CODES,
+  LEGAL_TYPE_CODES,
+  MIXED_CASE_CODES,
+  PARTY_TYPE_CODES,
+  typeByName,
+} from './vocabulary/types.js';
+import { isKnownCode, isPartyIssuerCode, issuerByCode, issuerByVariant } from './vocabulary/issuers.js';
+
+export interface SymbolSegment {
+  /** Text as written. */
+  text: string;
+  /** Offsets in the cleaned text. */
+  start: number;
+  end: number;
+  /** Separator before the segment ("/", "-", "_", "." or " " when two codes are run together with a space); null for the number. */
+  sep: string | null;
+  /** Spaces between the previous segment and the separator. */
+  spaceBefore: number;
+  /** Spaces between the separator and this segment. */
+  spaceAfter: number;
+  kind: 'digits' | 'code';
+}
+
+export type SymbolShape = 'legal' | 'qh' | 'admin' | 'party' | 'number-only' | 'irregular';
+
+export interface ParsedSymbol {
+  start: number;
+  end: number;
+  raw: string;
+  segments: SymbolSegment[];
+  shape: SymbolShape;
+  family: Family;
+  seq: string;
+  year: number | null;
+  /** Type code as written / canonical; null when the symbol carries none. */
+  typeCodeWritten: string | null;
+  typeCode: string | null;
+  issuerCodesWritten: string[];
+  issuerCodes: string[];
+  /** Index of the segment holding the type code, or -1. */
+  typeSegment: number;
+  /** A type code run together with the issuer code ("TTBGDĐT" → TT + BGDĐT). */
+  missingHyphen: { segment: number; type: string; issuer: string } | null;
+  /** Separators that break the family's shape ("82/2005-QĐ-UBND", "18-2019-TT-BGDĐT"). */
+  wrongSeparators: number[];
+  canonical: string;
+}
+
+const DIGITS = /\d{1,5}/y;
+const SEG_DIGITS = /\d{1,4}(?![\p{L}\d])/uy;
+const SEG_CODE = /\p{Lu}[\p{L}&\d]*/uy;
+
+function isCodeText(code: string, afterSpace: boolean): boolean {
+  let lower = 0;
+  for (const ch of code) if (ch !== ch.toUpperCase()) lower++;
+  if (lower === 0) return true;
+  if (afterSpace) return false;
+  return lower <= 1 && code.length >= 2;
+}
+
+function stripAmp(code: string): string {
+  return code.replace(/&/g, '');
+}
+
+/** Canonical form of a code: "&" dropped, ASCII "D" restored to "Đ" for known codes, registered case. */
+export function canonicalCode(code: string): string {
+  let c = stripAmp(code).replace(/Ð/g, 'Đ');
+  if (c === 'TƯ' || c === 'T.Ư') return 'TW';
+  const term = /^(QH|UBTVQH)(\d{2})$/.exec(c);
+  if (term) return c;
+  if (issuerByCode(c) || ADMIN_TYPE_CODES.has(c) || LEGAL_TYPE_CODES.has(c) || PARTY_TYPE_CODES.has(c)) return c;
+  const mixed = MIXED_CASE_CODES.find((m) => m.toUpperCase() === c.toUpperCase());
+  if (mixed) return mixed;
+  const variant = issuerByVariant(code) ?? issuerByVariant(c);
+  if (variant && asciiFold(variant.code) === asciiFold(c)) return variant.code;
+  // A lost diacritic on a known code: "BCSD" → "BCSĐ", "QD" → "QĐ".
+  const folded = asciiFold(c);
+  const known = KNOWN_BY_FOLD.get(folded);
+  if (known && known !== c) return known;
+  return c;
+}
+
+function asciiFold(s: string): string {
+  return s.replace(/Đ/g, 'D').replace(/đ/g, 'd').toUpperCase();
+}
+
+const KNOWN_BY_FOLD = new Map<string, string>();
+for (const code of [...ADMIN_TYPE_CODES, ...LEGAL_TYPE_CODES, ...PARTY_TYPE_CODES]) {
+  if (!KNOWN_BY_FOLD.has(asciiFold(code)) || code.includes('Đ')) KNOWN_BY_FOLD.set(asciiFold(code), code);
+}
+for (const code of ['BGDĐT', 'BLĐTBXH', 'BKHĐT', 'HĐND', 'SGDĐT', 'PGDĐT', 'BCSĐ', 'ĐU', 'ĐUK', 'ĐĐ', 'ĐH']) {
+  KNOWN_BY_FOLD.set(asciiFold(code), code);
+}
+// "DA" is a real code (Dự án) and "DU"/"DD" are too ambiguous to restore blindly.
+KNOWN_BY_FOLD.set('DA', 'DA');
+KNOWN_BY_FOLD.delete('DU');
+KNOWN_BY_FOLD.delete('DD');
+
+const TYPE_CODES_ANY = new Set([...ADMIN_TYPE_CODES, ...LEGAL_TYPE_CODES, ...PARTY_TYPE_CODES]);
+
+function isTypeCode(code: string): boolean {
+  return TYPE_CODES_ANY.has(canonicalCode(code));
+}
+
+function isIssuerCode(code: string): boolean {
+  const c = canonicalCode(code);
+  return isKnownCode(c) || isKnownCode(code) || isPartyIssuerCode(c);
+}
+
+/** "TTBGDĐT" → {type: "TT", issuer: "BGDĐT"}; the longest type prefix followed by a known issuer. */
+export function splitRunTogether(code: string): { type: string; issuer: string } | null {
+  const c = stripAmp(code);
+  for (let i = Math.min(4, c.length - 2); i >= 2; i--) {
+    const type = c.slice(0, i);
+    const issuer = c.slice(i);
+    if (isTypeCode(type) && isIssuerCode(issuer) && !isTypeCode(issuer)) {
+      // Keep the issuer as written (with its "&") so rules can still see the variant.
+      return { type: canonicalCode(type), issuer: restoreAmp(code, i) ?? issuer };
+    }
+  }
+  return null;
+}
+
+function restoreAmp(code: string, typeLen: number): string | null {
+  // Skip typeLen non-"&" characters and return the remainder as written.
+  let n = 0;
+  for (let k = 0; k < code.length; k++) {
+    if (code[k] !== '&') n++;
+    if (n === typeLen) return code.slice(k + 1);
+  }
+  return null;
+}
+
+/** Collapses one doubled letter when that yields a known code ("KHPPH" → "KHPH"). */
+export function undoubleTypo(code: string): string | null {
+  for (let i = 1; i < code.length; i++) {
+    if (code[i] === code[i - 1]) {
+      const c = code.slice(0, i) + code.slice(i + 1);
+      if (TYPE_CODES_ANY.has(c)) return c;
+    }
+  }
+  return null;
+}
+
+/**
+ * Reads an identifier starting at `pos` (the first digit). Linear: a bounded number of segments,
+ * each matched with a sticky pattern.
+ */
+export function parseSymbol(text: string, pos: number): ParsedSymbol | null {
+  DIGITS.lastIndex = pos;
+  const m = DIGITS.exec(text);
+  if (!m) return null;
+  // A digit run glued to letters ("2b", "5K") is not a document number.
+  const after = text.charCodeAt(pos + m[0].length);
+  if (after && /[\p{L}]/u.test(text[pos + m[0].length]!)) return null;
+  const segments: SymbolSegment[] = [
+    { text: m[0], start: pos, end: pos + m[0].length, sep: null, spaceBefore: 0, spaceAfter: 0, kind: 'digits' },
+  ];
+  let p = pos + m[0].length;
+  for (let k = 0; k < 8; k++) {
+    let q = p;
+    let spaceBefore = 0;
+    while (text[q] === ' ' && spaceBefore < 2) {
+      q++;
+      spaceBefore++;
+    }
+    const ch = text[q];
+    const prev = segments[segments.length - 1]!;
+    if (ch === '/' || ch === '-' || ch === '_' || (ch === '.' && prev.kind === 'code' && /\p{Lu}/u.test(text[q + 1] ?? ''))) {
+      let r = q + 1;
+      let spaceAfter = 0;
+      while (text[r] === ' ' && spaceAfter < 2) {
+        r++;
+        spaceAfter++;
+      }
+      const seg = readSegment(text, r, spaceAfter > 0 || spaceBefore > 0);
+      if (!seg) break;
+      // A date follows a bare number with a hyphen or slash only in prose like "2019-2025": stop on a 4-digit range after digits.
+      if (prev.kind === 'digits' && segments.length === 1 && seg.kind === 'digits' && ch === '-' && seg.text.length === 4 && Number(prev.text) > 1900) break;
+      segments.push({ ...seg, sep: ch, spaceBefore, spaceAfter });
+      p = seg.end;
+      continue;
+    }
+    if (spaceBefore === 1 && prev.kind === 'code') {
+      SEG_CODE.lastIndex = q;
+      const c = SEG_CODE.exec(text);
+      if (c && c[0].length >= 2 && c[0] === c[0].toUpperCase() && (isIssuerCode(c[0]) || isTypeCode(c[0]))) {
+        const end = q + c[0].length;
+        if (!/[\p{L}\d]/u.test(text[end] ?? '')) {
+          segments.push({ text: c[0], start: q, end, sep: ' ', spaceBefore: 0, spaceAfter: 0, kind: 'code' });
+          p = end;
+          continue;
+        }
+      }
+    }
+    break;
+  }
+  return classify(text, segments);
+}
+
+function readSegment(text: string, at: number, afterSpace: boolean): Omit<SymbolSegment, 'sep' | 'spaceBefore' | 'spaceAfter'> | null {
+  SEG_DIGITS.lastIndex = at;
+  const d = SEG_DIGITS.exec(text);
+  if (d) return { text: d[0], start: at, end: at + d[0].length, kind: 'digits' };
+  SEG_CODE.lastIndex = at;
+  const c = SEG_CODE.exec(text);
+  if (c && isCodeText(c[0], afterSpace)) {
+    // Trailing "&" belongs to prose ("UBND& …"), not to the code.
+    const t = c[0].replace(/&+$/, '');
+    return { text: t, start: at, end: at + t.length, kind: 'code' };
+  }
+  return null;
+}
+
+function classify(text: string, segments: SymbolSegment[]): ParsedSymbol {
+  const start = segments[0]!.start;
+  const end = segments[segments.length - 1]!.end;
+  const base = {
+    start,
+    end,
+    raw: text.slice(start, end),
+    segments,
+    seq: segments[0]!.text,
+    year: null as number | null,
+    typeCodeWritten: null as string | null,
+    typeCode: null as string | null,
+    issuerCodesWritten: [] as string[],
+    issuerCodes: [] as string[],
+    typeSegment: -1,
+    missingHyphen: null as ParsedSymbol['missingHyphen'],
+    wrongSeparators: [] as number[],
+  };
+  const s = segments;
+  if (s.length === 1) return finish({ ...base, shape: 'number-only', family: 'unknown' });
+  const s1 = s[1]!;
+  const s2 = s[2];
+  // Legal-normative: N/YYYY/… (also tolerate "-" as a wrong separator).
+  if (s1.kind === 'digits' && s1.text.length === 4 && s2 && s2.kind === 'code') {
+    const year = Number(s1.text);
+    const codes = s.slice(2);
+    const wrong: number[] = [];
+    if (s1.sep !== '/') wrong.push(1);
+    if (s2.sep !== '/') wrong.push(2);
+    const qh = /^(QH|UBTVQH)\d{2}$/.test(s2.text);
+    if (qh) {
+      return finish({ ...base, year, shape: 'qh', family: 'legal', issuerCodesWritten: [s2.text], issuerCodes: [s2.text], wrongSeparators: wrong });
+    }
+    const [typeSeg, ...issuerSegs] = codes;
+    const legacyNqlt = typeSeg!.text === 'NQLT';
+    issuerSegs.forEach((seg, i) => {
+      if (seg.sep !== '-' && seg.sep !== ' ' && !(legacyNqlt && i === 0 && seg.sep === '/')) wrong.push(3 + i);
+    });
+    return finish(withTypeAndIssuers({ ...base, year, shape: 'legal', family: 'legal', wrongSeparators: wrong }, typeSeg!, issuerSegs, 2));
+  }
+  // Party: N-TYPE/ISSUER[-UNIT].
+  if (s1.sep === '-' && s1.kind === 'code' && s2 && s2.kind === 'code' && s2.sep === '/') {
+    const wrong: number[] = [];
+    s.slice(3).forEach((seg, i) => {
+      if (seg.sep !== '-' && seg.sep !== ' ') wrong.push(3 + i);
+    });
+    const typeCode = canonicalType(s1.text);
+    return finish({
+      ...base,
+      shape: 'party',
+      family: 'party',
+      typeCodeWritten: s1.text,
+      typeCode,
+      typeSegment: 1,
+      issuerCodesWritten: s.slice(2).map((x) => x.text),
+      issuerCodes: s.slice(2).map((x) => canonicalCode(x.text)),
+      wrongSeparators: wrong,
+    });
+  }
+  // State administrative: N/CODE[-CODE…] (the first code is a type code unless it is a công văn).
+  if (s1.sep === '/' && s1.kind === 'code') {
+    const codes = s.slice(1);
+    const wrong: number[] = [];
+    codes.slice(1).forEach((seg, i) => {
+      if (seg.sep !== '-' && seg.sep !== ' ') wrong.push(2 + i);
+    });
+    const first = codes[0]!;
+    const firstCanon = canonicalCode(first.text);
+    const firstIsType =
+      (ADMIN_TYPE_CODES.has(firstCanon) || LEGAL_TYPE_CODES.has(firstCanon) || undoubleTypo(firstCanon) !== null || (PARTY_TYPE_CODES.has(firstCanon) && codes.length > 1)) &&
+      !(issuerByCode(firstCanon) && codes.length === 1);
+    if (firstIsType && codes.length > 1) {
+      return finish(withTypeAndIssuers({ ...base, shape: 'admin', family: 'admin', wrongSeparators: wrong }, first, codes.slice(1), 1));
+    }
+    const split = splitRunTogether(first.text);
+    if (split && codes.length === 1) {
+      return finish({
+        ...base,
+        shape: 'admin',
+        family: 'admin',
+        typeCodeWritten: first.text,
+        typeCode: split.type,
+        typeSegment: 1,
+        missingHyphen: { segment: 1, type: split.type, issuer: split.issuer },
+        issuerCodesWritten: [split.issuer],
+        issuerCodes: [canonicalCode(split.issuer)],
+        wrongSeparators: wrong,
+      });
+    }
+    // Công văn: issuer code first, then units.
+    return finish({
+      ...base,
+      shape: 'admin',
+      family: isPartyIssuerCode(firstCanon) ? 'party' : 'admin',
+      issuerCodesWritten: codes.map((x) => x.text),
+      issuerCodes: codes.map((x) => canonicalCode(x.text)),
+      wrongSeparators: wrong,
+    });
+  }
+  // Anything else with codes: keep the segments, classify loosely.
+  const codes = s.filter((x) => x.kind === 'code');
+  const wrong = s.slice(1).map((_, i) => i + 1).filter((i) => s[i]!.sep !== '/' && s[i]!.sep !== '-');
+  if (s1.kind === 'digits' && s1.text.length === 4 && s1.sep === '-' && codes.length) {
+    // File-name style "18-2019-TT-BGDĐT".
+    const [typeSeg, ...issuerSegs] = codes;
+    return finish(
+      withTypeAndIssuers({ ...base, year: Number(s1.text), shape: 'legal', family: 'legal', wrongSeparators: [1, 2, ...wrong] }, typeSeg!, issuerSegs, s.indexOf(typeSeg!)),
+    );
+  }
+  return finish({
+    ...base,
+    shape: 'irregular',
+    family: 'unknown',
+    issuerCodesWritten: codes.map((x) => x.text),
+    issuerCodes: codes.map((x) => canonicalCode(x.text)),
+    wrongSeparators: wrong,
+  });
+}
+
+function canonicalType(code: string): string {
+  const c = canonicalCode(code);
+  if (TYPE_CODES_ANY.has(c)) return c;
+  return undoubleTypo(c) ?? c;
+}
+
+type Draft = Omit<ParsedSymbol, 'canonical'>;
+
+function withTypeAndIssuers(draft: Draft, typeSeg: SymbolSegment, issuerSegs: SymbolSegment[], typeIndex: number): Draft {
+  const canon = canonicalCode(typeSeg.text);
+  if (issuerSegs.length === 0 && !TYPE_CODES_ANY.has(canon)) {
+    const split = splitRunTogether(typeSeg.text);
+    if (split) {
+      return {
+        ...draft,
+        typeCodeWritten: typeSeg.text,
+        typeCode: split.type,
+        typeSegment: typeIndex,
+        missingHyphen: { segment: typeIndex, type: split.type, issuer: split.issuer },
+        issuerCodesWritten: [split.issuer],
+        issuerCodes: [canonicalCode(split.issuer)],
+      };
+    }
+  }
+  return {
+    ...draft,
+    typeCodeWritten: typeSeg.text,
+    typeCode: canonicalType(typeSeg.text),
+    typeSegment: typeIndex,
+    issuerCodesWritten: issuerSegs.map((x) => x.text),
+    issuerCodes: issuerSegs.map((x) => canonicalCode(x.text)),
+  };
+}
+
+function finish(d: Draft): ParsedSymbol {
+  return { ...d, canonical: buildCanonical(d) };
+}
+
+export function buildCanonical(d: Pick<ParsedSymbol, 'shape' | 'seq' | 'year' | 'typeCode' | 'issuerCodes' | 'segments'>): string {
+  const issuers = d.issuerCodes.join('-');
+  switch (d.shape) {
+    case 'number-only':
+      return d.seq;
+    case 'qh':
+      return `${d.seq}/${d.year}/${issuers}`;
+    case 'legal':
+      return `${d.seq}/${d.year}/${[d.typeCode, ...d.issuerCodes].filter(Boolean).join('-')}`;
+    case 'party':
+      return `${d.seq}-${d.typeCode}/${issuers}`;
+    case 'admin':
+      return `${d.seq}/${[d.typeCode, ...d.issuerCodes].filter(Boolean).join('-')}`;
+    default:
+      return d.segments.map((s) => (s.sep && s.sep !== ' ' ? s.sep : s.sep === ' ' ? '-' : '') + s.text).join('');
+  }
+}
+
+/** The code a type word expects in a given family, when the type has exactly one. */
+export function expectedTypeCode(typeName: string, family: Family): string | null {
+  const t = typeByName(typeName);
+  if (!t) return null;
+  if (family === 'legal') return t.legalCode;
+  if (family === 'admin') return t.adminCode;
+  if (family === 'party') return t.partyCodes[0] ?? null;
+  return null;
+}

@@ -1,0 +1,201 @@
+// Splits a plan into its parts (DESIGN.md data flow): the header block (số/ký hiệu, địa danh and
+// date, type heading), the title (trích yếu), the căn cứ preamble (items beginning "Căn cứ …" /
+// "Thực hiện …" before the first numbered section), the body, the signature block ("Nơi nhận",
+// position, signer) and the tail — anything substantive left after the signature (seed 004
+// carries the remains of an older plan there). Works on lines; linear.
+import type { Section } from './model.js';
+import { TYPE_WORDS } from './vocabulary/types.js';
+
+export interface Line {
+  start: number;
+  end: number;
+  text: string;
+  /** Text without markdown emphasis/heading marks and surrounding spaces. */
+  plain: string;
+}
+
+export interface Layout {
+  lines: Line[];
+  /** Line indexes. -1 when absent. */
+  numberLine: number;
+  dateLine: number;
+  typeLine: number;
+  titleLines: number[];
+  /** Preamble lines (between title and the first numbered section) and whether each is a căn cứ item. */
+  preamble: { line: number; canCu: boolean }[];
+  firstSectionLine: number;
+  signatureStart: number;
+  /** First line of the tail, or -1. */
+  tailStart: number;
+  signerLine: number;
+  positionLines: number[];
+  recipientLines: number[];
+}
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    const raw = text.slice(start, end);
+    lines.push({ start, end, text: raw, plain: plainOf(raw) });
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+function plainOf(s: string): string {
+  return s
+    .replace(/\r$/, '')
+    .replace(/^[ \t]*#{1,6}[ \t]*/, '')
+    .replace(/[*_]{2,}/g, '')
+    .replace(/^[ \t]*\*[ \t]+/, '')
+    .trim();
+}
+
+const TYPE_HEADING = new RegExp(`^(?:${TYPE_WORDS.map((w) => w.toUpperCase().replace(/ /g, '\\s+')).join('|')})$`, 'u');
+const NUMBER_LINE = /^Số\s*:?/u;
+const DATE_LINE = /(?:^|[\s,])[\p{Lu}][\p{L}. \-]{0,40}?,\s*ngày(?![\p{L}])[^\n]{0,30}?tháng(?![\p{L}])[^\n]{0,10}?năm\s+\d{4}/u;
+const SECTION_HEADING = /^(?:[IVX]{1,4}|[A-Z]|\d{1,2})\s*[.)\-]\s*\S/u;
+const ROMAN_HEADING = /^[IVX]{1,4}\s*[.)\-]/u;
+const PREAMBLE_ITEM = /^(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị)(?![\p{L}])/u;
+const NOI_NHAN = /^Nơi nhận\s*:?/u;
+const POSITION = /^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[\p{Lu} .,&]{4,60}$/u;
+const POSITION_WORDS = /TRƯỞNG|GIÁM ĐỐC|CHỦ TỊCH|BÍ THƯ|THỦ TRƯỞNG|HIỆU|PHÓ|TỔNG|CHÁNH|THƯ KÝ|KÝ|CỤC/u;
+const NAME = /^(?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,5}$/u;
+const RECIPIENT = /^(?:[-·•+*–]|Lưu(?![\p{L}])|Như trên)/u;
+const CLOSING = /(?:\.\/\.|\.\/|\.\s*\/\s*\.)\s*$/u;
+
+export function layout(text: string): Layout {
+  const lines = splitLines(text);
+  const L: Layout = {
+    lines,
+    numberLine: -1,
+    dateLine: -1,
+    typeLine: -1,
+    titleLines: [],
+    preamble: [],
+    firstSectionLine: -1,
+    signatureStart: -1,
+    tailStart: -1,
+    signerLine: -1,
+    positionLines: [],
+    recipientLines: [],
+  };
+  const headLimit = Math.min(lines.length, 40);
+  for (let i = 0; i < headLimit; i++) {
+    const p = lines[i]!.plain;
+    if (!p) continue;
+    if (L.numberLine < 0 && NUMBER_LINE.test(p) && p.length < 120 && /\//.test(p)) L.numberLine = i;
+    if (L.dateLine < 0 && DATE_LINE.test(p) && p.length < 160) L.dateLine = i;
+    if (L.typeLine < 0 && TYPE_HEADING.test(p)) {
+      L.typeLine = i;
+      break;
+    }
+    if (SECTION_HEADING.test(p) || PREAMBLE_ITEM.test(p)) break;
+  }
+  // Title: the first non-empty line after the type heading, and following short lines that are
+  // neither a preamble item nor a numbered section.
+  let i = L.typeLine >= 0 ? L.typeLine + 1 : 0;
+  if (L.typeLine >= 0) {
+    while (i < lines.length && !lines[i]!.plain) i++;
+    if (i < lines.length && !/^Căn cứ(?![\p{L}])/u.test(lines[i]!.plain) && !SECTION_HEADING.test(lines[i]!.plain)) {
+      L.titleLines.push(i);
+      i++;
+      for (let k = i; k < Math.min(lines.length, i + 4); k++) {
+        const p = lines[k]!.plain;
+        if (!p) continue;
+        if (PREAMBLE_ITEM.test(p) || SECTION_HEADING.test(p) || p.length > 160 || /[.:;]$/.test(p)) break;
+        L.titleLines.push(k);
+        i = k + 1;
+      }
+    }
+  }
+  // Preamble up to the first numbered section.
+  for (let k = i; k < lines.length; k++) {
+    const p = lines[k]!.plain;
+    if (!p) continue;
+    if (ROMAN_HEADING.test(p) || (SECTION_HEADING.test(p) && L.preamble.length > 0 && k > i + 1 && /^\d/.test(p) && !PREAMBLE_ITEM.test(p))) {
+      L.firstSectionLine = k;
+      break;
+    }
+    if (L.preamble.length > 30) break;
+    L.preamble.push({ line: k, canCu: PREAMBLE_ITEM.test(p) });
+  }
+  findSignature(L);
+  return L;
+}
+
+function findSignature(L: Layout): void {
+  const { lines } = L;
+  let sig = -1;
+  for (let k = lines.length - 1; k >= 0; k--) {
+    if (NOI_NHAN.test(lines[k]!.plain)) {
+      sig = k;
+      break;
+    }
+  }
+  if (sig < 0) {
+    for (let k = lines.length - 1; k >= 0; k--) {
+      if (CLOSING.test(lines[k]!.plain)) {
+        sig = k + 1;
+        break;
+      }
+    }
+    if (sig < 0 || sig >= lines.length) return;
+  }
+  L.signatureStart = sig;
+  let k = sig;
+  if (NOI_NHAN.test(lines[k]!.plain)) {
+    const rest = lines[k]!.plain.replace(NOI_NHAN, '').trim();
+    if (rest && POSITION.test(rest) && POSITION_WORDS.test(rest)) L.positionLines.push(k);
+    k++;
+  }
+  for (; k < lines.length; k++) {
+    const p = lines[k]!.plain;
+    if (!p) continue;
+    if (RECIPIENT.test(p)) {
+      L.recipientLines.push(k);
+      continue;
+    }
+    if (POSITION.test(p) && (POSITION_WORDS.test(p) || p.length < 30)) {
+      L.positionLines.push(k);
+      continue;
+    }
+    if (/^\(?(?:Đã ký|đã ký|Ký tên|Signed)\)?/u.test(p)) continue;
+    if (NAME.test(p) && L.signerLine < 0) {
+      L.signerLine = k;
+      continue;
+    }
+    // Something else after the signature: substantive text starts the tail; short debris
+    // (a page number) does not.
+    if ((p.match(/\p{L}/gu)?.length ?? 0) >= 25) {
+      L.tailStart = k;
+      return;
+    }
+  }
+}
+
+/** Section of every offset: builds sorted ranges for the cleaned text. */
+export function sectionRanges(L: Layout, textLength: number): { section: Section; start: number; end: number }[] {
+  const ranges: { section: Section; start: number; end: number }[] = [];
+  const push = (section: Section, start: number, end: number) => {
+    if (end <= start) return;
+    const last = ranges[ranges.length - 1];
+    if (last && last.section === section && last.end >= start - 1) last.end = Math.max(last.end, end);
+    else ranges.push({ section, start, end });
+  };
+  const lineSection = new Map<number, Section>();
+  for (const t of L.titleLines) lineSection.set(t, 'title');
+  for (const p of L.preamble) lineSection.set(p.line, p.canCu ? 'can_cu' : 'body');
+  const tail = L.tailStart >= 0 ? L.lines[L.tailStart]!.start : textLength;
+  for (let i = 0; i < L.lines.length; i++) {
+    const line = L.lines[i]!;
+    if (line.start >= tail) break;
+    push(lineSection.get(i) ?? 'body', line.start, line.end + 1);
+  }
+  if (tail < textLength) push('tail', tail, textLength);
+  return ranges;
+}
