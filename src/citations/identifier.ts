@@ -383,8 +383,12 @@ export function buildCanonical(d: Pick<ParsedSymbol, 'shape' | 'seq' | 'year' | 
       return d.seq;
     case 'qh':
       return `${d.seq}/${d.year}/${issuers}`;
-    case 'legal':
+    case 'legal': {
+      // The legacy joint-resolution form keeps its second slash: 01/2014/NQLT/CP-UBTƯMTTQVN (spec §1.2).
+      const nqltSlash = d.typeCode === 'NQLT' && d.segments[3]?.sep === '/';
+      if (nqltSlash) return `${d.seq}/${d.year}/NQLT/${issuers}`;
       return `${d.seq}/${d.year}/${[d.typeCode, ...d.issuerCodes].filter(Boolean).join('-')}`;
+    }
     case 'party':
       return `${d.seq}-${d.typeCode}/${issuers}`;
     case 'admin':
