@@ -104,6 +104,8 @@ export function analyze(text: string, opts: AnalyzeOptions): AnalyzedDocument {
       symbol: r.symbol,
       dateParts: r.date,
       cleanStart: r.start,
+      itemEnd: Math.max(r.end, r.issuer?.end ?? 0, r.subject?.end ?? 0),
+      span: { offset: s, length: e - s },
     };
   });
   raws.forEach((r, i) => {
@@ -128,6 +130,7 @@ export function analyze(text: string, opts: AnalyzeOptions): AnalyzedDocument {
     cleanText: t,
     toSource: src,
     layout: L,
+    locate,
   };
 }
 

@@ -88,6 +88,10 @@ export interface Citation {
   dateParts: ParsedDate | null;
   /** Offset of the citation in the cleaned text. */
   cleanStart: number;
+  /** End (cleaned text) of the whole item: the citation with its issuer and subject. */
+  itemEnd: number;
+  /** The citation's span in the analysed text (equal to offset/length for plain text). */
+  span: Span;
 }
 
 export interface DocumentHeader {
@@ -150,6 +154,8 @@ export interface AnalyzedDocument {
   cleanText: string;
   toSource(cleanOffset: number): number;
   layout: Layout;
+  /** Maps an offset in `source` (the analysed text) to the file: line, column and file offset. */
+  locate(offset: number): { line: number; column: number; sourceOffset: number };
 }
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -15,6 +15,10 @@ export interface KnowledgeResolver {
   knownInstrument?(citation: Citation): KnownInstrument | null;
   /** A later plan of the same series known on `date` (stale-series). */
   laterInSeries?(citation: Citation, date: string): KnownInstrument | null;
+  /** Status facts by canonical number alone (following a chain of replacements). */
+  statusOfNumber?(number: string): InstrumentFacts | null;
+  /** Do two issuer names designate the same body ("Bộ GD&ĐT" / "Bộ trưởng Bộ Giáo dục và Đào tạo")? null = cannot tell. */
+  sameIssuer?(a: string, b: string): boolean | null;
 }
 
 export interface StatusFact {
@@ -27,7 +31,12 @@ export interface StatusFact {
   confidence: 'stated' | 'inferred';
   source: string;
   note?: string | null;
+  /** The event touches only part of the instrument (one article, one group of addressees …). */
+  partial?: boolean;
 }
+
+/** A status event whose date the sources do not give: kept for display, never used for time checks. */
+export type UndatedStatusFact = Omit<StatusFact, 'date'> & { date: null };
 
 export interface InstrumentFacts {
   number: string;
@@ -36,15 +45,27 @@ export interface InstrumentFacts {
   issuer: string | null;
   signed: string | null;
   events: StatusFact[];
+  effective?: string | null;
+  family?: 'legal' | 'admin' | 'party' | null;
+  /** How the citation was matched: by its number, by number + year + issuer despite a wrong type code, or by a law's name. */
+  matchedBy?: 'number' | 'type-tolerant' | 'title';
+  /** The issuer is deduced or unverified in the sources. */
+  issuerConfidence?: 'stated' | 'inferred';
+  /** Where the instrument's own facts (date, title, issuer) come from. */
+  sources?: string[];
+  undated?: UndatedStatusFact[];
 }
 
 export interface IssuerValidity {
   name: string;
+  validFrom?: string | null;
   validTo: string | null;
   successor: string | null;
   by: string | null;
   source: string | null;
   confidence: 'stated' | 'inferred';
+  /** How the validity was reasoned (which facts were combined). */
+  note?: string | null;
 }
 
 export interface KnownInstrument {
@@ -54,6 +75,9 @@ export interface KnownInstrument {
   date: string | null;
   issuer: string | null;
   subject: string | null;
+  /** Where this is known from, and how surely. */
+  source?: string | null;
+  confidence?: 'stated' | 'inferred';
 }
 
 export interface ReportInput {

@@ -1,0 +1,79 @@
+// The linter: runs rules over an analysed document and stamps each report with rule id,
+// severity (from the preset, unless the rule chose one for this report), position and message
+// in the requested language. Rules never see severity configuration; formatters never see rules.
+import type { AnalyzedDocument, Finding, Severity, Span } from '../citations/model.js';
+import type { KnowledgeResolver, Lang, ReportInput, Rule, RuleContext } from './define-rule.js';
+import { RULES } from './rules/index.js';
+import { PRESETS, type PresetName } from './presets/index.js';
+
+export interface LintOptions {
+  /** ISO date the document is judged at; default its own header date. */
+  asOf?: string | null;
+  lang?: Lang;
+  resolver?: KnowledgeResolver | null;
+  preset?: PresetName;
+  /** Per-rule severity or "off", applied after the preset. */
+  rules?: Record<string, Severity | 'off'>;
+  /** Extra rules (plugins, tests). */
+  extraRules?: Rule[];
+}
+
+export function lint(doc: AnalyzedDocument, opts: LintOptions = {}): Finding[] {
+  const lang = opts.lang ?? 'vi';
+  const preset = PRESETS[opts.preset ?? 'recommended'];
+  const asOf = opts.asOf ?? doc.header.date ?? null;
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const rule of [...RULES, ...(opts.extraRules ?? [])]) {
+    const configured = opts.rules?.[rule.id] ?? preset[rule.id] ?? (opts.extraRules?.includes(rule) ? rule.severity : 'off');
+    if (configured === 'off') continue;
+    if (rule.needsKnowledge && !opts.resolver) continue;
+    const ctx: RuleContext = {
+      doc,
+      asOf,
+      lang,
+      resolver: opts.resolver ?? null,
+      report(input: ReportInput) {
+        const f = toFinding(doc, rule, configured === rule.severity ? input.severity ?? configured : configured, input, lang);
+        // One finding per rule, line and evidence: the same slip twice on a line is one thing to fix.
+        const id = `${f.ruleId}|${f.line}|${f.evidence}`;
+        if (seen.has(id)) return;
+        seen.add(id);
+        findings.push(f);
+      },
+    };
+    rule.check(ctx);
+  }
+  return findings.sort((a, b) => a.offset - b.offset || a.ruleId.localeCompare(b.ruleId));
+}
+
+function toFinding(doc: AnalyzedDocument, rule: Rule, severity: Severity, input: ReportInput, lang: Lang): Finding {
+  const start = doc.locate(input.span.offset);
+  const endOffset = input.span.offset + input.span.length;
+  const end = doc.locate(endOffset);
+  return {
+    ruleId: rule.id,
+    severity,
+    message: lang === 'en' ? input.messageEn : input.message,
+    file: doc.file,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    offset: start.sourceOffset,
+    length: end.sourceOffset - start.sourceOffset,
+    evidence: doc.source.slice(input.span.offset, endOffset),
+    expected: input.expected ?? null,
+    cause: input.cause ?? null,
+    url: input.url ?? null,
+  };
+}
+
+export function countBySeverity(findings: Finding[]): Record<Severity, number> {
+  const n = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) n[f.severity]++;
+  return n;
+}
+
+export type { Span };
+export { RULES };

@@ -1,0 +1,58 @@
+// In the căn cứ block an item of higher legal force follows one of lower force (spec §6: order
+// by legal force — Luật 80/2015/QH13 Điều 4, Luật 64/2025/QH15 Điều 4). Within one rank the order
+// is not reported (practice varies); non-normative and Party documents are not ranked.
+import { defineRule } from '../define-rule.js';
+import type { Citation } from '../../citations/model.js';
+import { headSpan } from './util.js';
+
+function rank(c: Citation): number | null {
+  const s = c.symbol;
+  switch (c.type) {
+    case 'Hiến pháp':
+      return 1;
+    case 'Luật':
+    case 'Bộ luật':
+      return 2;
+    case 'Pháp lệnh':
+      return 3;
+    case 'Nghị định':
+      return 5;
+    case 'Thông tư':
+      return 8;
+    case 'Thông tư liên tịch':
+      return 9;
+  }
+  if (!s) return null;
+  if (s.shape === 'qh') return s.issuerCodes[0]?.startsWith('UBTVQH') ? 3 : 2;
+  if (s.shape !== 'legal') return null;
+  const issuer = s.issuerCodes[0];
+  if (c.type === 'Nghị quyết' && issuer === 'CP') return 5;
+  if (c.type === 'Quyết định' && issuer === 'TTg') return 6;
+  if (c.type === 'Nghị quyết' && issuer === 'HĐND') return 10;
+  if (c.type === 'Quyết định' && issuer === 'UBND') return 11;
+  return null;
+}
+
+const LABEL: Record<number, string> = { 1: 'Hiến pháp', 2: 'luật, nghị quyết của Quốc hội', 3: 'pháp lệnh, nghị quyết của UBTVQH', 5: 'nghị định', 6: 'quyết định của Thủ tướng', 8: 'thông tư', 9: 'thông tư liên tịch', 10: 'nghị quyết HĐND', 11: 'quyết định (QPPL) của UBND' };
+
+export default defineRule({
+  id: 'can-cu-order',
+  severity: 'warning',
+  docs: { description: 'Trong phần căn cứ, văn bản có hiệu lực pháp lý cao hơn đứng sau văn bản thấp hơn.', descriptionEn: 'In the căn cứ block, a document of higher legal force follows one of lower force.' },
+  check(ctx) {
+    let worst: { rank: number; c: Citation } | null = null;
+    for (const c of ctx.doc.citations) {
+      if (c.section !== 'can_cu' || c.nested) continue;
+      const r = rank(c);
+      if (r === null) continue;
+      if (worst && r < worst.rank) {
+        ctx.report({
+          span: headSpan(c),
+          message: `Căn cứ ${c.type} số ${c.number ?? c.subject} (${LABEL[r]}) có hiệu lực cao hơn ${worst.c.type} số ${worst.c.number ?? worst.c.subject} (${LABEL[worst.rank]}) nhưng lại xếp sau; sắp xếp các căn cứ theo hiệu lực pháp lý từ cao xuống thấp.`,
+          messageEn: `${c.type} ${c.number ?? ''} has higher legal force than ${worst.c.type} ${worst.c.number ?? ''} listed before it; order the căn cứ by legal force.`,
+        });
+      }
+      if (!worst || r > worst.rank) worst = { rank: r, c };
+    }
+  },
+});

@@ -1,0 +1,28 @@
+// Type code and issuer code run together or separated by a space instead of "-" (spec §5):
+// "36/2017/TTBGDĐT", "693/QĐSGD&ĐT", "19/KH UBND".
+import { defineRule } from '../define-rule.js';
+import { numberSpan } from './util.js';
+
+export default defineRule({
+  id: 'symbol-missing-hyphen',
+  severity: 'error',
+  docs: {
+    description: 'Thiếu dấu gạch nối "-" giữa mã loại văn bản và mã cơ quan ban hành.',
+    descriptionEn: 'Missing hyphen between the type code and the issuer code.',
+  },
+  check(ctx) {
+    for (const c of ctx.doc.citations) {
+      const s = c.symbol;
+      if (!s) continue;
+      const spaced = s.segments.some((seg) => seg.sep === ' ');
+      if (!s.missingHyphen && !spaced) continue;
+      const fixed = c.canonicalNumber!;
+      ctx.report({
+        span: numberSpan(c),
+        message: `Ký hiệu "${c.number}" thiếu dấu gạch nối giữa mã loại văn bản và mã cơ quan; viết: "${fixed}".`,
+        messageEn: `The symbol "${c.number}" lacks the hyphen between type and issuer codes; write "${fixed}".`,
+        expected: fixed,
+      });
+    }
+  },
+});

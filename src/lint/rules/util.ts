@@ -1,0 +1,81 @@
+// Small helpers shared by rules: spans of symbol parts, the citation as it should read, issuer
+// names for suggestions. No rule logic here.
+import type { AnalyzedDocument, Citation, Span } from '../../citations/model.js';
+import { issuerByCode, issuerByVariant, ISSUER_CODES, type IssuerCode } from '../../citations/vocabulary/issuers.js';
+import { canonicalCode } from '../../citations/identifier.js';
+import { PROVINCES, DISTRICTS } from '../../citations/vocabulary/places.js';
+
+/** A span in the analysed text from cleaned-text offsets. */
+export function cleanSpan(doc: AnalyzedDocument, start: number, end: number): Span {
+  const s = doc.toSource(start);
+  return { offset: s, length: doc.toSource(end) - s };
+}
+
+export function numberSpan(c: Citation): Span {
+  return c.numberSpan ?? c.span;
+}
+
+/** From the type word through the number ("Nghị định số 04/2015/NQ-CP"). */
+export function headSpan(c: Citation): Span {
+  const end = c.numberSpan ? c.numberSpan.offset + c.numberSpan.length : c.span.offset + c.span.length;
+  return { offset: c.span.offset, length: end - c.span.offset };
+}
+
+/** First mentions only: completeness rules do not apply to back-references (seeds README). */
+export function firstMentions(doc: AnalyzedDocument): Citation[] {
+  return doc.citations.filter((c) => !c.repeat);
+}
+
+/** The issuer a written code designates, through its informal variants. */
+export function issuerOfWritten(code: string): IssuerCode | undefined {
+  return issuerByCode(canonicalCode(code)) ?? issuerByVariant(code) ?? issuerByVariant(canonicalCode(code));
+}
+
+const PROVINCE_NAME = new Map(PROVINCES.map((p) => [p.slug, p.name] as const));
+const DISTRICT_NAME = new Map<string, string>(DISTRICTS.map((d) => [`${d.province}.${d.slug}`, `${d.kind} ${d.name}`]));
+
+export function provinceName(slug: string | null): string | null {
+  return slug ? PROVINCE_NAME.get(slug) ?? null : null;
+}
+
+/** How to name the issuer of a citation in a suggestion ("Thanh tra Chính phủ", "UBND tỉnh Hòa Bình"). */
+export function suggestedIssuer(c: Citation, doc: AnalyzedDocument): string | null {
+  const code = c.symbol?.issuerCodes[0];
+  if (!code) return null;
+  const i = issuerByCode(code) ?? ISSUER_CODES.find((x) => x.code === code);
+  const province = provinceName(c.jurisdiction?.split('.')[0] ?? doc.place.province);
+  const district = c.jurisdiction && c.jurisdiction.includes('.') ? DISTRICT_NAME.get(c.jurisdiction) ?? null : null;
+  if (!i) return null;
+  switch (i.code) {
+    case 'UBND':
+      return district ? `UBND ${district}` : province ? `UBND tỉnh ${province}` : 'UBND …';
+    case 'HĐND':
+      return province ? `HĐND tỉnh ${province}` : 'HĐND …';
+    case 'TU':
+      return province ? `Ban Thường vụ Tỉnh ủy ${province}` : 'Ban Thường vụ Tỉnh ủy';
+    case 'HU':
+      return district ? `Ban Thường vụ Huyện ủy ${district.replace(/^huyện /, '')}` : 'Ban Thường vụ Huyện ủy';
+    case 'SGDĐT':
+      return province ? `Sở Giáo dục và Đào tạo ${province}` : 'Sở Giáo dục và Đào tạo';
+    case 'PGDĐT':
+      return district ? `Phòng Giáo dục và Đào tạo ${district}` : 'Phòng Giáo dục và Đào tạo';
+    case 'TW':
+      return 'Bộ Chính trị / Ban Bí thư / Ban Chấp hành Trung ương';
+    default:
+      return i.name;
+  }
+}
+
+/** Upper-cases the first letter. */
+export function capitalize(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
+
+/** True when the line around an offset is written in capitals (a heading), where case rules do not apply. */
+export function inAllCapsLine(doc: AnalyzedDocument, offset: number): boolean {
+  const start = doc.source.lastIndexOf('\n', offset) + 1;
+  let end = doc.source.indexOf('\n', offset);
+  if (end < 0) end = doc.source.length;
+  const line = doc.source.slice(start, end);
+  return !/\p{Ll}/u.test(line.replace(/\d+[\/-][^\s]*/g, ''));
+}
