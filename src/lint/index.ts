@@ -5,6 +5,7 @@ import type { AnalyzedDocument, Finding, Severity, Span } from '../citations/mod
 import type { KnowledgeResolver, Lang, ReportInput, Rule, RuleContext } from './define-rule.js';
 import { RULES } from './rules/index.js';
 import { PRESETS, type PresetName } from './presets/index.js';
+import { earliestDocumentDate } from '../knowledge/as-of.js';
 
 export interface LintOptions {
   /** ISO date the document is judged at; default its own header date. */
@@ -21,7 +22,9 @@ export interface LintOptions {
 export function lint(doc: AnalyzedDocument, opts: LintOptions = {}): Finding[] {
   const lang = opts.lang ?? 'vi';
   const preset = PRESETS[opts.preset ?? 'recommended'];
-  const asOf = opts.asOf ?? doc.header.date ?? null;
+  // An undated draft is judged at the earliest date it can bear: its partial header date
+  // ("ngày tháng 10 năm 2023" → 2023-10-01), else the latest date it cites.
+  const asOf = opts.asOf ?? doc.header.date ?? earliestDocumentDate(doc)?.date ?? null;
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const rule of [...RULES, ...(opts.extraRules ?? [])]) {

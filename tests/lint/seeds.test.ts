@@ -75,3 +75,22 @@ describe('findings on the seed plans', () => {
     expect(f.message).toContain('lacks the hyphen');
   });
 });
+
+describe('findings that rest on the bundled registry', () => {
+  it('flags exactly the outdated citations the reviewer found, each with its source', async () => {
+    const { loadBundledResolver } = await import('../../src/cli/commands/check.js');
+    const resolver = await loadBundledResolver();
+    const withKnowledge = files.flatMap((file) =>
+      lint(analyze(readFileSync(join(root, 'plans', file), 'utf8'), { file }), { resolver }).map((f) => ({ ...f, file })),
+    );
+    const outdated = withKnowledge.filter((f) => f.ruleId === 'outdated-citation');
+    const want = expected.filter((e) => e.rule === 'outdated-citation').map((e) => `${e.file}:${e.line}:${e.evidence.normalize('NFC')}`).sort();
+    expect(outdated.map((f) => `${f.file}:${f.line}:${f.evidence.normalize('NFC')}`).sort()).toEqual(want);
+    for (const f of outdated) expect(f.url).toMatch(/^https?:\/\//);
+    // The Party regulations cited as "Quyết định" (the reviewer's wrong-instrument-type).
+    const wrongType = expected.filter((e) => e.rule === 'wrong-instrument-type');
+    for (const e of wrongType) {
+      expect(withKnowledge.some((f) => f.file === e.file && f.line === e.line && f.ruleId === 'unverified-citation' && f.expected?.startsWith('Quy định số'))).toBe(true);
+    }
+  });
+});

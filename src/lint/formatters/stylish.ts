@@ -29,12 +29,13 @@ export function formatStylish(results: FileResult[], lang: Lang = 'vi', color = 
     }
   }
   const total = errors + warnings + infos;
-  if (!total && !results.some((r) => r.error)) return `${L.none}\n`;
+  const unreadable = results.filter((r) => r.error).length;
+  if (!total && !unreadable) return `${L.none}\n`;
   out.push(
     '',
     lang === 'vi'
-      ? `✖ ${total} ${L.problems} (${errors} lỗi, ${warnings} cảnh báo, ${infos} lưu ý)`
-      : `✖ ${total} ${L.problems} (${errors} errors, ${warnings} warnings, ${infos} infos)`,
+      ? `✖ ${total} ${L.problems} (${errors} lỗi, ${warnings} cảnh báo, ${infos} lưu ý)${unreadable ? `; ${unreadable} tệp không đọc được` : ''}`
+      : `✖ ${total} ${L.problems} (${errors} errors, ${warnings} warnings, ${infos} infos)${unreadable ? `; ${unreadable} unreadable file(s)` : ''}`,
   );
   return out.join('\n') + '\n';
 }

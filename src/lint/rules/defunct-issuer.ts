@@ -39,9 +39,13 @@ export default defineRule({
 
     const own = doc.header.issuingBody;
     if (own) {
-      const v = resolver.issuerAt(own, asOf);
+      // The header often names the body without its place ("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"); the
+      // document's place (district, then province) completes it. Place slugs match unit names.
+      const places = [doc.place.district, doc.place.province].filter((p): p is string => !!p).map((p) => p.replace(/-/g, ' '));
+      const v = [...places.map((p) => `${own} ${p}`), own].map((name) => resolver.issuerAt!(name, asOf)).find((x) => x !== null) ?? null;
       if (defunctOn(v, asOf)) {
-        const at = doc.source.indexOf(own);
+        const headerEnd = doc.citations.length > 0 ? Math.min(...doc.citations.map((c) => c.offset)) : doc.source.length;
+        const at = doc.source.slice(0, headerEnd).toLowerCase().indexOf(own.toLowerCase());
         const span: Span =
           at >= 0 ? { offset: at, length: own.length } : (doc.header.numberSpan ?? doc.header.dateSpan ?? doc.header.titleSpan ?? { offset: 0, length: 0 });
         const e = ended(v, resolver);
