@@ -18,6 +18,9 @@ const NEEDS_WORK = /[\u0300-\u036f\u2010-\u2015\u2212\u00d0\u00f0\u00a0\u2000-\u
 // One unit of work: a base character with its combining marks, or one special character.
 const WORK_UNIT = /[^\u0300-\u036f]?[\u0300-\u036f]+|[\u2010-\u2015\u2212\u00d0\u00f0\u00a0\u2000-\u200b\u202f\u205f\u3000\u200c\u200d\u2060\ufeff\u00ad]/g;
 
+// Vietnamese has a few hundred distinct letter + mark clusters: compose each once.
+const COMPOSED = new Map<string, string>();
+
 function replacement(unit: string): string {
   const ch = unit.charCodeAt(0);
   if (unit.length === 1) {
@@ -27,8 +30,11 @@ function replacement(unit: string): string {
     if (ch === 0x200b || ch === 0x200c || ch === 0x200d || ch === 0x2060 || ch === 0xfeff || ch === 0x00ad) return '';
     if (ch === 0x00a0 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x202f || ch === 0x205f || ch === 0x3000) return ' ';
   }
-  const composed = unit.normalize('NFC');
-  // A lone combining mark after a dash or Eth is composed on its own; keep what NFC gives.
+  let composed = COMPOSED.get(unit);
+  if (composed === undefined) {
+    composed = unit.normalize('NFC');
+    if (COMPOSED.size < 50_000) COMPOSED.set(unit, composed);
+  }
   return composed;
 }
 

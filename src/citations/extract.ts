@@ -86,9 +86,44 @@ const RELATION_CUES: { re: RegExp; kind: RelationKind }[] = [
 const APPROVES = /phê duyệt (Đề án|Chương trình|Kế hoạch|Dự án|Quy hoạch|Chiến lược)[ \t]+/iu;
 const PROGRAMME_MENTION = /(Đề án|Chương trình|Dự án|Quy hoạch|Chiến lược)[ \t]+(?!số)/giu;
 
+// Items, subjects and lists never run past this many characters: a bound that keeps every scan
+// linear on a megabyte-long single line.
+const ITEM_WINDOW = 1500;
+
+/** End of the line containing `from`, looked for within ITEM_WINDOW characters. */
 function lineEnd(text: string, from: number): number {
-  const nl = text.indexOf('\n', from);
-  return nl < 0 ? text.length : nl;
+  const stop = Math.min(text.length, from + ITEM_WINDOW);
+  for (let i = from; i < stop; i++) if (text.charCodeAt(i) === 10) return i;
+  return stop;
+}
+
+/** End of the word at `p`: letters, digits, "&", and "." or "-" inside it (codes like "GD&ĐT"). */
+function wordEndAt(text: string, p: number): number {
+  let e = p;
+  while (e < text.length) {
+    const c = text.charCodeAt(e);
+    if (isLetter(c) || (c >= 48 && c <= 57) || c === 38 || c === 46 || c === 45) e++;
+    else break;
+  }
+  // A trailing "." or "-" ends the sentence or the list item, not the word.
+  while (e > p && (text.charCodeAt(e - 1) === 46 || text.charCodeAt(e - 1) === 45)) e--;
+  return e;
+}
+
+/** A type word starting at `p` ("Kế hoạch", "Nghị định" …), read word by word. */
+function typeWordAt(text: string, p: number): boolean {
+  let q = p;
+  let phrase = '';
+  for (let k = 0; k < MAX_TYPE_WORDS; k++) {
+    const e = wordEndAt(text, q);
+    if (e === q) return false;
+    phrase = phrase ? `${phrase} ${text.slice(q, e)}` : text.slice(q, e);
+    if (typeByWord(phrase)) return true;
+    q = e;
+    if (text[q] !== ' ') return false;
+    q++;
+  }
+  return false;
 }
 
 /** Reads the issuer name at `pos`: capitalised words, codes and the connectors issuers use. */
@@ -96,36 +131,30 @@ function readIssuer(text: string, pos: number, limit: number): { text: string; s
   let p = pos;
   let lastGood = pos;
   let words = 0;
+  let prevWord = '';
   while (p < limit && words < 16) {
     if (words > 0) {
-      SPACES.lastIndex = p;
-      SPACES.exec(text);
-      const q = SPACES.lastIndex;
+      let q = p;
+      while (q < limit && (text[q] === ' ' || text[q] === '\t')) q++;
       if (q === p) break;
       p = q;
     }
-    TYPE_WORD_AT.lastIndex = p;
-    if (words > 0 && TYPE_WORD_AT.test(text) && /\p{Lu}/u.test(text[p]!)) break;
-    WORD.lastIndex = p;
-    const w = WORD.exec(text);
-    if (!w) break;
-    let word = w[0].replace(/[.\-]+$/, '');
-    if (!word) break;
+    const e = wordEndAt(text, p);
+    if (e === p) break;
+    const word = text.slice(p, e);
     const lower = word.toLowerCase();
-    const first = word[0]!;
-    const isCap = first !== first.toLowerCase() || /\d/.test(first);
+    const first = word.charCodeAt(0);
+    const isCap = (first >= 48 && first <= 57) || word[0] !== lower[0];
+    if (words > 0 && isCap && typeWordAt(text, p)) break;
     if (words > 0 && ISSUER_STOP.has(lower) && !isCap) break;
-    if (words > 0 && lower === 'ban' && /^[ \t]+hành/u.test(text.slice(w.index + 3, w.index + 9))) break;
-    const prevWord = text.slice(Math.max(pos, lastGood - 12), lastGood).trim().split(/\s+/).pop()?.toLowerCase();
-    const ok =
-      isCap ||
-      ISSUER_LOWER.has(lower) ||
-      (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá'));
+    if (words > 0 && lower === 'ban' && /^[ \t]+hành/u.test(text.slice(e, e + 6))) break;
+    const ok = isCap || ISSUER_LOWER.has(lower) || (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá'));
     if (!ok) break;
     if (words === 0 && !isCap) return null;
     if (/^\d+$/.test(word) && prevWord !== 'quận') break;
-    p = w.index + word.length;
+    p = e;
     words++;
+    prevWord = lower;
     if (lower !== 'và') lastGood = p;
   }
   if (lastGood === pos) return null;
@@ -185,34 +214,125 @@ function findSubjectEnd(text: string, from: number, limit: number, siblingStarts
       break;
     }
   }
-  for (const s of siblingStarts) if (s > from && s < end) return Math.min(end, s);
-  return end;
+  // The first sibling item after `from` (siblingStarts is sorted).
+  let lo = 0;
+  let hi = siblingStarts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (siblingStarts[mid]! <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  const next = siblingStarts[lo];
+  return next !== undefined && next < end ? next : end;
+}
+
+// Candidates are found from cheap triggers rather than by trying every type word at every
+// position: the word "số", a number followed by "/" or "-", and the capitalised words that
+// begin a named instrument. From each trigger the type word is looked up backwards.
+const TRIGGER = /(?:s|S)(?:ố|Ố)|\d[ \t]{0,2}[\/\-]|(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp|Nghị quyết|LUẬT|BỘ LUẬT|PHÁP LỆNH|HIẾN PHÁP|NGHỊ QUYẾT)[ \t]/g;
+const MAX_TYPE_WORDS = Math.max(...TYPE_WORDS.map((w) => w.split(' ').length));
+// The last syllable of every type word: "một số", "chỉ số" end in words no type word ends with.
+const LAST_SYLLABLES = new Set(TYPE_WORDS.map((w) => w.split(' ').pop()!));
+
+function isLetter(code: number): boolean {
+  // ASCII letters, Latin-1/Latin Extended and Vietnamese (U+1E00–U+1EFF), combining marks.
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x1e00 && code <= 0x1eff) || (code >= 0x300 && code <= 0x36f);
+}
+
+/** The type word that ends right before `end` (spaces and one comma allowed between), or null. */
+function typeWordBefore(text: string, end: number): { type: DocumentType; start: number; written: string } | null {
+  let p = end;
+  while (p > 0 && (text[p - 1] === ' ' || text[p - 1] === '\t')) p--;
+  if (p > 0 && text[p - 1] === ',') {
+    p--;
+    while (p > 0 && (text[p - 1] === ' ' || text[p - 1] === '\t')) p--;
+  }
+  const wordEnd = p;
+  let w0 = p;
+  while (w0 > 0 && isLetter(text.charCodeAt(w0 - 1))) w0--;
+  if (w0 === p || !LAST_SYLLABLES.has(text.slice(w0, p).toLowerCase())) return null;
+  const starts: number[] = [];
+  let q = p;
+  for (let k = 0; k < MAX_TYPE_WORDS && q > 0; k++) {
+    let e = q;
+    while (e > 0 && isLetter(text.charCodeAt(e - 1))) e--;
+    if (e === q) break;
+    starts.push(e);
+    q = e;
+    while (q > 0 && (text[q - 1] === ' ' || text[q - 1] === '\t')) q--;
+  }
+  for (let k = starts.length - 1; k >= 0; k--) {
+    const start = starts[k]!;
+    const written = text.slice(start, wordEnd);
+    const type = typeByWord(written);
+    if (type && (start === 0 || !isLetter(text.charCodeAt(start - 1)))) return { type, start, written };
+  }
+  return null;
 }
 
 export function extractCitations(text: string): RawCitation[] {
   const out: RawCitation[] = [];
-  ANCHOR.lastIndex = 0;
-  for (let m = ANCHOR.exec(text); m; m = ANCHOR.exec(text)) {
-    const typeWritten = m[0];
-    const type = typeByWord(typeWritten);
-    if (!type) continue;
-    const start = m.index;
-    const afterWord = start + typeWritten.length;
-    const cit = readNumbered(text, start, afterWord, type, typeWritten) ?? readNamed(text, start, afterWord, type, typeWritten);
-    if (cit) {
-      out.push(cit);
-      ANCHOR.lastIndex = cit.symbol ? cit.symbol.end : cit.end;
-      // One type word shared by a list: "các Quyết định …: số 1400/QĐ-TTg …; số 1401/QĐ-TTg …".
-      continue;
+  let consumed = 0;
+  TRIGGER.lastIndex = 0;
+  for (let m = TRIGGER.exec(text); m; m = TRIGGER.exec(text)) {
+    const at = m.index;
+    if (at < consumed) continue;
+    const first = m[0].charCodeAt(0);
+    let found: RawCitation[] = [];
+    if (first === 115 || first === 83) {
+      // "số": a type word before it, or an item of a list that shares one type word.
+      if ((at > 0 && isLetter(text.charCodeAt(at - 1))) || isLetter(text.charCodeAt(at + 2))) continue;
+      const tw = typeWordBefore(text, at);
+      if (tw && tw.start >= consumed) {
+        const c = readNumbered(text, tw.start, tw.start + tw.written.length, tw.type, tw.written);
+        if (c) found = [c];
+      } else if (!tw) {
+        found = listAt(text, at, consumed);
+      }
+    } else if (first >= 48 && first <= 57) {
+      // A number with a separator right after a type word ("Nghị định 90/2020/NĐ-CP").
+      let s = at;
+      while (s > 0 && text.charCodeAt(s - 1) >= 48 && text.charCodeAt(s - 1) <= 57) s--;
+      if (s > 0 && (isLetter(text.charCodeAt(s - 1)) || text[s - 1] === '/' || text[s - 1] === '-')) continue;
+      const tw = typeWordBefore(text, s);
+      if (tw && tw.start >= consumed && !/số|Số|SỐ/u.test(tw.written)) {
+        const c = readNumbered(text, tw.start, tw.start + tw.written.length, tw.type, tw.written);
+        if (c) found = [c];
+      }
+    } else {
+      if (at > 0 && isLetter(text.charCodeAt(at - 1))) continue;
+      const written = m[0].slice(0, -1);
+      const type = typeByWord(written);
+      if (type) {
+        const c = readNumbered(text, at, at + written.length, type, written) ?? readNamed(text, at, at + written.length, type, written);
+        if (c) found = [c];
+      }
     }
-    const list = readSharedList(text, start, afterWord, type, typeWritten);
-    if (list.length) {
-      out.push(...list);
-      ANCHOR.lastIndex = list[list.length - 1]!.end;
-    }
+    if (!found.length) continue;
+    out.push(...found);
+    const last = found[found.length - 1]!;
+    consumed = last.symbol ? last.symbol.end : last.end;
+    TRIGGER.lastIndex = Math.max(TRIGGER.lastIndex, consumed);
   }
   attachDetails(text, out);
   return out;
+}
+
+/** "các Quyết định của Thủ tướng Chính phủ: số 1400/QĐ-TTg …; số …": the list whose first "số" is at `at`. */
+function listAt(text: string, at: number, consumed: number): RawCitation[] {
+  let p = at;
+  while (p > 0 && (text[p - 1] === ' ' || text[p - 1] === '\t')) p--;
+  if (text[p - 1] !== ':') return [];
+  const from = Math.max(consumed, at - 160);
+  const window = text.slice(from, p);
+  ANCHOR.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = ANCHOR.exec(window); m; m = ANCHOR.exec(window)) last = m;
+  if (!last) return [];
+  const type = typeByWord(last[0]);
+  if (!type) return [];
+  const start = from + last.index;
+  return readSharedList(text, start, start + last[0].length, type, last[0]);
 }
 
 function readNumbered(text: string, start: number, afterWord: number, type: DocumentType, typeWritten: string): RawCitation | null {
@@ -330,9 +450,9 @@ function readSharedList(text: string, start: number, afterWord: number, type: Do
     c.start = p;
     out.push(c);
     // Skip the rest of this item (date, issuer, subject) to the next "; số".
-    const semi = text.indexOf(';', c.end);
     const nl = lineEnd(text, c.end);
-    const stop = semi >= 0 && semi < nl ? semi : -1;
+    const semi = text.slice(c.end, nl).indexOf(';');
+    const stop = semi >= 0 ? c.end + semi : -1;
     if (stop < 0) break;
     const next = LIST_NEXT.exec(text.slice(stop, stop + 12));
     if (!next) break;
@@ -433,26 +553,32 @@ function relationCue(words: string): RelationKind | null {
  * about "thực hiện Đề án dạy và học tiếng dân tộc Mường" implements that decision.
  */
 function linkApprovedProgrammes(text: string, cits: RawCitation[]): void {
-  const approved: { words: string; index: number }[] = [];
+  const firstChild = new Map<number, number>();
+  cits.forEach((x) => {
+    if (x.parent >= 0 && !firstChild.has(x.parent)) firstChild.set(x.parent, x.start);
+  });
+  const approved = new Map<string, number[]>();
   cits.forEach((c, index) => {
     if (!c.subject) return;
     const m = APPROVES.exec(c.subject.text);
     if (!m) return;
     // Only the citation's own words: not a "phê duyệt" that belongs to a citation nested in it.
     const at = c.subject.start + m.index;
-    if (cits.some((x) => x.parent === index && x.start < at)) return;
-    approved.push({ words: nameWords(c.subject.text.slice(m.index + m[0].length)), index });
+    const child = firstChild.get(index);
+    if (child !== undefined && child < at) return;
+    const words = nameWords(c.subject.text.slice(m.index + m[0].length));
+    approved.set(words, [...(approved.get(words) ?? []), index].slice(0, 4));
   });
-  if (!approved.length) return;
+  if (!approved.size) return;
   cits.forEach((c, index) => {
     if (!c.subject || c.relations.length) return;
     PROGRAMME_MENTION.lastIndex = 0;
     for (let m = PROGRAMME_MENTION.exec(c.subject.text); m; m = PROGRAMME_MENTION.exec(c.subject.text)) {
       const words = nameWords(c.subject.text.slice(m.index + m[0].length));
-      const hit = approved.find((a) => a.index !== index && a.words === words && cits[a.index]!.parent !== index && c.parent !== a.index);
-      if (hit) {
+      const hit = (approved.get(words) ?? []).find((a) => a !== index && cits[a]!.parent !== index && c.parent !== a);
+      if (hit !== undefined) {
         const cue = c.subject.text.slice(0, m.index);
-        c.relations.push({ kind: relationCue(cue) ?? 'implements', target: hit.index });
+        c.relations.push({ kind: relationCue(cue) ?? 'implements', target: hit });
         break;
       }
     }

@@ -109,7 +109,7 @@ export function documentPlace(text: string, headerPlace: string | null): Documen
   }
   const provinceVotes = new Map<string, number>();
   const districtVotes = new Map<string, { province: string; count: number }>();
-  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  const sample = text.length > 50_000 ? text.slice(0, 50_000) : text;
   PLACE_MENTION.lastIndex = 0;
   for (let m = PLACE_MENTION.exec(sample); m; m = PLACE_MENTION.exec(sample)) {
     const level = m[1]!.toLowerCase();

@@ -53,9 +53,30 @@ export interface ParsedSymbol {
   canonical: string;
 }
 
-const DIGITS = /\d{1,5}/y;
-const SEG_DIGITS = /\d{1,4}(?![\p{L}\d])/uy;
-const SEG_CODE = /\p{Lu}[\p{L}&\d]*/uy;
+/** End of a code starting at `at`: an upper-case letter, then letters, digits and "&". */
+function scanCode(text: string, at: number): number {
+  if (!isUpperCode(text.charCodeAt(at))) return at;
+  let e = at + 1;
+  while (e < text.length) {
+    const c = text.charCodeAt(e);
+    if (isLetterCode(c) || isDigitCode(c) || c === 38) e++;
+    else break;
+  }
+  return e;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff);
+}
+function isUpperCode(c: number): boolean {
+  if (c >= 65 && c <= 90) return true;
+  if (!isLetterCode(c) || c < 0xc0) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase();
+}
 
 function isCodeText(code: string, afterSpace: boolean): boolean {
   let lower = 0;
@@ -69,8 +90,20 @@ function stripAmp(code: string): string {
   return code.replace(/&/g, '');
 }
 
+const CANONICAL_CACHE = new Map<string, string>();
+
 /** Canonical form of a code: "&" dropped, ASCII "D" restored to "Đ" for known codes, registered case. */
 export function canonicalCode(code: string): string {
+  let hit = CANONICAL_CACHE.get(code);
+  if (hit === undefined) {
+    hit = computeCanonicalCode(code);
+    if (CANONICAL_CACHE.size > 10_000) CANONICAL_CACHE.clear();
+    CANONICAL_CACHE.set(code, hit);
+  }
+  return hit;
+}
+
+function computeCanonicalCode(code: string): string {
   let c = stripAmp(code).replace(/Ð/g, 'Đ');
   if (c === 'TƯ' || c === 'T.Ư') return 'TW';
   const term = /^(QH|UBTVQH)(\d{2})$/.exec(c);
@@ -154,12 +187,12 @@ export function undoubleTypo(code: string): string | null {
  * each matched with a sticky pattern.
  */
 export function parseSymbol(text: string, pos: number): ParsedSymbol | null {
-  DIGITS.lastIndex = pos;
-  const m = DIGITS.exec(text);
-  if (!m) return null;
+  let dEnd = pos;
+  while (dEnd < text.length && dEnd - pos < 5 && isDigitCode(text.charCodeAt(dEnd))) dEnd++;
+  if (dEnd === pos) return null;
+  const m = [text.slice(pos, dEnd)];
   // A digit run glued to letters ("2b", "5K") is not a document number.
-  const after = text.charCodeAt(pos + m[0].length);
-  if (after && /[\p{L}]/u.test(text[pos + m[0].length]!)) return null;
+  if (isLetterCode(text.charCodeAt(pos + m[0].length))) return null;
   const segments: SymbolSegment[] = [
     { text: m[0], start: pos, end: pos + m[0].length, sep: null, spaceBefore: 0, spaceAfter: 0, kind: 'digits' },
   ];
@@ -173,7 +206,7 @@ export function parseSymbol(text: string, pos: number): ParsedSymbol | null {
     }
     const ch = text[q];
     const prev = segments[segments.length - 1]!;
-    if (ch === '/' || ch === '-' || ch === '_' || (ch === '.' && prev.kind === 'code' && /\p{Lu}/u.test(text[q + 1] ?? ''))) {
+    if (ch === '/' || ch === '-' || ch === '_' || (ch === '.' && prev.kind === 'code' && isUpperCode(text.charCodeAt(q + 1)))) {
       let r = q + 1;
       let spaceAfter = 0;
       while (text[r] === ' ' && spaceAfter < 2) {
@@ -184,16 +217,16 @@ export function parseSymbol(text: string, pos: number): ParsedSymbol | null {
       if (!seg) break;
       // A date follows a bare number with a hyphen or slash only in prose like "2019-2025": stop on a 4-digit range after digits.
       if (prev.kind === 'digits' && segments.length === 1 && seg.kind === 'digits' && ch === '-' && seg.text.length === 4 && Number(prev.text) > 1900) break;
-      segments.push({ ...seg, sep: ch, spaceBefore, spaceAfter });
+      segments.push({ text: seg.text, start: seg.start, end: seg.end, sep: ch, spaceBefore, spaceAfter, kind: seg.kind });
       p = seg.end;
       continue;
     }
     if (spaceBefore === 1 && prev.kind === 'code') {
-      SEG_CODE.lastIndex = q;
-      const c = SEG_CODE.exec(text);
+      const cEnd = scanCode(text, q);
+      const c = cEnd > q ? [text.slice(q, cEnd)] : null;
       if (c && c[0].length >= 2 && c[0] === c[0].toUpperCase() && (isIssuerCode(c[0]) || isTypeCode(c[0]))) {
         const end = q + c[0].length;
-        if (!/[\p{L}\d]/u.test(text[end] ?? '')) {
+        if (!isLetterCode(text.charCodeAt(end)) && !isDigitCode(text.charCodeAt(end))) {
           segments.push({ text: c[0], start: q, end, sep: ' ', spaceBefore: 0, spaceAfter: 0, kind: 'code' });
           p = end;
           continue;
@@ -206,11 +239,15 @@ export function parseSymbol(text: string, pos: number): ParsedSymbol | null {
 }
 
 function readSegment(text: string, at: number, afterSpace: boolean): Omit<SymbolSegment, 'sep' | 'spaceBefore' | 'spaceAfter'> | null {
-  SEG_DIGITS.lastIndex = at;
-  const d = SEG_DIGITS.exec(text);
-  if (d) return { text: d[0], start: at, end: at + d[0].length, kind: 'digits' };
-  SEG_CODE.lastIndex = at;
-  const c = SEG_CODE.exec(text);
+  let e = at;
+  while (e < text.length && e - at < 4 && isDigitCode(text.charCodeAt(e))) e++;
+  if (e > at) {
+    const next = text.charCodeAt(e);
+    if (isLetterCode(next) || isDigitCode(next)) return null;
+    return { text: text.slice(at, e), start: at, end: e, kind: 'digits' };
+  }
+  const cEnd = scanCode(text, at);
+  const c = cEnd > at ? [text.slice(at, cEnd)] : null;
   if (c && isCodeText(c[0], afterSpace)) {
     // Trailing "&" belongs to prose ("UBND& …"), not to the code.
     const t = c[0].replace(/&+$/, '');
@@ -219,123 +256,129 @@ function readSegment(text: string, at: number, afterSpace: boolean): Omit<Symbol
   return null;
 }
 
+// Object spread is slow on these wide objects: one object is built per symbol and filled in.
 function classify(text: string, segments: SymbolSegment[]): ParsedSymbol {
   const start = segments[0]!.start;
   const end = segments[segments.length - 1]!.end;
-  const base = {
+  const d: ParsedSymbol = {
     start,
     end,
     raw: text.slice(start, end),
     segments,
+    shape: 'irregular',
+    family: 'unknown',
     seq: segments[0]!.text,
-    year: null as number | null,
-    typeCodeWritten: null as string | null,
-    typeCode: null as string | null,
-    issuerCodesWritten: [] as string[],
-    issuerCodes: [] as string[],
+    year: null,
+    typeCodeWritten: null,
+    typeCode: null,
+    issuerCodesWritten: [],
+    issuerCodes: [],
     typeSegment: -1,
-    missingHyphen: null as ParsedSymbol['missingHyphen'],
-    wrongSeparators: [] as number[],
+    missingHyphen: null,
+    wrongSeparators: [],
+    canonical: '',
   };
-  const s = segments;
-  if (s.length === 1) return finish({ ...base, shape: 'number-only', family: 'unknown' });
+  classifyInto(d);
+  d.canonical = buildCanonical(d);
+  return d;
+}
+
+function setIssuers(d: ParsedSymbol, segs: SymbolSegment[]): void {
+  d.issuerCodesWritten = segs.map((x) => x.text);
+  d.issuerCodes = segs.map((x) => canonicalCode(x.text));
+}
+
+function classifyInto(d: ParsedSymbol): void {
+  const s = d.segments;
+  if (s.length === 1) {
+    d.shape = 'number-only';
+    return;
+  }
   const s1 = s[1]!;
   const s2 = s[2];
   // Legal-normative: N/YYYY/… (also tolerate "-" as a wrong separator).
   if (s1.kind === 'digits' && s1.text.length === 4 && s2 && s2.kind === 'code') {
-    const year = Number(s1.text);
-    const codes = s.slice(2);
-    const wrong: number[] = [];
-    if (s1.sep !== '/') wrong.push(1);
-    if (s2.sep !== '/') wrong.push(2);
-    const qh = /^(QH|UBTVQH)\d{2}$/.test(s2.text);
-    if (qh) {
-      return finish({ ...base, year, shape: 'qh', family: 'legal', issuerCodesWritten: [s2.text], issuerCodes: [s2.text], wrongSeparators: wrong });
+    d.year = Number(s1.text);
+    d.family = 'legal';
+    if (s1.sep !== '/') d.wrongSeparators.push(1);
+    if (s2.sep !== '/') d.wrongSeparators.push(2);
+    if (/^(QH|UBTVQH)\d{2}$/.test(s2.text)) {
+      d.shape = 'qh';
+      d.issuerCodesWritten = [s2.text];
+      d.issuerCodes = [s2.text];
+      return;
     }
-    const [typeSeg, ...issuerSegs] = codes;
+    d.shape = 'legal';
+    const typeSeg = s[2];
+    const issuerSegs = s.slice(3);
     const legacyNqlt = typeSeg!.text === 'NQLT';
     issuerSegs.forEach((seg, i) => {
-      if (seg.sep !== '-' && seg.sep !== ' ' && !(legacyNqlt && i === 0 && seg.sep === '/')) wrong.push(3 + i);
+      if (seg.sep !== '-' && seg.sep !== ' ' && !(legacyNqlt && i === 0 && seg.sep === '/')) d.wrongSeparators.push(3 + i);
     });
-    return finish(withTypeAndIssuers({ ...base, year, shape: 'legal', family: 'legal', wrongSeparators: wrong }, typeSeg!, issuerSegs, 2));
+    withTypeAndIssuers(d, typeSeg!, issuerSegs, 2);
+    return;
   }
   // Party: N-TYPE/ISSUER[-UNIT].
   if (s1.sep === '-' && s1.kind === 'code' && s2 && s2.kind === 'code' && s2.sep === '/') {
-    const wrong: number[] = [];
     s.slice(3).forEach((seg, i) => {
-      if (seg.sep !== '-' && seg.sep !== ' ') wrong.push(3 + i);
+      if (seg.sep !== '-' && seg.sep !== ' ') d.wrongSeparators.push(3 + i);
     });
-    const typeCode = canonicalType(s1.text);
-    return finish({
-      ...base,
-      shape: 'party',
-      family: 'party',
-      typeCodeWritten: s1.text,
-      typeCode,
-      typeSegment: 1,
-      issuerCodesWritten: s.slice(2).map((x) => x.text),
-      issuerCodes: s.slice(2).map((x) => canonicalCode(x.text)),
-      wrongSeparators: wrong,
-    });
+    d.shape = 'party';
+    d.family = 'party';
+    d.typeCodeWritten = s1.text;
+    d.typeCode = canonicalType(s1.text);
+    d.typeSegment = 1;
+    setIssuers(d, s.slice(2));
+    return;
   }
   // State administrative: N/CODE[-CODE…] (the first code is a type code unless it is a công văn).
   if (s1.sep === '/' && s1.kind === 'code') {
     const codes = s.slice(1);
-    const wrong: number[] = [];
     codes.slice(1).forEach((seg, i) => {
-      if (seg.sep !== '-' && seg.sep !== ' ') wrong.push(2 + i);
+      if (seg.sep !== '-' && seg.sep !== ' ') d.wrongSeparators.push(2 + i);
     });
+    d.shape = 'admin';
+    d.family = 'admin';
     const first = codes[0]!;
     const firstCanon = canonicalCode(first.text);
     const firstIsType =
       (ADMIN_TYPE_CODES.has(firstCanon) || LEGAL_TYPE_CODES.has(firstCanon) || undoubleTypo(firstCanon) !== null || (PARTY_TYPE_CODES.has(firstCanon) && codes.length > 1)) &&
       !(issuerByCode(firstCanon) && codes.length === 1);
     if (firstIsType && codes.length > 1) {
-      return finish(withTypeAndIssuers({ ...base, shape: 'admin', family: 'admin', wrongSeparators: wrong }, first, codes.slice(1), 1));
+      withTypeAndIssuers(d, first, codes.slice(1), 1);
+      return;
     }
-    const split = splitRunTogether(first.text);
-    if (split && codes.length === 1) {
-      return finish({
-        ...base,
-        shape: 'admin',
-        family: 'admin',
-        typeCodeWritten: first.text,
-        typeCode: split.type,
-        typeSegment: 1,
-        missingHyphen: { segment: 1, type: split.type, issuer: split.issuer },
-        issuerCodesWritten: [split.issuer],
-        issuerCodes: [canonicalCode(split.issuer)],
-        wrongSeparators: wrong,
-      });
+    const split = codes.length === 1 ? splitRunTogether(first.text) : null;
+    if (split) {
+      d.typeCodeWritten = first.text;
+      d.typeCode = split.type;
+      d.typeSegment = 1;
+      d.missingHyphen = { segment: 1, type: split.type, issuer: split.issuer };
+      d.issuerCodesWritten = [split.issuer];
+      d.issuerCodes = [canonicalCode(split.issuer)];
+      return;
     }
     // Công văn: issuer code first, then units.
-    return finish({
-      ...base,
-      shape: 'admin',
-      family: isPartyIssuerCode(firstCanon) ? 'party' : 'admin',
-      issuerCodesWritten: codes.map((x) => x.text),
-      issuerCodes: codes.map((x) => canonicalCode(x.text)),
-      wrongSeparators: wrong,
-    });
+    if (isPartyIssuerCode(firstCanon)) d.family = 'party';
+    setIssuers(d, codes);
+    return;
   }
   // Anything else with codes: keep the segments, classify loosely.
   const codes = s.filter((x) => x.kind === 'code');
   const wrong = s.slice(1).map((_, i) => i + 1).filter((i) => s[i]!.sep !== '/' && s[i]!.sep !== '-');
   if (s1.kind === 'digits' && s1.text.length === 4 && s1.sep === '-' && codes.length) {
     // File-name style "18-2019-TT-BGDĐT".
-    const [typeSeg, ...issuerSegs] = codes;
-    return finish(
-      withTypeAndIssuers({ ...base, year: Number(s1.text), shape: 'legal', family: 'legal', wrongSeparators: [1, 2, ...wrong] }, typeSeg!, issuerSegs, s.indexOf(typeSeg!)),
-    );
+    d.year = Number(s1.text);
+    d.shape = 'legal';
+    d.family = 'legal';
+    d.wrongSeparators = [1, 2, ...wrong];
+    const typeSeg = codes[0];
+    const issuerSegs = codes.slice(1);
+    withTypeAndIssuers(d, typeSeg!, issuerSegs, s.indexOf(typeSeg!));
+    return;
   }
-  return finish({
-    ...base,
-    shape: 'irregular',
-    family: 'unknown',
-    issuerCodesWritten: codes.map((x) => x.text),
-    issuerCodes: codes.map((x) => canonicalCode(x.text)),
-    wrongSeparators: wrong,
-  });
+  d.wrongSeparators = wrong;
+  setIssuers(d, codes);
 }
 
 function canonicalType(code: string): string {
@@ -344,40 +387,27 @@ function canonicalType(code: string): string {
   return undoubleTypo(c) ?? c;
 }
 
-type Draft = Omit<ParsedSymbol, 'canonical'>;
-
-function withTypeAndIssuers(draft: Draft, typeSeg: SymbolSegment, issuerSegs: SymbolSegment[], typeIndex: number): Draft {
+function withTypeAndIssuers(d: ParsedSymbol, typeSeg: SymbolSegment, issuerSegs: SymbolSegment[], typeIndex: number): void {
   const canon = canonicalCode(typeSeg.text);
+  d.typeCodeWritten = typeSeg.text;
+  d.typeSegment = typeIndex;
   if (issuerSegs.length === 0 && !TYPE_CODES_ANY.has(canon)) {
     const split = splitRunTogether(typeSeg.text);
     if (split) {
-      return {
-        ...draft,
-        typeCodeWritten: typeSeg.text,
-        typeCode: split.type,
-        typeSegment: typeIndex,
-        missingHyphen: { segment: typeIndex, type: split.type, issuer: split.issuer },
-        issuerCodesWritten: [split.issuer],
-        issuerCodes: [canonicalCode(split.issuer)],
-      };
+      d.typeCode = split.type;
+      d.missingHyphen = { segment: typeIndex, type: split.type, issuer: split.issuer };
+      d.issuerCodesWritten = [split.issuer];
+      d.issuerCodes = [canonicalCode(split.issuer)];
+      return;
     }
   }
-  return {
-    ...draft,
-    typeCodeWritten: typeSeg.text,
-    typeCode: canonicalType(typeSeg.text),
-    typeSegment: typeIndex,
-    issuerCodesWritten: issuerSegs.map((x) => x.text),
-    issuerCodes: issuerSegs.map((x) => canonicalCode(x.text)),
-  };
-}
-
-function finish(d: Draft): ParsedSymbol {
-  return { ...d, canonical: buildCanonical(d) };
+  d.typeCode = canonicalType(typeSeg.text);
+  setIssuers(d, issuerSegs);
 }
 
 export function buildCanonical(d: Pick<ParsedSymbol, 'shape' | 'seq' | 'year' | 'typeCode' | 'issuerCodes' | 'segments'>): string {
   const issuers = d.issuerCodes.join('-');
+  const typed = d.typeCode ? (issuers ? `${d.typeCode}-${issuers}` : d.typeCode) : issuers;
   switch (d.shape) {
     case 'number-only':
       return d.seq;
@@ -387,12 +417,12 @@ export function buildCanonical(d: Pick<ParsedSymbol, 'shape' | 'seq' | 'year' | 
       // The legacy joint-resolution form keeps its second slash: 01/2014/NQLT/CP-UBTƯMTTQVN (spec §1.2).
       const nqltSlash = d.typeCode === 'NQLT' && d.segments[3]?.sep === '/';
       if (nqltSlash) return `${d.seq}/${d.year}/NQLT/${issuers}`;
-      return `${d.seq}/${d.year}/${[d.typeCode, ...d.issuerCodes].filter(Boolean).join('-')}`;
+      return `${d.seq}/${d.year}/${typed}`;
     }
     case 'party':
       return `${d.seq}-${d.typeCode}/${issuers}`;
     case 'admin':
-      return `${d.seq}/${[d.typeCode, ...d.issuerCodes].filter(Boolean).join('-')}`;
+      return `${d.seq}/${typed}`;
     default:
       return d.segments.map((s) => (s.sep && s.sep !== ' ' ? s.sep : s.sep === ' ' ? '-' : '') + s.text).join('');
   }

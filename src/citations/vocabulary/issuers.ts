@@ -114,7 +114,19 @@ export function isPartyIssuerCode(code: string): boolean {
 }
 
 /** Which issuer a prose name designates ("Ban Thường vụ Tỉnh ủy Hòa Bình" → TU). */
+const BY_NAME_CACHE = new Map<string, IssuerCode | null>();
+
 export function issuerByName(name: string): IssuerCode | undefined {
+  let hit = BY_NAME_CACHE.get(name);
+  if (hit === undefined) {
+    hit = computeIssuerByName(name) ?? null;
+    if (BY_NAME_CACHE.size > 10_000) BY_NAME_CACHE.clear();
+    BY_NAME_CACHE.set(name, hit);
+  }
+  return hit ?? undefined;
+}
+
+function computeIssuerByName(name: string): IssuerCode | undefined {
   const n = name.toLowerCase().normalize('NFC').replace(/\s+/g, ' ').trim();
   // The most specific pattern wins: check multi-word Party departments first.
   let best: IssuerCode | undefined;

@@ -19,7 +19,19 @@ export interface District {
   kind: string;
 }
 
+const SLUG_CACHE = new Map<string, string>();
+
 export function slugify(s: string): string {
+  let hit = SLUG_CACHE.get(s);
+  if (hit === undefined) {
+    hit = computeSlug(s);
+    if (SLUG_CACHE.size > 10_000) SLUG_CACHE.clear();
+    SLUG_CACHE.set(s, hit);
+  }
+  return hit;
+}
+
+function computeSlug(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

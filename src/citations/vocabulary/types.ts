@@ -101,7 +101,8 @@ const byWord = new Map<string, DocumentType>();
 for (const type of DOCUMENT_TYPES) for (const w of type.words) byWord.set(w, type);
 
 export function typeByWord(word: string): DocumentType | undefined {
-  return byWord.get(word.toLowerCase().replace(/\s+/g, ' '));
+  const lower = word.toLowerCase();
+  return byWord.get(lower) ?? (/\s\s|\t/.test(lower) ? byWord.get(lower.replace(/\s+/g, ' ')) : undefined);
 }
 
 const byName = new Map(DOCUMENT_TYPES.map((d) => [d.name, d] as const));

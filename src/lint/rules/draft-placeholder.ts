@@ -3,7 +3,8 @@
 import { defineRule } from '../define-rule.js';
 import { cleanSpan } from './util.js';
 
-const BLANK_NUMBER = /(?<![\p{L}])(?:Số|số)[ \t]*:?[ \t]*(?:\.{2,}|…+|_+)?[ \t]*\/[ \t]*[\p{Lu}][\p{L}&\-]*/gu;
+// No two adjacent optional runs of spaces: the pattern stays linear on long runs of blanks.
+const BLANK_NUMBER = /(?<![\p{L}])(?:Số|số)[ \t]*(?::[ \t]*)?(?:(?:\.{2,}|…+|_+)[ \t]*)?\/(?:[ \t]*[\p{Lu}][\p{L}&\-]*)/gu;
 const BLANK_DATE = /(?<![\p{L}])ngày[ \t]+(?:(?:\.{2,}|…+|_+)[ \t]*)?tháng[ \t]+(?:(?:\.{2,}|…+|_+|\d{1,2})[ \t]+)?năm[ \t]+\d{4}/gu;
 
 export default defineRule({

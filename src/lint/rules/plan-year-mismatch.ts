@@ -23,7 +23,23 @@ export default defineRule({
     if (!year || !doc.header.title) return;
     const title = new Set(words(doc.header.title.replace(/năm\s+\d{4}/gu, '')));
     const t = doc.cleanText;
-    const inCitation = (at: number) => doc.citations.some((c) => at >= c.cleanStart && at < c.itemEnd);
+    // Citations are in text order; an item can contain later (nested) ones, so keep the running maximum end.
+    const starts = doc.citations.map((c) => c.cleanStart);
+    const maxEnd: number[] = [];
+    doc.citations.forEach((c, i) => maxEnd.push(Math.max(c.itemEnd, i ? maxEnd[i - 1]! : 0)));
+    const inCitation = (at: number) => {
+      let lo = 0;
+      let hi = starts.length - 1;
+      let k = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid]! <= at) {
+          k = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      return k >= 0 && at < maxEnd[k]!;
+    };
     PLAN_NAMED.lastIndex = 0;
     for (let m = PLAN_NAMED.exec(t); m; m = PLAN_NAMED.exec(t)) {
       const y = Number(m[2]);

@@ -4,7 +4,7 @@
 import { defineRule } from '../define-rule.js';
 import { cleanSpan } from './util.js';
 
-const DANGLING = /(?:[\p{L}]+,|[”"*]+)[ \t]+năm[ \t]+(\d{4})(?=[ \t]*[.;](?:[ \t]|$)|[ \t]*$)/gmu;
+const DANGLING = /(?:(?<![\p{L}])[\p{L}]+,|(?<![”"*])[”"*]+)[ \t]+năm[ \t]+(\d{4})(?=[ \t]*[.;](?:[ \t]|$)|[ \t]*$)/gmu;
 
 export default defineRule({
   id: 'stale-year-reference',

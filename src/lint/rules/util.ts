@@ -73,9 +73,13 @@ export function capitalize(s: string): string {
 
 /** True when the line around an offset is written in capitals (a heading), where case rules do not apply. */
 export function inAllCapsLine(doc: AnalyzedDocument, offset: number): boolean {
-  const start = doc.source.lastIndexOf('\n', offset) + 1;
-  let end = doc.source.indexOf('\n', offset);
-  if (end < 0) end = doc.source.length;
-  const line = doc.source.slice(start, end);
+  // Look at most 200 characters either side: the heading a code sits in is short.
+  const from = Math.max(0, offset - 200);
+  const window = doc.source.slice(from, Math.min(doc.source.length, offset + 200));
+  const at = offset - from;
+  const start = window.lastIndexOf('\n', at) + 1;
+  let end = window.indexOf('\n', at);
+  if (end < 0) end = window.length;
+  const line = window.slice(start, end);
   return !/\p{Ll}/u.test(line.replace(/\d+[\/-][^\s]*/g, ''));
 }
