@@ -6,7 +6,7 @@
 import type { RelationKind } from './model.js';
 import { parseSymbol, type ParsedSymbol } from './identifier.js';
 import { parseDateAt, type ParsedDate } from './dates.js';
-import { TYPE_WORDS, typeByWord, type DocumentType } from './vocabulary/types.js';
+import { FIRST_SYLLABLES, TYPE_WORDS, typeByWord, type DocumentType } from './vocabulary/types.js';
 
 export interface RawRelation {
   kind: RelationKind;
@@ -114,6 +114,8 @@ function wordEndAt(text: string, p: number): number {
 function typeWordAt(text: string, p: number): boolean {
   let q = p;
   let phrase = '';
+  const firstEnd = wordEndAt(text, p);
+  if (!FIRST_SYLLABLES.has(text.slice(p, firstEnd).toLowerCase())) return false;
   for (let k = 0; k < MAX_TYPE_WORDS; k++) {
     const e = wordEndAt(text, q);
     if (e === q) return false;

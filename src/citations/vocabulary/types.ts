@@ -102,13 +102,18 @@ for (const type of DOCUMENT_TYPES) for (const w of type.words) byWord.set(w, typ
 
 export function typeByWord(word: string): DocumentType | undefined {
   const lower = word.toLowerCase();
-  return byWord.get(lower) ?? (/\s\s|\t/.test(lower) ? byWord.get(lower.replace(/\s+/g, ' ')) : undefined);
+  const hit = byWord.get(lower);
+  if (hit || (lower.indexOf('  ') < 0 && lower.indexOf('\t') < 0)) return hit;
+  return byWord.get(lower.replace(/\s+/g, ' '));
 }
 
 const byName = new Map(DOCUMENT_TYPES.map((d) => [d.name, d] as const));
 export function typeByName(name: string): DocumentType | undefined {
   return byName.get(name);
 }
+
+/** First syllables of all type words (lower case): a quick test before a phrase lookup. */
+export const FIRST_SYLLABLES = new Set([...byWord.keys()].map((w) => w.split(' ')[0]!));
 
 /** All type words, longest first (used to build the anchor pattern). */
 export const TYPE_WORDS: string[] = [...byWord.keys()].sort((a, b) => b.length - a.length);

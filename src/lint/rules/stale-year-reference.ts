@@ -4,7 +4,9 @@
 import { defineRule } from '../define-rule.js';
 import { cleanSpan } from './util.js';
 
-const DANGLING = /(?:(?<![\p{L}])[\p{L}]+,|(?<![”"*])[”"*]+)[ \t]+năm[ \t]+(\d{4})(?=[ \t]*[.;](?:[ \t]|$)|[ \t]*$)/gmu;
+// Led by the literal "năm" (fast to find); what stands before it is checked on a short window.
+const YEAR = /năm[ \t]+(\d{4})(?=[ \t]*[.;](?:[ \t]|$)|[ \t]*$)/gmu;
+const BEFORE = /(?:(?<![\p{L}])[\p{L}]+,|[”"*]+)[ \t]+$/u;
 
 export default defineRule({
   id: 'stale-year-reference',
@@ -14,10 +16,15 @@ export default defineRule({
     const year = ctx.doc.header.year;
     if (!year) return;
     const t = ctx.doc.cleanText;
-    DANGLING.lastIndex = 0;
-    for (let m = DANGLING.exec(t); m; m = DANGLING.exec(t)) {
-      const y = Number(m[1]);
+    YEAR.lastIndex = 0;
+    for (let y0 = YEAR.exec(t); y0; y0 = YEAR.exec(t)) {
+      const y = Number(y0[1]);
       if (y >= year || y < year - 5) continue;
+      const window = t.slice(Math.max(0, y0.index - 40), y0.index);
+      const b = BEFORE.exec(window);
+      if (!b) continue;
+      const start = y0.index - (window.length - b.index);
+      const m = { index: start, 0: t.slice(start, y0.index + y0[0].length) };
       const at = ctx.doc.toSource(m.index);
       if (ctx.doc.signatureEnd !== null && at >= ctx.doc.signatureEnd) continue;
       ctx.report({

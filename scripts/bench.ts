@@ -1,0 +1,147 @@
+// `npm run bench`: extraction throughput end to end (clean + extract + resolve, then + lint) on a
+// generated corpus of realistic plans (≥ 50 MB), accuracy on the planted citations, and the
+// whole-process wall time of `cancu check` on one plan; then the ingest and API benchmarks
+// (scripts/bench-ingest.ts, scripts/bench-api.ts). Prints Markdown for BENCHMARKS.md.
+//   node dist/scripts/bench.js [--mb 50] [--only extraction|check|ingest|api] [--plans N]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { analyze } from '../src/citations/analyze.js';
+import { lint } from '../src/lint/index.js';
+import { packageRoot } from '../src/cli/main.js';
+import { generateCorpus } from './generate-corpus.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const only = arg('only', 'all');
+const root = packageRoot();
+const out: string[] = [];
+const say = (s: string) => {
+  out.push(s);
+  process.stdout.write(s + '\n');
+};
+
+function machine(): string {
+  const c = cpus();
+  return `${c.length} × ${c[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+function extraction(): void {
+  const targetMb = Number(arg('mb', '50'));
+  const texts: { file: string; text: string; planted: { type: string; number: string | null; date: string | null }[] }[] = [];
+  let bytes = 0;
+  for (const plan of generateCorpus({ count: 1_000_000, seed: 7 })) {
+    texts.push({ file: plan.file, text: plan.text, planted: plan.citations });
+    bytes += Buffer.byteLength(plan.text);
+    if (bytes >= targetMb * 2 ** 20) break;
+  }
+  // Warm up the JIT on a slice, then measure one pass over everything on this core.
+  for (const t of texts.slice(0, 300)) analyze(t.text, { file: t.file });
+  let citations = 0;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const docs = texts.map((t) => {
+    const d = analyze(t.text, { file: t.file });
+    citations += d.citations.length;
+    return d;
+  });
+  const ms = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
+  let findings = 0;
+  const t1 = performance.now();
+  for (const d of docs) findings += lint(d).length;
+  const lintMs = performance.now() - t1;
+  // Accuracy on the planted citations: (type, number, date) as a multiset per file.
+  let tp = 0;
+  let planted = 0;
+  let found = 0;
+  docs.forEach((d, i) => {
+    const want = new Map<string, number>();
+    for (const p of texts[i]!.planted) {
+      const k = `${p.type}|${p.number}|${p.date}`;
+      want.set(k, (want.get(k) ?? 0) + 1);
+      planted++;
+    }
+    for (const c of d.citations) {
+      found++;
+      const k = `${c.type}|${c.number}|${c.date}`;
+      const n = want.get(k) ?? 0;
+      if (n > 0) {
+        tp++;
+        want.set(k, n - 1);
+      }
+    }
+  });
+  const mb = bytes / 2 ** 20;
+  say(`\n### Extraction (clean + extract + resolve), one core\n`);
+  say(`Corpus: ${texts.length} generated plans, ${mb.toFixed(1)} MB (scripts/generate-corpus.ts, seed 7). Machine: ${machine()}.\n`);
+  say('| measure | value |');
+  say('|---|---|');
+  say(`| throughput, wall | ${(mb / (ms / 1000)).toFixed(1)} MB/s (${(ms / 1000).toFixed(2)} s) |`);
+  say(`| throughput, CPU time of the process | ${(mb / ((cpu.user + cpu.system) / 1e6)).toFixed(1)} MB/s |`);
+  say(`| documents/s | ${Math.round(texts.length / (ms / 1000))} |`);
+  say(`| citations found | ${citations} (${Math.round(citations / (ms / 1000))}/s) |`);
+  say(`| lint (recommended preset, no registry) | ${(mb / (lintMs / 1000)).toFixed(1)} MB/s, ${findings} findings |`);
+  say(`| recall / precision on planted (type, number, date) | ${(tp / planted).toFixed(4)} / ${(tp / found).toFixed(4)} (${tp} of ${planted} planted, ${found} found) |`);
+}
+
+function checkWallTime(): void {
+  const bin = join(root, 'dist/src/cli/bin.js');
+  const plan = join(root, 'fixtures/plans/003_06262491b62869cd.txt');
+  const runs = Number(arg('runs', '15'));
+  const time = (argv: string[]) => {
+    const xs: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      spawnSync(process.execPath, [bin, ...argv], { stdio: 'ignore' });
+      xs.push(performance.now() - t);
+    }
+    return xs;
+  };
+  const node = [] as number[];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    node.push(performance.now() - t);
+  }
+  const check = time(['check', plan]);
+  const json = time(['check', plan, '--format', 'json']);
+  say(`\n### Whole-process wall time of \`cancu check\` on one plan\n`);
+  say(`\`node dist/src/cli/bin.js check fixtures/plans/003_06262491b62869cd.txt\`, ${runs} runs each. Machine: ${machine()}.\n`);
+  say('| command | median | p90 |');
+  say('|---|---|---|');
+  say(`| \`node -e 0\` (Node start-up alone) | ${median(node).toFixed(0)} ms | ${pct(node, 90).toFixed(0)} ms |`);
+  say(`| \`cancu check\` (stylish) | ${median(check).toFixed(0)} ms | ${pct(check, 90).toFixed(0)} ms |`);
+  say(`| \`cancu check --format json\` | ${median(json).toFixed(0)} ms | ${pct(json, 90).toFixed(0)} ms |`);
+}
+
+function runScript(name: string): void {
+  const file = join(root, `dist/scripts/${name}.js`);
+  if (!existsSync(file)) {
+    say(`\n(${name}: not built, skipped)`);
+    return;
+  }
+  const r = spawnSync(process.execPath, [file, ...args.filter((a) => a !== '--only' && a !== only)], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  say(r.stdout ?? '');
+  if (r.status !== 0) say(`(${name} exited with ${r.status})`);
+}
+
+if (only === 'all' || only === 'extraction') extraction();
+if (only === 'all' || only === 'check') checkWallTime();
+if (only === 'all' || only === 'ingest') runScript('bench-ingest');
+if (only === 'all' || only === 'api') runScript('bench-api');
+mkdirSync(join(root, 'bench-out'), { recursive: true });
+writeFileSync(join(root, 'bench-out', `bench-${only}.md`), out.join('\n') + '\n');
