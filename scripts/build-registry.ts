@@ -1,5 +1,5 @@
 // Rebuilds fixtures/registry/status-facts.jsonl and admin-units-2025.jsonl from the researched raw
-// facts (../shared/registry by default). The conversion (src/knowledge/convert.ts) restructures and
+// facts (fixtures/registry/source by default, a copy of the steering repo's shared/registry). The conversion (src/knowledge/convert.ts) restructures and
 // never edits meaning; issuers.jsonl and series.jsonl are curated by hand and left alone.
 //
 //   npx vite-node scripts/build-registry.ts [raw-dir] [out-dir]
@@ -9,9 +9,9 @@ import { join, resolve } from 'node:path';
 import { buildRegistryFiles } from '../src/knowledge/convert.js';
 import { defaultRegistryDir, REGISTRY_FILES } from '../src/knowledge/registry.js';
 
-/** ../shared/registry from the project's root (shared/README.md). */
+/** fixtures/registry/source: the raw facts as gathered (refresh it from shared/registry when that changes). */
 function defaultRawDir(): string {
-  return resolve(defaultRegistryDir(), '..', '..', '..', 'shared', 'registry');
+  return resolve(defaultRegistryDir(), 'source');
 }
 
 function main(args: string[]): number {

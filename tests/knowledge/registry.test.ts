@@ -6,7 +6,8 @@ import { buildRegistryFiles } from '../../src/knowledge/convert.js';
 import { defaultRegistryDir, loadRegistry, REGISTRY_FILES } from '../../src/knowledge/registry.js';
 
 const dir = defaultRegistryDir();
-const rawDir = resolve(dir, '..', '..', '..', 'shared', 'registry');
+// The raw facts as gathered (copied from the steering repo's shared/registry; see its README.md there).
+const rawDir = resolve(dir, 'source');
 
 describe('registry files', () => {
   it('load, every line valid, and are cached', () => {
@@ -28,7 +29,7 @@ describe('registry files', () => {
     expect(() => loadRegistry(tmp)).toThrow(/status-facts\.jsonl:3:/);
   });
 
-  it('are in step with ../shared/registry (rebuild with scripts/build-registry.ts)', () => {
+  it('are in step with fixtures/registry/source (rebuild with scripts/build-registry.ts)', () => {
     const built = buildRegistryFiles(rawDir);
     expect(readFileSync(join(dir, REGISTRY_FILES.instruments), 'utf8')).toBe(built.instruments);
     expect(readFileSync(join(dir, REGISTRY_FILES.adminUnits), 'utf8')).toBe(built.adminUnits);
@@ -84,5 +85,14 @@ describe('registry files', () => {
       const province = units.get(i.jurisdiction!)!;
       expect(i.successor, i.id).toBe(province.becameId);
     }
+  });
+});
+
+describe('the bundled registry loaded without the validator', () => {
+  it('is the same registry the validating loader gives', async () => {
+    const { loadBundledRegistry } = await import('../../src/knowledge/bundled.js');
+    const a = loadBundledRegistry();
+    const b = loadRegistry();
+    expect({ ...a, dir: '' }).toEqual({ ...b, dir: '' });
   });
 });

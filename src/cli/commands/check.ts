@@ -20,9 +20,9 @@ export interface CheckOptions {
 
 export async function loadBundledResolver(): Promise<KnowledgeResolver | null> {
   try {
-    const { loadRegistry } = await import('../../knowledge/registry.js');
+    const { loadBundledRegistry } = await import('../../knowledge/bundled.js');
     const { createRegistryResolver } = await import('../../knowledge/resolver.js');
-    return createRegistryResolver(loadRegistry());
+    return createRegistryResolver(loadBundledRegistry());
   } catch {
     return null;
   }
