@@ -135,7 +135,7 @@ export async function main(params: MainParams): Promise<number> {
     .option('--host <host>', 'địa chỉ lắng nghe')
     .action(async (o) => {
       const { serve } = await import('./commands/serve.js');
-      await serve({ port: o.port, host: o.host, stdout, stderr });
+      await serve({ port: o.port, host: o.host, stdout, stderr, env });
       code = -1; // keep running
     });
 
@@ -144,8 +144,9 @@ export async function main(params: MainParams): Promise<number> {
     .description('nạp fixtures/plans vào kho nhúng và chạy API (npm start)')
     .option('-p, --port <port>', 'cổng', nonNegative)
     .action(async (o) => {
-      const { serve } = await import('./commands/serve.js');
-      await serve({ port: o.port, stdout, stderr, ingestPaths: [join(packageRoot(), 'fixtures/plans')] });
+      // Always the embedded store: the demo never writes the seed plans into a configured Neo4j.
+      const { demo } = await import('./commands/serve.js');
+      await demo({ port: o.port, stdout, stderr, env });
       code = -1;
     });
 

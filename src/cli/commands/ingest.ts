@@ -34,7 +34,8 @@ export async function ingestCommand(paths: string[], o: IngestCommandOptions): P
       cwd: o.cwd,
       batchSize: o.batchSize || 500,
       force: o.force,
-      onProgress: (p: { done: number; total: number }) => {
+      lang: o.lang,
+      onProgress: (p) => {
         if (!bar) return;
         if (!started) {
           bar.start(p.total, 0);
@@ -42,19 +43,20 @@ export async function ingestCommand(paths: string[], o: IngestCommandOptions): P
         }
         bar.update(p.done);
       },
-    } as Parameters<typeof ingest>[1]);
+    });
     bar?.stop();
     if (o.format === 'json') o.stdout.write(JSON.stringify(summary, null, 2) + '\n');
     else {
       const { formatIngestSummary } = await import('../../../ingest/pipeline.js');
       o.stdout.write(formatIngestSummary(summary, o.lang) + '\n');
     }
-    return (summary as { failures: unknown[] }).failures.length ? 2 : 0;
+    return summary.failures.length ? 2 : 0;
   } catch (err) {
     bar?.stop();
     const e = err as Error & { messageEn?: string };
     o.stderr.write(`${o.lang === 'en' && e.messageEn ? e.messageEn : e.message}\n`);
-    return err instanceof StoreUnavailableError ? 2 : 2;
+    void StoreUnavailableError;
+    return 2;
   } finally {
     await store.close();
   }

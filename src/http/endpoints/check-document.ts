@@ -1,0 +1,78 @@
+// POST /check — lint a draft's citations: the same JSON `cancu check --format json` prints.
+import { z } from 'zod';
+import { checkDocument } from '../../service/check.js';
+import { defineEndpoint } from '../endpoint.js';
+
+const UPLOAD_EXTENSIONS = ['.txt', '.md', '.docx'];
+
+const options = {
+  date: z.iso.date().optional().meta({ description: 'Ngày dùng để xét hiệu lực (YYYY-MM-DD); mặc định là ngày của văn bản' }),
+  lang: z.enum(['vi', 'en']).optional().meta({ description: 'Ngôn ngữ của thông báo phát hiện (mặc định theo ?lang / Accept-Language)' }),
+};
+
+export const checkReportSchema = z
+  .object({
+    results: z.array(
+      z.object({
+        file: z.string(),
+        error: z.string().optional(),
+        messages: z.array(
+          z
+            .object({
+              ruleId: z.string(),
+              severity: z.enum(['error', 'warning', 'info']),
+              message: z.string(),
+              line: z.number().int(),
+              column: z.number().int(),
+              endLine: z.number().int(),
+              endColumn: z.number().int(),
+              offset: z.number().int().meta({ description: 'Vị trí (UTF-16) trong tệp nguồn' }),
+              length: z.number().int(),
+              evidence: z.string().meta({ description: 'Nguyên văn đoạn bị phát hiện' }),
+              expected: z.string().nullable().meta({ description: 'Cách viết đúng, khi quy tắc biết' }),
+              cause: z.string().optional().meta({ description: 'Dữ kiện làm căn cứ (nguồn, có phải suy luận)' }),
+              url: z.string().optional(),
+            })
+            .meta({ id: 'CheckMessage' }),
+        ),
+      }),
+    ),
+    errorCount: z.number().int(),
+    warningCount: z.number().int(),
+    infoCount: z.number().int(),
+  })
+  .meta({ id: 'CheckReport' });
+
+export const checkDocumentEndpoint = defineEndpoint({
+  method: 'post',
+  operationId: 'checkDocument',
+  summary: 'Kiểm tra trích dẫn của một dự thảo (như cancu check --format json)',
+  description:
+    'Gửi JSON {text, filename?, date?, lang?} hoặc multipart/form-data với tệp .md, .txt, .docx ở trường "file". Khi máy chủ có kho dữ liệu, các dữ kiện trong kho (tình trạng hiệu lực, văn bản đã biết) được dùng thêm cho các quy tắc cần tri thức.',
+  tags: ['Kế hoạch'],
+  access: 'read',
+  input: {
+    body: z
+      .strictObject({
+        text: z.string().meta({ description: 'Toàn văn dự thảo' }),
+        filename: z
+          .string()
+          .min(1)
+          .max(255)
+          .optional()
+          .meta({ description: 'Tên tệp hiển thị trong kết quả; phần mở rộng (.txt, .md) chọn cách đọc. Mặc định draft.txt' }),
+        ...options,
+      })
+      .meta({ id: 'CheckRequest' }),
+    form: z.strictObject(options),
+    upload: { field: 'file', extensions: UPLOAD_EXTENSIONS },
+  },
+  errors: ['invalid_json', 'payload_too_large', 'unsupported_media_type', 'unreadable_document', 'store_unavailable'],
+  output: checkReportSchema,
+  async handler({ body, form, file, lang, deps }) {
+    const input = file
+      ? { bytes: file.buffer, filename: file.filename, date: form?.date ?? null, lang: form?.lang ?? lang }
+      : { text: body!.text, filename: body!.filename ?? 'draft.txt', date: body!.date ?? null, lang: body!.lang ?? lang };
+    return checkDocument(input, { store: deps.store, resolver: deps.resolver ?? null });
+  },
+});

@@ -1,0 +1,34 @@
+// POST /documents — ingest one uploaded plan into the graph (API key required).
+import { z } from 'zod';
+import { ingestUpload } from '../../service/documents.js';
+import { defineEndpoint } from '../endpoint.js';
+
+export const ingestDocumentEndpoint = defineEndpoint({
+  method: 'post',
+  operationId: 'ingestDocument',
+  summary: 'Nạp một văn bản (.md, .txt, .docx) vào đồ thị',
+  description:
+    'Cần khóa API. Gửi multipart/form-data với tệp ở trường "file". Văn bản đi qua đúng quy trình của "cancu ingest": đọc, trích xuất, chuẩn hóa, ghi; nạp lại cùng nội dung không tạo bản sao.',
+  tags: ['Kế hoạch'],
+  access: 'write',
+  status: 201,
+  input: {
+    form: z.strictObject({}),
+    upload: { field: 'file', extensions: ['.txt', '.md', '.docx'] },
+  },
+  errors: ['unauthorized', 'writes_disabled', 'payload_too_large', 'unsupported_media_type', 'unreadable_document', 'ingest_failed', 'not_configured', 'store_unavailable'],
+  output: z
+    .object({
+      file: z.string().meta({ description: 'Tên tệp được ghi nhận' }),
+      key: z.string().nullable().meta({ description: 'Khóa của văn bản vừa nạp (dùng cho GET /documents/{ref}/citations)' }),
+      written: z.boolean().meta({ description: 'false khi tệp cùng tên, cùng nội dung đã được nạp trước đó' }),
+      citations: z.number().int().meta({ description: 'Số trích dẫn đã ghi' }),
+      findings: z
+        .object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() })
+        .meta({ description: 'Số phát hiện theo mức độ' }),
+    })
+    .meta({ id: 'IngestResult' }),
+  async handler({ file, deps }) {
+    return ingestUpload(deps.store, deps.ingest, { bytes: file!.buffer, filename: file!.filename });
+  },
+});
