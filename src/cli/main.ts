@@ -92,6 +92,7 @@ export async function main(params: MainParams): Promise<number> {
         stdout,
         stderr,
         version: version(),
+        env,
       });
       if (ex.missing.length) code = 2;
     });

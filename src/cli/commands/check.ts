@@ -16,6 +16,7 @@ export interface CheckOptions {
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
   version: string;
+  env?: NodeJS.ProcessEnv;
 }
 
 export async function loadBundledResolver(): Promise<KnowledgeResolver | null> {
@@ -40,9 +41,42 @@ export async function checkText(
   return lint(doc, { asOf: opts.date ?? undefined, lang: opts.lang, preset: opts.preset, resolver: opts.resolver ?? null });
 }
 
+/** The graph, when one is configured (NEO4J_URI or CANCU_DATA_DIR): its knowledge joins the registry's. */
+async function openConfiguredStore(env: NodeJS.ProcessEnv) {
+  if (!env.NEO4J_URI && !env.CANCU_DATA_DIR) return null;
+  const { openStore, configFromEnv } = await import('../../graph/index.js');
+  return openStore(configFromEnv(env));
+}
+
 export async function check(files: string[], opts: CheckOptions): Promise<number> {
   const { readDocument, DocumentError } = await import('../../documents/index.js');
-  const resolver = await loadBundledResolver();
+  const registry = await loadBundledResolver();
+  let store: Awaited<ReturnType<typeof openConfiguredStore>> = null;
+  try {
+    store = await openConfiguredStore(opts.env ?? process.env);
+  } catch (err) {
+    const e = err as Error & { messageEn?: string };
+    opts.stderr.write(`${opts.lang === 'en' && e.messageEn ? e.messageEn : e.message}\n`);
+    return 2;
+  }
+  try {
+    return await checkFiles(files, opts, registry, store, readDocument, DocumentError);
+  } finally {
+    await store?.close();
+  }
+}
+
+async function checkFiles(
+  files: string[],
+  opts: CheckOptions,
+  registry: KnowledgeResolver | null,
+  store: Awaited<ReturnType<typeof openConfiguredStore>>,
+  readDocument: typeof import('../../documents/index.js').readDocument,
+  DocumentError: typeof import('../../documents/index.js').DocumentError,
+): Promise<number> {
+  const { analyze } = await import('../../citations/analyze.js');
+  const { lint } = await import('../../lint/index.js');
+  const storeKnowledge = store ? (await import('../../service/knowledge.js')).storeKnowledge : null;
   const results: FileResult[] = [];
   let failed = false;
   for (const file of files) {
@@ -53,8 +87,10 @@ export async function check(files: string[], opts: CheckOptions): Promise<number
         results.push({ file, messages: [], error: opts.lang === 'en' ? 'The file is empty: nothing to check.' : 'Tệp rỗng, không có nội dung để kiểm tra.' });
         continue;
       }
-      const messages = await checkText(src.text, file, { date: opts.date, lang: opts.lang, preset: opts.preset, resolver, locate: src.locate.bind(src) });
-      results.push({ file, messages: messages.map((m) => ({ ...m, file })) });
+      const doc = analyze(src.text, { file, locate: src.locate.bind(src) });
+      const resolver = store && storeKnowledge ? await storeKnowledge(store, doc, registry) : registry;
+      const messages = lint(doc, { asOf: opts.date ?? undefined, lang: opts.lang, preset: opts.preset, resolver });
+      results.push({ file, messages });
     } catch (err) {
       failed = true;
       const message = err instanceof DocumentError ? (opts.lang === 'en' ? err.messageEn : err.message) : err instanceof Error ? err.message : String(err);
