@@ -1,0 +1,83 @@
+// `cancu ingest` and `cancu query` as a user runs them, on the embedded store in a temporary
+// data folder (CANCU_DATA_DIR): the seed facts of the graph issue, the JSON contract of query,
+// and idempotent re-ingest.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+const bin = join(root, 'dist/src/cli/bin.js');
+let env: NodeJS.ProcessEnv;
+
+function cancu(args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface Hit {
+  key: string;
+  type: string | null;
+  number: string | null;
+  date: string | null;
+  issuer: string | null;
+  depth: number;
+  path: string[];
+}
+
+beforeAll(() => {
+  env = { ...process.env, NEO4J_URI: '', CANCU_DATA_DIR: mkdtempSync(join(tmpdir(), 'cancu-graph-')), NO_COLOR: '1' };
+  const r = cancu(['ingest', 'fixtures/plans', '--format', 'json']);
+  expect(r.code, r.stderr).toBe(0);
+  const summary = JSON.parse(r.stdout);
+  expect(summary.failures).toEqual([]);
+});
+
+describe('cancu ingest + query on the embedded store', () => {
+  it('answers implementers of Đề án 15-ĐA/TU with seed 003 and Kế hoạch 144/KH-UBND, in the JSON contract', () => {
+    const r = cancu(['query', 'implementers', 'Đề án 15-ĐA/TU', '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { key: string; results: Hit[] };
+    expect(Object.keys(out)).toEqual(['key', 'results']);
+    expect(out.key).toBe('vn:hoa-binh:da-tu:2022:15');
+    for (const h of out.results) expect(Object.keys(h).sort()).toEqual(['date', 'depth', 'issuer', 'key', 'number', 'path', 'type']);
+    const keys = out.results.map((h) => h.key);
+    expect(keys).toContain('vn:hoa-binh.lac-thuy:kh-ubnd:2023:144');
+    expect(keys.some((k) => k.includes('003-06262491b62869cd'))).toBe(true);
+    const kh144 = out.results.find((h) => h.key === 'vn:hoa-binh.lac-thuy:kh-ubnd:2023:144')!;
+    expect(kh144).toMatchObject({ number: '144/KH-UBND', date: '2023-09-15', depth: 1 });
+    expect(kh144.path).toEqual(['vn:hoa-binh:da-tu:2022:15', 'vn:hoa-binh.lac-thuy:kh-ubnd:2023:144']);
+  });
+
+  it('answers the basis of seed 004 up to Kế hoạch 163/KH-GD&ĐT and Chỉ thị 05-CT/TW', () => {
+    const docs = JSON.parse(cancu(['query', 'implementers', 'Kế hoạch 163/KH-GD&ĐT', '--format', 'json']).stdout) as { results: Hit[] };
+    const seed4 = docs.results.find((h) => h.key.includes('004-723b0c46fb5dfa44'))!;
+    expect(seed4).toBeDefined();
+    const r = cancu(['query', 'basis', seed4.key, '--format', 'json', '--depth', '3']);
+    expect(r.code, r.stderr).toBe(0);
+    const numbers = (JSON.parse(r.stdout) as { results: Hit[] }).results.map((h) => h.number);
+    expect(numbers).toContain('163/KH-GDĐT');
+    expect(numbers).toContain('05-CT/TW');
+  });
+
+  it('stores Chỉ thị 05-CT/TW once although seeds 003 and 004 both cite it, and Kết luận 01-KL/TW continues it', () => {
+    const r = cancu(['query', 'implementers', 'Chỉ thị 05-CT/TW', '--format', 'json']);
+    const out = JSON.parse(r.stdout) as { key: string; results: Hit[] };
+    expect(out.key).toBe('vn:tw:ct-tw:2016:05');
+    expect(out.results.map((h) => h.key)).toContain('vn:tw:kl-tw:2021:01');
+  });
+
+  it('re-ingests unchanged files without writing', () => {
+    const r = cancu(['ingest', 'fixtures/plans', '--format', 'json']);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.unchanged).toBe(5);
+    expect(summary.documents).toBe(0);
+  });
+
+  it('says so when a reference is unknown', () => {
+    const r = cancu(['query', 'implementers', 'Nghị định 999/2099/NĐ-CP']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.length + r.stdout.length).toBeGreaterThan(0);
+  });
+});
