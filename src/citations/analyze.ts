@@ -5,7 +5,7 @@ import { clean } from './clean.js';
 import { layout, sectionRanges } from './sections.js';
 import { documentPlace, readHeader } from './header.js';
 import { extractCitations } from './extract.js';
-import { jurisdictionFor, resolveCitations } from './resolve.js';
+import { jurisdictionFor, resolveCitations, unitName } from './resolve.js';
 import { parseSymbol } from './identifier.js';
 import { buildKey } from './keys.js';
 import { issuerByName } from './vocabulary/issuers.js';
@@ -169,7 +169,8 @@ function ownKey(t: string, h: ReturnType<typeof readHeader>, place: AnalyzedDocu
   const sym = parseSymbol(t, h.number.start + digit.index);
   if (!sym || sym.shape === 'number-only' || sym.shape === 'irregular') return null;
   const body = h.issuingBody ? issuerByName(h.issuingBody) : undefined;
-  const j = jurisdictionFor(sym.issuerCodes, h.issuingBody, place);
+  // The document's own UBND/HĐND sits where its header place does: a district name → the district.
+  const j = jurisdictionFor(sym.issuerCodes, h.issuingBody, place, undefined, place.source === 'header' && place.district ? 'huyen' : 'tinh');
   if (!j || j.endsWith('.?')) return null;
   void body;
   return buildKey({
@@ -180,5 +181,6 @@ function ownKey(t: string, h: ReturnType<typeof readHeader>, place: AnalyzedDocu
     year: sym.year ?? h.date.year,
     seq: sym.seq,
     legal: sym.shape === 'legal',
+    unit: unitName(sym.issuerCodes, h.issuingBody),
   });
 }

@@ -17,6 +17,9 @@ export interface KeyParts {
   seq: string;
   /** Legal-normative shape (year inside the symbol). */
   legal?: boolean;
+  /** The issuing unit's name, for codes no registry knows (a school's "THCS"): two schools of one
+   * district share such a code, so the unit's name keeps their documents apart. */
+  unit?: string | null;
 }
 
 /** Running numbers compare without their leading zeros beyond two digits: "4" and "04" are one number. */
@@ -45,6 +48,7 @@ export function buildKey(p: KeyParts): string {
   // QĐ, NQ and CT exist both as normative ("45/2019/QĐ-UBND") and administrative ("2752/QĐ-UBND")
   // documents with separate number series: the normative one is marked.
   if (p.legal && p.typeCode && ['QĐ', 'NQ', 'CT'].includes(p.typeCode)) symbol = `qp.${symbol}`;
+  if (p.unit) symbol = `${symbol}~${slugify(p.unit)}`;
   return `vn:${p.jurisdiction}:${symbol}:${p.year}:${normalizeSeq(p.seq)}`;
 }
 
@@ -58,7 +62,7 @@ export function buildCandidateKey(p: Omit<KeyParts, 'year'>): string {
   return buildKey({ ...p, year: 0 }).replace(/:0:/, ':?:');
 }
 
-const KEY = /^vn:([a-z0-9.-]+):([a-z0-9.-]+):(\d{4}|\?):(\d+)$/;
+const KEY = /^vn:([a-z0-9.-]+):([a-z0-9.~-]+):(\d{4}|\?):(\d+)$/;
 const NAMED_KEY = /^vn:([a-z0-9.-]+):([a-z0-9-]+):([a-z0-9-]+)$/;
 
 export function isKey(s: string): boolean {
@@ -105,7 +109,7 @@ export function printKey(key: string): PrintedKey | null {
   if (m) {
     const [, j, symbolText, yearText, seq] = m;
     const normative = symbolText!.startsWith('qp.');
-    const symbol = normative ? symbolText!.slice(3) : symbolText!;
+    const symbol = (normative ? symbolText!.slice(3) : symbolText!).replace(/~.*$/, '');
     const parts = symbol.split('-');
     const year = yearText === '?' ? 0 : Number(yearText);
     const seqText = seq!;

@@ -66,6 +66,8 @@ export function jurisdictionFor(
   issuerText: string | null,
   place: DocumentPlace,
   named?: { typeName: string; name: string },
+  /** Level to assume for a body of any level (UBND, HĐND) that its words do not place. */
+  anyLevel: 'tinh' | 'huyen' = 'tinh',
 ): string | null {
   if (named) {
     if (['Luật', 'Bộ luật', 'Pháp lệnh', 'Hiến pháp'].includes(named.typeName)) return 'tw';
@@ -84,7 +86,7 @@ export function jurisdictionFor(
   const fromText = issuerText ? placeInIssuer(issuerText) : { level: null, province: null, district: null };
   const byName = issuerText ? issuerByName(issuerText) : undefined;
   if (level === 'any' || level === 'unknown' || level === 'unit') {
-    level = fromText.level ?? (byName && (byName.level === 'tinh' || byName.level === 'huyen') ? byName.level : null) ?? (level === 'unit' || level === 'unknown' ? (place.district ? 'huyen' : 'tinh') : 'tinh');
+    level = fromText.level ?? (byName && (byName.level === 'tinh' || byName.level === 'huyen') ? byName.level : null) ?? (level === 'unit' || level === 'unknown' ? (place.district ? 'huyen' : 'tinh') : anyLevel);
   }
   const province = fromText.province ?? place.province;
   if (!province) return null;
@@ -155,6 +157,7 @@ export function resolveCitations(raws: RawCitation[], place: DocumentPlace, docY
         year,
         seq: sym.seq,
         legal: sym.shape === 'legal',
+        unit: unitName(codes, r.issuer?.text ?? null),
       });
     }
     const id = key ?? `${canonicalNumber}|${normalizeSeq(sym.seq)}`;
@@ -176,6 +179,12 @@ export function resolveCitations(raws: RawCitation[], place: DocumentPlace, docY
   }
   void docYear;
   return out;
+}
+
+/** The unit's name when no issuer code of the symbol is known to the vocabulary (schools, units). */
+export function unitName(codes: string[], issuerText: string | null): string | null {
+  if (!issuerText || !codes.length || codes.some((c) => levelOfCode(c) !== 'unknown')) return null;
+  return issuerText.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
 
 /** One key for the many ways a Party resolution is named ("Đại hội Đảng toàn quốc lần thứ XIII" = "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"). */

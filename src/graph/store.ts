@@ -77,6 +77,28 @@ export interface StoredFinding {
   expected?: string | null;
 }
 
+/**
+ * Two citations of one instrument disagree about its date, issuer or type. The merge keeps the
+ * value the store saw first (`kept`) and reports the other (`incoming`); nothing is overwritten
+ * silently. An ingested document's own header is the exception: it is authoritative for its own
+ * node, so there `kept` is the header's value and `incoming` what citations had said.
+ */
+export interface InstrumentConflict {
+  key: string;
+  field: 'date' | 'issuer' | 'type';
+  kept: string;
+  incoming: string;
+  /** Key of the document whose write brought the disagreement to light. */
+  document: string;
+  file: string | null;
+  /** Where the disagreeing citation stands in that document; null when it is the document's own header. */
+  line: number | null;
+  column: number | null;
+  offset: number | null;
+  length: number | null;
+  surface: string | null;
+}
+
 /** Everything one ingested document contributes; written atomically (replaces the document's previous contribution). */
 export interface DocumentBatch {
   document: InstrumentNode;
@@ -85,6 +107,26 @@ export interface DocumentBatch {
   cites: CitesEdge[];
   relations: RelationEdge[];
   findings: StoredFinding[];
+  /** Disagreements already found inside the document itself (two citations of one key); the store adds cross-document ones. */
+  conflicts?: InstrumentConflict[];
+  /**
+   * Keys of documents this one replaces although its key differs (the same source file, ingested
+   * earlier under another key). Their contributions are removed in the same atomic write, and they
+   * stay only as cited instruments, if anything still cites them.
+   */
+  supersedes?: string[];
+}
+
+/** An ingested source file: what ingest needs to skip unchanged files before parsing them. */
+export interface IngestedFile {
+  file: string;
+  key: string;
+  contentHash: string;
+}
+
+export interface WriteOptions {
+  /** Rewrite documents even when their content hash is unchanged (e.g. after an extractor upgrade). */
+  force?: boolean;
 }
 
 export interface WriteSummary {
@@ -94,6 +136,8 @@ export interface WriteSummary {
   instrumentsUpdated: number;
   /** Documents skipped because their content hash was unchanged. */
   unchanged: number;
+  /** Disagreements between citations of one instrument found by this write (also stored as findings of the document). */
+  conflicts?: InstrumentConflict[];
 }
 
 export interface LineageHit {
@@ -147,6 +191,8 @@ export interface InstrumentDetail {
   statusEvents: StatusEvent[];
   /** Outgoing and incoming typed relations (not CITES). */
   relations: { kind: string; direction: 'out' | 'in'; key: string }[];
+  /** Number of distinct citing documents when `citedBy` was cut to its first entries (by key). */
+  citedByTotal?: number;
 }
 
 export interface StoredCitation extends CitesEdge {
@@ -156,6 +202,10 @@ export interface StoredCitation extends CitesEdge {
 export interface GraphDump {
   nodes: InstrumentNode[];
   edges: { from: string; to: string; kind: EdgeKind; props: Record<string, unknown> }[];
+  /** Stored findings by document key (documents with findings only). */
+  findings?: Record<string, StoredFinding[]>;
+  /** Status events by instrument key. */
+  statusEvents?: Record<string, StatusEvent[]>;
 }
 
 export interface StoreHealth {
@@ -173,7 +223,9 @@ export interface GraphStore {
   /** Content hash of an ingested document by key, or null if not ingested. */
   documentHash(key: string): Promise<string | null>;
   /** Writes documents; each document's write is atomic and replaces its previous citations. */
-  writeDocuments(batches: DocumentBatch[]): Promise<WriteSummary>;
+  writeDocuments(batches: DocumentBatch[], options?: WriteOptions): Promise<WriteSummary>;
+  /** Every ingested document's source file, key and content hash (lets ingest skip unchanged files before parsing them). */
+  ingestedFiles?(): Promise<IngestedFile[]>;
   getInstrument(key: string): Promise<InstrumentDetail | null>;
   searchInstruments(query: InstrumentSearch): Promise<Page<InstrumentNode>>;
   /** Documents and instruments that implement `key`, directly and transitively (incoming IMPLEMENTS/CONTINUES/GUIDES). */

@@ -161,3 +161,21 @@ describe('references and keys', () => {
     expect(parseReference("x') MATCH (n) DETACH DELETE n //")).toBeNull();
   });
 });
+
+describe("the document's own key", () => {
+  const plan = (place: string, number: string, unit: string) =>
+    `Số: ${number}\n\n${place}, ngày 10 tháng 3 năm 2023\n\nKẾ HOẠCH\n\nCông tác dân vận năm 2023\n\n${unit} xây dựng Kế hoạch như sau:\n\nI. MỤC ĐÍCH\n`;
+
+  it('keys a UBND plan under the district its header names', () => {
+    expect(analyze(plan('Thủ Đức', '05/KH-UBND', 'Ủy ban nhân dân thành phố'), { file: 'a' }).ownKey).toBe('vn:ho-chi-minh.thu-duc:kh-ubnd:2023:05');
+    expect(analyze(plan('Hòa Bình', '05/KH-UBND', 'Ủy ban nhân dân tỉnh'), { file: 'b' }).ownKey).toBe('vn:hoa-binh:kh-ubnd:2023:05');
+  });
+
+  it('keeps two schools of one district apart although they share a code', () => {
+    const a = analyze(plan('Lạc Thủy', '12/KH-THCS', 'Trường THCS Thanh Hà'), { file: 'a' }).ownKey;
+    const b = analyze(plan('Lạc Thủy', '12/KH-THCS', 'Trường THCS Đồng Tâm'), { file: 'b' }).ownKey;
+    expect(a).toBe('vn:hoa-binh.lac-thuy:kh-thcs~truong-thcs-thanh-ha:2023:12');
+    expect(b).not.toBe(a);
+    expect(printKey(a!)!.number).toBe('12/KH-THCS');
+  });
+});

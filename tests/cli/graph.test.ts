@@ -2,7 +2,7 @@
 // data folder (CANCU_DATA_DIR): the seed facts of the graph issue, the JSON contract of query,
 // and idempotent re-ingest.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -79,5 +79,29 @@ describe('cancu ingest + query on the embedded store', () => {
     const r = cancu(['query', 'implementers', 'Nghị định 999/2099/NĐ-CP']);
     expect(r.code).toBe(1);
     expect(r.stderr.length + r.stdout.length).toBeGreaterThan(0);
+  });
+});
+
+describe('facts learnt from ingested documents', () => {
+  it('flags a later draft citing an instrument an ingested decision replaces', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cancu-learn-'));
+    const decision = join(dir, 'qd-moi.txt');
+    const draft = join(dir, 'draft.txt');
+    writeFileSync(
+      decision,
+      'Số: 20/2024/QĐ-UBND\n\nHòa Bình, ngày 01 tháng 3 năm 2024\n\nQUYẾT ĐỊNH\n\nBan hành Quy định về nếp sống văn minh\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày 15 tháng 3 năm 2024 và thay thế Quyết định số 45/2019/QĐ-UBND ngày 04/11/2019 của Ủy ban nhân dân tỉnh Hòa Bình.\n',
+    );
+    writeFileSync(draft, 'Số: 30/KH-UBND\n\nLạc Thủy, ngày 01 tháng 6 năm 2024\n\nKẾ HOẠCH\n\nNếp sống văn minh năm 2024\n\nCăn cứ Quyết định số 45/2019/QĐ-UBND ngày 04/11/2019 của Ủy ban nhân dân tỉnh Hòa Bình về nếp sống văn minh;\n');
+    const local = { ...env, CANCU_DATA_DIR: join(dir, 'data') };
+    const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: local });
+    // Offline, the registry does not know this provincial decision.
+    const offline = spawnSync(process.execPath, [bin, 'check', draft, '--format', 'json'], { cwd: root, encoding: 'utf8', env: { ...env, CANCU_DATA_DIR: '' } });
+    expect(JSON.parse(offline.stdout).results[0].messages.filter((m: { ruleId: string }) => m.ruleId === 'outdated-citation')).toHaveLength(0);
+    expect(run(['ingest', decision]).status).toBe(0);
+    const out = JSON.parse(run(['check', draft, '--format', 'json']).stdout);
+    const outdated = out.results[0].messages.filter((m: { ruleId: string }) => m.ruleId === 'outdated-citation');
+    expect(outdated).toHaveLength(1);
+    expect(outdated[0].message).toContain('20/2024/QĐ-UBND');
+    expect(outdated[0].severity).toBe('error'); // in the căn cứ
   });
 });

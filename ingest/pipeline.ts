@@ -1,0 +1,249 @@
+// The ingest pipeline: paths → read → parse → extract → resolve → load, one document at a time in
+// a fixed order (sorted file names), written in batches. `cancu ingest`, `cancu serve` and
+// POST /documents call `ingest()`.
+//
+// Idempotent: a file whose recorded name and content hash are already in the store is skipped
+// before it is even parsed (counted as unchanged). Crash-safe: each document is written with its
+// hash atomically, so after a kill the next run skips exactly the documents that landed and redoes
+// the rest, giving the same graph as one clean run. A file that fails (unreadable, binary, refused
+// by the store) is reported with its reason and the others go on; a store that is down stops the
+// run with StoreUnavailableError.
+import { resolve as resolvePath } from 'node:path';
+import type { Finding, Severity } from '../src/citations/model.js';
+import type { StatusEvent, GraphStore } from '../src/graph/store.js';
+import type { KnowledgeResolver, Lang } from '../src/lint/define-rule.js';
+import { loadRegistry } from '../src/knowledge/registry.js';
+import { createRegistryResolver } from '../src/knowledge/resolver.js';
+import { learnFacts } from '../src/knowledge/learn.js';
+import { extractCitations } from './stages/extract.js';
+import { Loader, reasonOf } from './stages/load.js';
+import { parseInput } from './stages/parse.js';
+import { expandInputs, readInput, type Failure, type ReadFile } from './stages/read.js';
+import { resolveDocument } from './stages/resolve.js';
+
+export interface IngestProgress {
+  /** Files found to ingest (after expanding folders and globs). */
+  total: number;
+  /** Files dealt with so far (written, unchanged or failed). */
+  done: number;
+  /** Documents written so far. */
+  documents: number;
+  unchanged: number;
+  failed: number;
+  citations: number;
+  /** The file just dealt with. */
+  file: string | null;
+}
+
+export interface IngestOptions {
+  store: GraphStore;
+  /** Documents per store write (default 500). */
+  batchSize?: number;
+  /** Called after every file. */
+  onProgress?: (progress: IngestProgress) => void;
+  /** The findings of each document as it is checked (lint, then cross-document inconsistencies). */
+  onFindings?: (file: string, findings: Finding[]) => void;
+  /** Resolves relative paths and globs (default process.cwd()). */
+  cwd?: string;
+  /** Recorded file names are relative to this folder (default: cwd). */
+  root?: string;
+  /** Language of the findings (and of the messages stored with documents). Default 'vi'. */
+  lang?: Lang;
+  /** Knowledge for the checks; default: the bundled registry. null: checks that need knowledge are skipped. */
+  resolver?: KnowledgeResolver | null;
+  /** Judge every document at this ISO date instead of its own date. */
+  asOf?: string | null;
+  /** Re-ingest files even when unchanged (after an extractor upgrade). */
+  force?: boolean;
+}
+
+export interface IngestSummary {
+  /** Files found. */
+  files: number;
+  /** Documents written (new or changed). */
+  documents: number;
+  /** Citation edges written. */
+  citations: number;
+  instrumentsNew: number;
+  instrumentsUpdated: number;
+  /** Files skipped because already ingested with the same content. */
+  unchanged: number;
+  /** Findings reported (lint + cross-document inconsistencies). */
+  findings: number;
+  findingsBySeverity: Record<Severity, number>;
+  failures: Failure[];
+  ms: number;
+}
+
+/** How many files are read ahead while the current one is analysed. */
+const READ_AHEAD = 16;
+
+let defaultResolver: KnowledgeResolver | null | undefined;
+function bundledResolver(): KnowledgeResolver | null {
+  if (defaultResolver === undefined) {
+    try {
+      defaultResolver = createRegistryResolver(loadRegistry());
+    } catch {
+      defaultResolver = null;
+    }
+  }
+  return defaultResolver;
+}
+
+export async function ingest(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
+  const started = performance.now();
+  const cwd = resolvePath(opts.cwd ?? process.cwd());
+  const root = opts.root ? resolvePath(cwd, opts.root) : cwd;
+  const lang = opts.lang ?? 'vi';
+  const force = opts.force === true;
+  const resolver = opts.resolver === undefined ? bundledResolver() : opts.resolver;
+  const findingsBySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let findings = 0;
+  const report = (file: string, list: Finding[]) => {
+    if (list.length === 0) return;
+    findings += list.length;
+    for (const finding of list) findingsBySeverity[finding.severity]++;
+    opts.onFindings?.(file, list);
+  };
+
+  const { files, failures } = await expandInputs(paths, { cwd, root });
+  // Which file holds which document key: to skip unchanged files, to replace a file's document
+  // when its key changed, and to refuse a second file claiming a key another file holds.
+  const byFile = new Map<string, { key: string; contentHash: string }>();
+  const owner = new Map<string, string>();
+  for (const entry of (await opts.store.ingestedFiles?.()) ?? []) {
+    byFile.set(entry.file, { key: entry.key, contentHash: entry.contentHash });
+    owner.set(entry.key, entry.file);
+  }
+  let done = 0;
+  let skipped = 0;
+  const learned: { file: string; key: string; event: StatusEvent }[] = [];
+  const loader = new Loader(opts.store, {
+    batchSize: Math.max(1, opts.batchSize ?? 500),
+    force,
+    lang,
+    onConflicts: (list) => {
+      const byFile = new Map<string, Finding[]>();
+      for (const finding of list) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+      for (const [file, group] of byFile) report(file, group);
+    },
+    onFailure: (failure) => failures.push(failure),
+    onWritten: () => progress(null),
+  });
+  const progress = (file: string | null) =>
+    opts.onProgress?.({
+      total: files.length,
+      done,
+      documents: loader.totals.documents,
+      unchanged: skipped + loader.totals.unchanged,
+      failed: failures.length,
+      citations: loader.totals.citations,
+      file,
+    });
+
+  const reads: (Promise<ReadFile> | undefined)[] = [];
+  const readAt = (index: number) => {
+    if (index < files.length && !reads[index]) {
+      reads[index] = readInput(files[index]!);
+      reads[index]!.catch(() => undefined); // handled when awaited
+    }
+  };
+  for (let i = 0; i < Math.min(READ_AHEAD, files.length); i++) readAt(i);
+
+  for (let index = 0; index < files.length; index++) {
+    readAt(index + READ_AHEAD);
+    const input = files[index]!;
+    try {
+      const read = await reads[index]!;
+      reads[index] = undefined;
+      const previous = byFile.get(read.file);
+      if (!force && previous?.contentHash === read.contentHash) {
+        skipped++;
+      } else {
+        const source = await parseInput(read);
+        const doc = extractCitations(source);
+        const { batch, findings: lintFindings } = resolveDocument(doc, { file: read.file, contentHash: read.contentHash, lang, resolver, asOf: opts.asOf ?? null });
+        const key = batch.document.key;
+        const holder = owner.get(key);
+        if (holder !== undefined && holder !== read.file && !force) {
+          throw new Error(
+            `Văn bản có cùng khóa ${key} với tệp đã nạp ${holder} (cùng số, ký hiệu, năm và cơ quan ban hành): không ghi đè; kiểm tra số văn bản, hoặc nạp lại với --force để tệp này thay thế. ` +
+              `(Same document key as the ingested file ${holder}: not overwritten; check the document number, or re-ingest with --force to replace it.)`,
+          );
+        }
+        if (previous && previous.key !== key && owner.get(previous.key) === read.file) {
+          batch.supersedes = [previous.key];
+          owner.delete(previous.key);
+        }
+        owner.set(key, read.file);
+        byFile.set(read.file, { key, contentHash: read.contentHash });
+        report(read.file, lintFindings);
+        // What the plan itself says about other instruments ("… thay thế Quyết định số …"):
+        // status events with this document as their source, written after the documents.
+        for (const fact of learnFacts(doc)) {
+          const subject = doc.citations.find((c) => c.key !== null && c.canonicalNumber === fact.subject);
+          if (!subject?.key || subject.key === key) continue;
+          learned.push({
+            file: read.file,
+            key: subject.key,
+            event: { kind: fact.event.kind, by: key, date: fact.event.date, confidence: fact.event.confidence, source: key, note: fact.evidence.slice(0, 300) },
+          });
+        }
+        await loader.add({ file: read.file, batch });
+      }
+    } catch (error) {
+      reads[index] = undefined;
+      if (isStoreDown(error)) throw error;
+      failures.push({ file: input.file, reason: reasonOf(error) });
+    }
+    done++;
+    progress(input.file);
+  }
+  await loader.flush();
+  const failed = new Set(failures.map((f) => f.file));
+  for (const fact of learned) {
+    if (failed.has(fact.file)) continue;
+    try {
+      await opts.store.addStatusEvent(fact.key, fact.event);
+    } catch (error) {
+      if (isStoreDown(error)) throw error;
+      failures.push({ file: fact.file, reason: reasonOf(error) });
+    }
+  }
+  return {
+    files: files.length,
+    documents: loader.totals.documents,
+    citations: loader.totals.citations,
+    instrumentsNew: loader.totals.instrumentsNew,
+    instrumentsUpdated: loader.totals.instrumentsUpdated,
+    unchanged: skipped + loader.totals.unchanged,
+    findings,
+    findingsBySeverity,
+    failures,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+function isStoreDown(error: unknown): boolean {
+  return (error as { name?: unknown })?.name === 'StoreUnavailableError';
+}
+
+/** The summary as people read it (the CLI prints this after the progress bar). */
+export function formatIngestSummary(summary: IngestSummary, lang: Lang = 'vi'): string {
+  const s = summary;
+  const seconds = (s.ms / 1000).toFixed(1);
+  const lines =
+    lang === 'en'
+      ? [
+          `${s.files} files: ${s.documents} documents written, ${s.unchanged} unchanged, ${s.failures.length} failed (${seconds} s).`,
+          `${s.citations} citations; ${s.instrumentsNew} new instruments, ${s.instrumentsUpdated} updated.`,
+          `${s.findings} findings: ${s.findingsBySeverity.error} errors, ${s.findingsBySeverity.warning} warnings, ${s.findingsBySeverity.info} info.`,
+        ]
+      : [
+          `${s.files} tệp: ghi ${s.documents} văn bản, ${s.unchanged} không đổi, ${s.failures.length} lỗi (${seconds} giây).`,
+          `${s.citations} trích dẫn; ${s.instrumentsNew} văn bản được trích dẫn mới, ${s.instrumentsUpdated} được bổ sung thông tin.`,
+          `${s.findings} phát hiện: ${s.findingsBySeverity.error} lỗi, ${s.findingsBySeverity.warning} cảnh báo, ${s.findingsBySeverity.info} thông tin.`,
+        ];
+  for (const failure of s.failures) lines.push(`  ✗ ${failure.file}: ${failure.reason}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,6 @@
+// clear(), step 1: every relationship cancu wrote, in batches (a hub instrument can hold hundreds
+// of thousands of citations: detaching it in one transaction would exceed the memory limit).
+MATCH (:Instrument)-[r]->()
+CALL (r) {
+  DELETE r
+} IN TRANSACTIONS OF 10000 ROWS

@@ -1,0 +1,2 @@
+MATCH (i:Instrument)
+RETURN count(i) AS instruments

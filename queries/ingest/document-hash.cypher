@@ -1,0 +1,4 @@
+// Content hash of one ingested document (null when the key is not an ingested document).
+MATCH (d:Instrument {key: $key})
+WHERE d:Document
+RETURN d.contentHash AS contentHash

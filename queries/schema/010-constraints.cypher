@@ -1,0 +1,3 @@
+// Keys are unique: MERGE is only ever done on these (DESIGN.md § Identity).
+CREATE CONSTRAINT instrument_key IF NOT EXISTS FOR (i:Instrument) REQUIRE i.key IS UNIQUE;
+CREATE CONSTRAINT issuer_key IF NOT EXISTS FOR (s:Issuer) REQUIRE s.key IS UNIQUE;

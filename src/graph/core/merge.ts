@@ -1,0 +1,178 @@
+// How a document batch merges into the nodes already stored — one function both stores call, so
+// "first value wins", conflict reporting and the created/updated counts are identical in memory
+// and in Neo4j. The store supplies the current nodes; this module decides, the store applies.
+import type { CitesEdge, DocumentBatch, InstrumentConflict, InstrumentNode, RelationEdge, StoredFinding } from '../store.js';
+import { conflictToStoredFinding } from './findings.js';
+import { nfc, sameIssuer, sameType } from './text.js';
+
+/** Descriptive properties: filled from citations when unknown, never overwritten by a later citation. */
+const DESCRIPTIVE = ['type', 'number', 'family', 'date', 'year', 'issuer', 'issuerCode', 'jurisdiction', 'subject'] as const;
+type Descriptive = (typeof DESCRIPTIVE)[number];
+const CHECKED: readonly InstrumentConflict['field'][] = ['date', 'issuer', 'type'];
+
+export interface NodeTable {
+  get(key: string): InstrumentNode | undefined;
+  set(key: string, node: InstrumentNode): void;
+}
+
+export interface BatchPlan {
+  /** Nodes created by this batch (the document's own node excluded). */
+  created: number;
+  /** Existing nodes that gained a property from this batch (the document's own node excluded). */
+  updated: number;
+  conflicts: InstrumentConflict[];
+  /** The batch's findings followed by one finding per conflict: what is stored with the document. */
+  findings: StoredFinding[];
+  /** Keys whose node was created or changed (the document's is always in it), in first-touch order. */
+  dirty: string[];
+  /** Relation edges without duplicates (same from, to, kind). */
+  relations: RelationEdge[];
+}
+
+/** A node with every field present (no undefined), strings in NFC. */
+export function normalizeNode(node: InstrumentNode): InstrumentNode {
+  const text = (value: string | null | undefined) => (value === null || value === undefined ? null : nfc(value));
+  return {
+    key: node.key,
+    type: text(node.type),
+    number: text(node.number),
+    family: text(node.family),
+    date: text(node.date),
+    year: node.year ?? null,
+    issuer: text(node.issuer),
+    issuerCode: text(node.issuerCode),
+    jurisdiction: text(node.jurisdiction),
+    subject: text(node.subject),
+    status: node.status ?? 'unknown',
+    isDocument: node.isDocument === true,
+    file: node.file ?? null,
+    contentHash: node.contentHash ?? null,
+  };
+}
+
+export function stubNode(key: string): InstrumentNode {
+  return normalizeNode({ key, type: null, number: null, family: null, date: null, year: null, issuer: null, issuerCode: null, jurisdiction: null, subject: null, status: 'unknown', isDocument: false });
+}
+
+function disagree(field: InstrumentConflict['field'], a: unknown, b: unknown): boolean {
+  if (typeof a !== 'string' || typeof b !== 'string') return false;
+  if (field === 'issuer') return !sameIssuer(a, b);
+  if (field === 'type') return !sameType(a, b);
+  return a !== b;
+}
+
+type Located = Pick<InstrumentConflict, 'line' | 'column' | 'offset' | 'length' | 'surface'>;
+const HEADER: Located = { line: null, column: null, offset: null, length: null, surface: null };
+
+function locate(cite: CitesEdge | undefined): Located {
+  return cite ? { line: cite.line, column: cite.column, offset: cite.offset, length: cite.length, surface: cite.surface } : HEADER;
+}
+
+export function planBatch(batch: DocumentBatch, nodes: NodeTable): BatchPlan {
+  const docKey = batch.document.key;
+  const file = batch.document.file ?? null;
+  const conflicts: InstrumentConflict[] = [...(batch.conflicts ?? [])];
+  const dirty: string[] = [];
+  const dirtySet = new Set<string>();
+  let created = 0;
+  let updated = 0;
+  const touch = (key: string) => {
+    if (!dirtySet.has(key)) {
+      dirtySet.add(key);
+      dirty.push(key);
+    }
+  };
+  const firstCite = new Map<string, CitesEdge>();
+  for (const cite of batch.cites) if (!firstCite.has(cite.to)) firstCite.set(cite.to, cite);
+
+  // The document's own node: its header is authoritative for it.
+  const incomingDoc = normalizeNode(batch.document);
+  const existingDoc = nodes.get(docKey);
+  const doc: InstrumentNode = existingDoc ? { ...existingDoc } : { ...incomingDoc };
+  for (const field of DESCRIPTIVE) {
+    const value = incomingDoc[field];
+    if (value === null) continue;
+    const before = existingDoc?.[field] ?? null;
+    if (existingDoc && !existingDoc.isDocument && (CHECKED as readonly string[]).includes(field) && disagree(field as InstrumentConflict['field'], value, before)) {
+      conflicts.push({ key: docKey, field: field as InstrumentConflict['field'], kept: String(value), incoming: String(before), document: docKey, file, ...HEADER });
+    }
+    (doc as unknown as Record<Descriptive, unknown>)[field] = value;
+  }
+  doc.isDocument = true;
+  doc.file = incomingDoc.file;
+  doc.contentHash = incomingDoc.contentHash;
+  if (!existingDoc) doc.status = incomingDoc.status;
+  nodes.set(docKey, doc);
+  touch(docKey);
+
+  // Cited instruments: fill what is unknown, report what disagrees, keep the first value.
+  for (const raw of batch.instruments) {
+    const incoming = normalizeNode(raw);
+    const existing = nodes.get(incoming.key);
+    if (!existing) {
+      nodes.set(incoming.key, { ...incoming, isDocument: false, file: null, contentHash: null });
+      created++;
+      touch(incoming.key);
+      continue;
+    }
+    let next: InstrumentNode | null = null;
+    for (const field of DESCRIPTIVE) {
+      const value = incoming[field];
+      if (value === null) continue;
+      const current = existing[field];
+      if (current === null) {
+        next ??= { ...existing };
+        (next as unknown as Record<Descriptive, unknown>)[field] = value;
+      } else if ((CHECKED as readonly string[]).includes(field) && disagree(field as InstrumentConflict['field'], current, value)) {
+        conflicts.push({
+          key: incoming.key,
+          field: field as InstrumentConflict['field'],
+          kept: String(current),
+          incoming: String(value),
+          document: docKey,
+          file,
+          ...locate(firstCite.get(incoming.key)),
+        });
+      }
+    }
+    if (next) {
+      nodes.set(incoming.key, next);
+      if (incoming.key !== docKey && !dirtySet.has(incoming.key)) updated++;
+      touch(incoming.key);
+    }
+  }
+
+  // Every edge end is a node: a target known only by its key becomes a stub.
+  const ensure = (key: string) => {
+    if (nodes.get(key)) return;
+    nodes.set(key, stubNode(key));
+    created++;
+    touch(key);
+  };
+  for (const cite of batch.cites) ensure(cite.to);
+  const relations: RelationEdge[] = [];
+  const seen = new Set<string>();
+  for (const relation of batch.relations) {
+    const id = `${relation.from}\u0000${relation.to}\u0000${relation.kind}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    ensure(relation.from);
+    ensure(relation.to);
+    relations.push({ from: relation.from, to: relation.to, kind: relation.kind, source: docKey });
+  }
+
+  const findings = [...batch.findings.map(copyFinding), ...conflicts.map(conflictToStoredFinding)];
+  return { created, updated, conflicts, findings, dirty, relations };
+}
+
+function copyFinding(finding: StoredFinding): StoredFinding {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    line: finding.line,
+    column: finding.column,
+    evidence: finding.evidence,
+    expected: finding.expected ?? null,
+  };
+}

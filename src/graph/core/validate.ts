@@ -1,0 +1,88 @@
+// Checks a DocumentBatch before any store touches it, so a malformed batch is refused whole with
+// a message naming the field, and a store never half-applies one.
+import { GraphInputError } from '../errors.js';
+import type { DocumentBatch, EdgeKind, InstrumentNode, InstrumentStatus, StatusEvent } from '../store.js';
+
+export const RELATION_KINDS = ['BASED_ON', 'IMPLEMENTS', 'AMENDS', 'GUIDES', 'REPLACES', 'REPEALS', 'CONTINUES', 'REVIEWS'] as const;
+export type RelationKind = (typeof RELATION_KINDS)[number];
+export const EDGE_KINDS: readonly EdgeKind[] = ['CITES', ...RELATION_KINDS];
+const STATUSES: readonly InstrumentStatus[] = ['unknown', 'in_force', 'amended', 'replaced', 'repealed', 'expired', 'partly_expired'];
+
+/** Largest key accepted (keys are short canonical strings; a huge one is a caller bug). */
+const MAX_KEY_LENGTH = 512;
+
+function fail(field: string, vi: string, en: string): never {
+  throw new GraphInputError(`Lô dữ liệu không hợp lệ: ${field} ${vi}.`, `Invalid document batch: ${field} ${en}.`, field);
+}
+
+function checkKey(value: unknown, field: string): void {
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_KEY_LENGTH || value.trim() !== value) {
+    fail(field, 'phải là khóa chuẩn (chuỗi không rỗng, không có khoảng trắng ở đầu/cuối)', 'must be a canonical key (a non-empty string without surrounding spaces)');
+  }
+}
+
+function checkInt(value: unknown, field: string): void {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) fail(field, 'phải là số nguyên không âm', 'must be a non-negative integer');
+}
+
+function checkText(value: unknown, field: string, nullable: boolean): void {
+  if (value === null && nullable) return;
+  if (typeof value !== 'string') fail(field, nullable ? 'phải là chuỗi hoặc null' : 'phải là chuỗi', nullable ? 'must be a string or null' : 'must be a string');
+}
+
+function checkNode(node: InstrumentNode, field: string): void {
+  if (!node || typeof node !== 'object') fail(field, 'phải là một nút văn bản', 'must be an instrument node');
+  checkKey(node.key, `${field}.key`);
+  for (const name of ['type', 'number', 'family', 'date', 'issuer', 'issuerCode', 'jurisdiction', 'subject'] as const) {
+    checkText(node[name] ?? null, `${field}.${name}`, true);
+  }
+  if (node.year !== null && node.year !== undefined) checkInt(node.year, `${field}.year`);
+  if (node.status !== undefined && !STATUSES.includes(node.status)) fail(`${field}.status`, 'không phải trạng thái hợp lệ', 'is not a known status');
+}
+
+export function validateBatch(batch: DocumentBatch, index = 0): void {
+  const at = `batches[${index}]`;
+  if (!batch || typeof batch !== 'object') fail(at, 'phải là một đối tượng', 'must be an object');
+  checkNode(batch.document, `${at}.document`);
+  checkText(batch.document.contentHash ?? null, `${at}.document.contentHash`, true);
+  checkText(batch.document.file ?? null, `${at}.document.file`, true);
+  if (!Array.isArray(batch.instruments)) fail(`${at}.instruments`, 'phải là mảng', 'must be an array');
+  batch.instruments.forEach((node, i) => checkNode(node, `${at}.instruments[${i}]`));
+  if (!Array.isArray(batch.cites)) fail(`${at}.cites`, 'phải là mảng', 'must be an array');
+  batch.cites.forEach((cite, i) => {
+    const f = `${at}.cites[${i}]`;
+    if (cite.from !== batch.document.key) fail(`${f}.from`, 'phải là khóa của chính văn bản', "must be the document's own key");
+    checkKey(cite.to, `${f}.to`);
+    checkText(cite.section, `${f}.section`, false);
+    for (const name of ['offset', 'length', 'line', 'column'] as const) checkInt(cite[name], `${f}.${name}`);
+    checkText(cite.surface, `${f}.surface`, false);
+    for (const name of ['numberWritten', 'dateWritten', 'date', 'issuerWritten', 'typeWritten'] as const) checkText(cite[name] ?? null, `${f}.${name}`, true);
+  });
+  if (!Array.isArray(batch.relations)) fail(`${at}.relations`, 'phải là mảng', 'must be an array');
+  batch.relations.forEach((relation, i) => {
+    const f = `${at}.relations[${i}]`;
+    checkKey(relation.from, `${f}.from`);
+    checkKey(relation.to, `${f}.to`);
+    if (!(RELATION_KINDS as readonly string[]).includes(relation.kind)) fail(`${f}.kind`, `phải là một trong ${RELATION_KINDS.join(', ')}`, `must be one of ${RELATION_KINDS.join(', ')}`);
+    if (relation.source !== batch.document.key) fail(`${f}.source`, 'phải là khóa của chính văn bản', "must be the document's own key");
+  });
+  if (!Array.isArray(batch.findings)) fail(`${at}.findings`, 'phải là mảng', 'must be an array');
+  if (batch.supersedes !== undefined) {
+    if (!Array.isArray(batch.supersedes)) fail(`${at}.supersedes`, 'phải là mảng', 'must be an array');
+    batch.supersedes.forEach((key, i) => checkKey(key, `${at}.supersedes[${i}]`));
+  }
+}
+
+const EVENT_KINDS: readonly StatusEvent['kind'][] = ['replaced_by', 'repealed_by', 'amended_by', 'expired', 'partly_expired'];
+
+export function validateEvent(event: StatusEvent): void {
+  const bad = (field: string, vi: string, en: string): never => {
+    throw new GraphInputError(`Sự kiện hiệu lực không hợp lệ: ${field} ${vi}.`, `Invalid status event: ${field} ${en}.`, field);
+  };
+  if (!event || typeof event !== 'object') bad('event', 'phải là một đối tượng', 'must be an object');
+  if (!EVENT_KINDS.includes(event.kind)) bad('kind', `phải là một trong ${EVENT_KINDS.join(', ')}`, `must be one of ${EVENT_KINDS.join(', ')}`);
+  if (typeof event.date !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(event.date)) bad('date', 'phải có dạng YYYY-MM-DD', 'must be YYYY-MM-DD');
+  if (event.confidence !== 'stated' && event.confidence !== 'inferred') bad('confidence', 'phải là stated hoặc inferred', 'must be stated or inferred');
+  if (typeof event.source !== 'string' || event.source.trim() === '') bad('source', 'phải ghi nguồn', 'must name the source');
+  if (event.by !== null && event.by !== undefined && typeof event.by !== 'string') bad('by', 'phải là khóa hoặc null', 'must be a key or null');
+}

@@ -1,0 +1,61 @@
+// The graph: which store to open, and how an analysed plan becomes what the store writes.
+// `NEO4J_URI` set → Neo4j; otherwise the embedded store under CANCU_DATA_DIR (default .cancu/).
+import { join } from 'node:path';
+import type { GraphStore } from './store.js';
+import { MemoryGraphStore } from './memory/store.js';
+import { Neo4jGraphStore } from './neo4j/store.js';
+
+export { fromAnalyzed, documentKeyForFile, type FromAnalyzedOptions } from './from-analyzed.js';
+export { StoreUnavailableError, GraphInputError } from './errors.js';
+export { conflictToFinding, INCONSISTENT_CITATION_RULE } from './core/findings.js';
+export { MemoryGraphStore } from './memory/store.js';
+export { Neo4jGraphStore } from './neo4j/store.js';
+export type * from './store.js';
+
+/** Default password of the development server started by `npm run db:start`. */
+export const DEV_NEO4J_PASSWORD = 'cancu-dev-password';
+
+export interface StoreConfig {
+  /** Neo4j connection; null or absent → the embedded store. (src/config.ts `Config` fits.) */
+  neo4j?: { uri: string; user?: string; password?: string; database?: string } | null;
+  /** Data directory of the embedded store; its graph lives in `<dataDir>/graph`. */
+  dataDir?: string;
+  /** Overrides `<dataDir>/graph`. */
+  graphDir?: string;
+}
+
+export interface OpenOptions {
+  /** Apply the schema / load the file before returning (default true). */
+  init?: boolean;
+}
+
+/** The store configured by `config`, or by the environment when `config` is omitted. */
+export async function openStore(config?: StoreConfig, options: OpenOptions = {}): Promise<GraphStore> {
+  const resolved = config ?? configFromEnv(process.env);
+  const store: GraphStore = resolved.neo4j
+    ? new Neo4jGraphStore({
+        uri: resolved.neo4j.uri,
+        user: resolved.neo4j.user ?? 'neo4j',
+        password: resolved.neo4j.password ?? DEV_NEO4J_PASSWORD,
+        database: resolved.neo4j.database ?? 'neo4j',
+      })
+    : new MemoryGraphStore({ dir: resolved.graphDir ?? join(resolved.dataDir ?? '.cancu', 'graph') });
+  if (options.init !== false) {
+    try {
+      await store.init();
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+  return store;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv): StoreConfig {
+  const value = (name: string) => (env[name]?.trim() ? env[name]!.trim() : undefined);
+  const uri = value('NEO4J_URI');
+  return {
+    neo4j: uri ? { uri, user: value('NEO4J_USER'), password: env.NEO4J_PASSWORD || undefined, database: value('NEO4J_DATABASE') } : null,
+    dataDir: value('CANCU_DATA_DIR') ?? '.cancu',
+  };
+}

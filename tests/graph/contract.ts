@@ -1,0 +1,415 @@
+// The GraphStore contract: one suite, run against every adapter (memory.test.ts and
+// neo4j.int.test.ts). What it checks is what the API and ingest rely on; parity between the two
+// stores is exactly "both pass this".
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { GraphInputError } from '../../src/graph/errors.js';
+import type { GraphStore, LineageHit } from '../../src/graph/store.js';
+import { doc, instrument } from './batches.js';
+
+const CT = 'vn:tw:ct-tw:2016:05'; // Chỉ thị 05-CT/TW
+const ND = 'vn:tw:nd-cp:2020:30'; // Nghị định 30/2020/NĐ-CP
+const TT = 'vn:tw:tt-bgddt:2020:11';
+const KH_TINH = 'vn:hoa-binh:kh-ubnd:2023:144';
+const DA_TU = 'vn:hoa-binh:da-tu:2022:15';
+const KH_SO = 'vn:hoa-binh:kh-sgddt:2023:2754';
+const KH_PHONG = 'doc:lac-thuy-kh-phong-2023';
+const KH_TRUONG_A = 'doc:lac-thuy-truong-a-2024';
+const KH_TRUONG_B = 'doc:lac-thuy-truong-b-2024';
+
+/** An implementation chain four levels deep, as the corpus has them. */
+function chain() {
+  return [
+    doc({
+      key: KH_TINH,
+      node: { number: '144/KH-UBND', date: '2023-09-15', year: 2023, issuer: 'UBND huyện Lạc Thủy' },
+      instruments: [instrument(DA_TU, { type: 'Đề án', number: '15-ĐA/TU', date: '2022-12-15' }), instrument(CT, { type: 'Chỉ thị', number: '05-CT/TW', date: '2016-05-15' })],
+      cites: [{ to: DA_TU, section: 'can_cu' }, { to: CT }],
+      relations: [[KH_TINH, 'IMPLEMENTS', DA_TU], [KH_TINH, 'BASED_ON', DA_TU], [DA_TU, 'IMPLEMENTS', CT]],
+    }),
+    doc({
+      key: KH_PHONG,
+      instruments: [instrument(KH_TINH), instrument(KH_SO, { type: 'Kế hoạch', number: '2754/KH-SGDĐT' }), instrument(ND, { type: 'Nghị định', number: '30/2020/NĐ-CP' })],
+      cites: [{ to: KH_TINH, section: 'can_cu' }, { to: KH_SO, section: 'can_cu' }, { to: ND }, { to: ND }],
+      relations: [[KH_PHONG, 'IMPLEMENTS', KH_TINH], [KH_PHONG, 'IMPLEMENTS', KH_SO], [KH_SO, 'IMPLEMENTS', DA_TU]],
+    }),
+    doc({
+      key: KH_TRUONG_A,
+      cites: [{ to: KH_PHONG, section: 'can_cu' }, { to: TT }],
+      relations: [[KH_TRUONG_A, 'IMPLEMENTS', KH_PHONG], [TT, 'GUIDES', ND]],
+    }),
+    doc({
+      key: KH_TRUONG_B,
+      cites: [{ to: KH_PHONG, section: 'can_cu' }],
+      relations: [[KH_TRUONG_B, 'CONTINUES', KH_PHONG]],
+    }),
+  ];
+}
+
+async function allPages(fetch: (cursor: string | null) => Promise<{ items: LineageHit[]; nextCursor: string | null }>) {
+  const items: LineageHit[] = [];
+  let cursor: string | null = null;
+  for (let guard = 0; guard < 100; guard++) {
+    const page = await fetch(cursor);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    if (!cursor) break;
+  }
+  return items;
+}
+
+export function runContract(name: string, makeStore: () => Promise<GraphStore>): void {
+  describe(`GraphStore contract: ${name}`, () => {
+    let store: GraphStore;
+
+    beforeAll(async () => {
+      store = await makeStore();
+      await store.init();
+    });
+    afterAll(async () => {
+      await store?.clear();
+      await store?.close();
+    });
+    beforeEach(async () => {
+      await store.clear();
+    });
+
+    it('reports health and starts empty after clear()', async () => {
+      const health = await store.health();
+      expect(health).toMatchObject({ store: store.kind, ok: true });
+      expect(await store.dump()).toEqual({ nodes: [], edges: [], findings: {}, statusEvents: {} });
+    });
+
+    it('is idempotent: the same batch twice gives the identical dump', async () => {
+      const first = await store.writeDocuments(chain());
+      expect(first).toMatchObject({ documents: 4, citations: 9, unchanged: 0 });
+      const once = await store.dump();
+      const again = await store.writeDocuments(chain());
+      expect(again).toMatchObject({ documents: 0, citations: 0, unchanged: 4 });
+      expect(await store.dump()).toEqual(once);
+      const forced = await store.writeDocuments(chain(), { force: true });
+      expect(forced).toMatchObject({ documents: 4, unchanged: 0 });
+      expect(await store.dump()).toEqual(once);
+    });
+
+    it('counts created and updated instruments, the document itself excluded', async () => {
+      const summary = await store.writeDocuments([doc({ key: 'doc:a', cites: [{ to: ND }, { to: CT }] })]);
+      expect(summary).toMatchObject({ documents: 1, citations: 2, instrumentsCreated: 2, instrumentsUpdated: 0 });
+      const second = await store.writeDocuments([
+        doc({ key: 'doc:b', instruments: [instrument(ND, { date: '2020-03-05' }), instrument(TT)], cites: [{ to: ND }, { to: TT }] }),
+      ]);
+      expect(second).toMatchObject({ instrumentsCreated: 1, instrumentsUpdated: 1 });
+    });
+
+    it('replaces a changed document atomically: old citations, relations and orphans go', async () => {
+      await store.writeDocuments([
+        doc({ key: 'doc:a', hash: 'v1', cites: [{ to: ND }, { to: CT }], relations: [[CT, 'IMPLEMENTS', DA_TU], ['doc:a', 'BASED_ON', ND]] }),
+        doc({ key: 'doc:b', cites: [{ to: ND }] }),
+      ]);
+      const summary = await store.writeDocuments([doc({ key: 'doc:a', hash: 'v2', cites: [{ to: TT }], relations: [['doc:a', 'IMPLEMENTS', TT]] })]);
+      expect(summary).toMatchObject({ documents: 1, citations: 1, unchanged: 0 });
+      const dump = await store.dump();
+      const keys = dump.nodes.map((node) => node.key);
+      // CT and DA_TU were only held by doc:a v1; ND is still cited by doc:b.
+      expect(keys).toEqual(['doc:a', 'doc:b', TT, ND].sort());
+      expect(dump.edges.map((edge) => `${edge.from} ${edge.kind} ${edge.to}`)).toEqual([
+        `doc:a CITES ${TT}`,
+        `doc:a IMPLEMENTS ${TT}`,
+        `doc:b CITES ${ND}`,
+      ]);
+      expect(await store.documentHash('doc:a')).toBe('v2');
+      const citations = await store.documentCitations('doc:a');
+      expect(citations?.citations.map((citation) => citation.to)).toEqual([TT]);
+    });
+
+    it('supersedes the document a file had under another key, in the same write', async () => {
+      await store.writeDocuments([
+        doc({ key: 'doc:old', file: 'a.txt', hash: 'v1', cites: [{ to: CT }, { to: ND }], relations: [['doc:old', 'IMPLEMENTS', CT]] }),
+        doc({ key: 'doc:b', cites: [{ to: 'doc:old' }, { to: ND }] }),
+      ]);
+      const renumbered = doc({ key: KH_TINH, file: 'a.txt', hash: 'v2', cites: [{ to: TT }] });
+      renumbered.supersedes = ['doc:old'];
+      await store.writeDocuments([renumbered]);
+      const dump = await store.dump();
+      // doc:old is still cited by doc:b, so it stays, as a plain instrument; CT went with it.
+      expect(dump.nodes.map((node) => [node.key, node.isDocument, node.file ?? null])).toEqual(
+        [
+          ['doc:b', true, 'plans/doc_b.txt'],
+          ['doc:old', false, null],
+          [KH_TINH, true, 'a.txt'],
+          [ND, false, null],
+          [TT, false, null],
+        ].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1)),
+      );
+      expect(await store.documentCitations('doc:old')).toBeNull();
+      expect(await store.ingestedFiles?.()).toEqual([
+        { file: 'a.txt', key: KH_TINH, contentHash: 'v2' },
+        { file: 'plans/doc_b.txt', key: 'doc:b', contentHash: 'hash-doc:b' },
+      ]);
+    });
+
+    it('gives the same graph as a clean write after a replacement', async () => {
+      await store.writeDocuments([doc({ key: 'doc:a', hash: 'v1', cites: [{ to: CT }] }), doc({ key: 'doc:b', cites: [{ to: ND }] })]);
+      await store.writeDocuments([doc({ key: 'doc:a', hash: 'v2', cites: [{ to: TT }] })]);
+      const replaced = await store.dump();
+      await store.clear();
+      await store.writeDocuments([doc({ key: 'doc:a', hash: 'v2', cites: [{ to: TT }] }), doc({ key: 'doc:b', cites: [{ to: ND }] })]);
+      expect(await store.dump()).toEqual(replaced);
+    });
+
+    it('merges instruments by key across documents and keeps who cites them', async () => {
+      await store.writeDocuments([
+        doc({ key: 'doc:a', file: 'a.txt', instruments: [instrument(ND, { type: 'Nghị định', number: '30/2020/NĐ-CP' })], cites: [{ to: ND }, { to: ND }] }),
+        doc({ key: 'doc:b', file: 'b.txt', instruments: [instrument(ND, { date: '2020-03-05', issuer: 'Chính phủ', year: 2020 })], cites: [{ to: ND }] }),
+      ]);
+      const detail = await store.getInstrument(ND);
+      expect(detail?.instrument).toMatchObject({ key: ND, type: 'Nghị định', number: '30/2020/NĐ-CP', date: '2020-03-05', issuer: 'Chính phủ', year: 2020, isDocument: false });
+      expect(detail?.citedBy).toEqual([
+        { key: 'doc:a', file: 'a.txt', count: 2 },
+        { key: 'doc:b', file: 'b.txt', count: 1 },
+      ]);
+      expect(detail?.citationCount).toBe(3);
+      expect(await store.getInstrument('vn:tw:nd-cp:1999:1')).toBeNull();
+    });
+
+    it('keeps the first value when citations disagree and reports the conflict as a finding', async () => {
+      await store.writeDocuments([
+        doc({ key: 'doc:a', instruments: [instrument(ND, { date: '2020-03-05', issuer: 'Chính phủ', type: 'Nghị định' })], cites: [{ to: ND }] }),
+      ]);
+      const summary = await store.writeDocuments([
+        doc({
+          key: 'doc:b',
+          instruments: [instrument(ND, { date: '2020-05-03', issuer: 'Thủ tướng Chính phủ', type: 'nghị định' })],
+          cites: [{ to: ND, surface: 'Nghị định số 30/2020/NĐ-CP ngày 05/5/2020', offset: 40 }],
+        }),
+      ]);
+      expect(summary.conflicts?.map((c) => [c.key, c.field, c.kept, c.incoming, c.document])).toEqual([
+        [ND, 'date', '2020-03-05', '2020-05-03', 'doc:b'],
+        [ND, 'issuer', 'Chính phủ', 'Thủ tướng Chính phủ', 'doc:b'],
+      ]);
+      expect(summary.conflicts?.[0]).toMatchObject({ offset: 40, surface: 'Nghị định số 30/2020/NĐ-CP ngày 05/5/2020' });
+      expect((await store.getInstrument(ND))?.instrument).toMatchObject({ date: '2020-03-05', issuer: 'Chính phủ' });
+      const stored = await store.documentCitations('doc:b');
+      expect(stored?.findings.map((finding) => [finding.ruleId, finding.severity, finding.evidence])).toEqual([
+        ['inconsistent-citation-across-documents', 'warning', 'Nghị định số 30/2020/NĐ-CP ngày 05/5/2020'],
+        ['inconsistent-citation-across-documents', 'warning', 'Nghị định số 30/2020/NĐ-CP ngày 05/5/2020'],
+      ]);
+      // Equivalent issuer wordings are not a conflict.
+      const same = await store.writeDocuments([
+        doc({ key: 'doc:c', instruments: [instrument(KH_TINH, { issuer: 'UBND huyện Lạc Thủy' })], cites: [{ to: KH_TINH }] }),
+        doc({ key: 'doc:d', instruments: [instrument(KH_TINH, { issuer: 'Ủy ban nhân dân huyện Lạc Thủy' })], cites: [{ to: KH_TINH }] }),
+      ]);
+      expect(same.conflicts).toEqual([]);
+    });
+
+    it("treats an ingested document's header as authoritative for its own node", async () => {
+      await store.writeDocuments([doc({ key: 'doc:b', instruments: [instrument(KH_TINH, { date: '2023-09-16', issuer: 'UBND huyện Lạc Thủy' })], cites: [{ to: KH_TINH }] })]);
+      const summary = await store.writeDocuments([doc({ key: KH_TINH, node: { date: '2023-09-15', number: '144/KH-UBND' } })]);
+      expect(summary.conflicts?.map((c) => [c.field, c.kept, c.incoming, c.surface])).toEqual([['date', '2023-09-15', '2023-09-16', null]]);
+      expect((await store.getInstrument(KH_TINH))?.instrument).toMatchObject({ date: '2023-09-15', number: '144/KH-UBND', issuer: 'UBND huyện Lạc Thủy', isDocument: true });
+    });
+
+    it('finds implementers transitively, by depth then key, with paths', async () => {
+      await store.writeDocuments(chain());
+      const direct = await store.implementers(DA_TU, { depth: 1, limit: 50 });
+      expect(direct.items.map((hit) => [hit.key, hit.depth])).toEqual([
+        [KH_SO, 1],
+        [KH_TINH, 1],
+      ]);
+      expect(direct.nextCursor).toBeNull();
+      const deep = await store.implementers(CT, { depth: 10, limit: 50 });
+      expect(deep.items.map((hit) => [hit.key, hit.depth, hit.path])).toEqual([
+        [DA_TU, 1, [CT, DA_TU]],
+        [KH_SO, 2, [CT, DA_TU, KH_SO]],
+        [KH_TINH, 2, [CT, DA_TU, KH_TINH]],
+        // Two shortest paths lead to the Phòng's plan: the smaller key sequence is reported.
+        [KH_PHONG, 3, [CT, DA_TU, KH_SO, KH_PHONG]],
+        [KH_TRUONG_A, 4, [CT, DA_TU, KH_SO, KH_PHONG, KH_TRUONG_A]],
+        [KH_TRUONG_B, 4, [CT, DA_TU, KH_SO, KH_PHONG, KH_TRUONG_B]],
+      ]);
+      expect(deep.items[0]).toMatchObject({ type: 'Đề án', number: '15-ĐA/TU', date: '2022-12-15' });
+      const limited = await store.implementers(CT, { depth: 3, limit: 50 });
+      expect(limited.items.map((hit) => hit.key)).toEqual([DA_TU, KH_SO, KH_TINH, KH_PHONG]);
+      // GUIDES counts as implementing; CITES and BASED_ON do not.
+      expect((await store.implementers(ND, { depth: 2, limit: 10 })).items.map((hit) => hit.key)).toEqual([TT]);
+      expect((await store.implementers('vn:tw:none:2000:1', { depth: 2, limit: 10 })).items).toEqual([]);
+    });
+
+    it('pages lineage with opaque cursors and refuses bad depth, limit and cursor', async () => {
+      await store.writeDocuments(chain());
+      const all = await store.implementers(CT, { depth: 5, limit: 1000 });
+      const paged = await allPages((cursor) => store.implementers(CT, { depth: 5, limit: 2, cursor }));
+      expect(paged).toEqual(all.items);
+      const first = await store.implementers(CT, { depth: 5, limit: 2 });
+      expect(first.items).toHaveLength(2);
+      expect(typeof first.nextCursor).toBe('string');
+      await expect(store.implementers(CT, { depth: 0, limit: 2 })).rejects.toBeInstanceOf(GraphInputError);
+      await expect(store.implementers(CT, { depth: 11, limit: 2 })).rejects.toBeInstanceOf(GraphInputError);
+      await expect(store.basis(CT, { depth: 1.5, limit: 2 })).rejects.toBeInstanceOf(GraphInputError);
+      await expect(store.implementers(CT, { depth: 2, limit: 0 })).rejects.toBeInstanceOf(GraphInputError);
+      await expect(store.implementers(CT, { depth: 2, limit: 2, cursor: 'not a cursor!' })).rejects.toBeInstanceOf(GraphInputError);
+      const error = await store.implementers(CT, { depth: 99, limit: 2 }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ field: 'depth' });
+      expect((error as GraphInputError).messageEn).toMatch(/1 to 10/);
+    });
+
+    it('finds the basis of a plan up to the central instruments', async () => {
+      await store.writeDocuments(chain());
+      const basis = await store.basis(KH_TRUONG_A, { depth: 10, limit: 100 });
+      expect(basis.items.map((hit) => [hit.key, hit.depth])).toEqual([
+        [KH_PHONG, 1],
+        [TT, 1],
+        [KH_SO, 2],
+        [KH_TINH, 2],
+        [ND, 2],
+        [DA_TU, 3],
+        [CT, 3],
+      ]);
+      expect(basis.items.find((hit) => hit.key === DA_TU)?.path).toEqual([KH_TRUONG_A, KH_PHONG, KH_SO, DA_TU]);
+      const one = await store.basis(KH_TRUONG_A, { depth: 1, limit: 100 });
+      expect(one.items.map((hit) => hit.key)).toEqual([KH_PHONG, TT]);
+    });
+
+    it('survives cycles without returning the start', async () => {
+      await store.writeDocuments([
+        doc({ key: 'doc:x', cites: [{ to: 'doc:y' }], relations: [['doc:x', 'CONTINUES', 'doc:y']] }),
+        doc({ key: 'doc:y', cites: [{ to: 'doc:x' }], relations: [['doc:y', 'CONTINUES', 'doc:x']] }),
+      ]);
+      expect((await store.implementers('doc:x', { depth: 10, limit: 10 })).items.map((hit) => [hit.key, hit.depth])).toEqual([['doc:y', 1]]);
+      expect((await store.basis('doc:x', { depth: 10, limit: 10 })).items.map((hit) => hit.key)).toEqual(['doc:y']);
+    });
+
+    it('returns a lineage graph: basis up, implementers down, edges among them', async () => {
+      await store.writeDocuments(chain());
+      const graph = await store.lineage(KH_PHONG, { up: 1, down: 1 });
+      expect(graph.nodes.map((node) => node.key)).toEqual([KH_PHONG, KH_TRUONG_A, KH_TRUONG_B, KH_SO, KH_TINH, ND].sort());
+      expect(graph.edges.map((edge) => `${edge.from} ${edge.kind} ${edge.to}`).sort()).toEqual(
+        [
+          `${KH_PHONG} CITES ${KH_SO}`,
+          `${KH_PHONG} CITES ${KH_TINH}`,
+          `${KH_PHONG} CITES ${ND}`,
+          `${KH_PHONG} IMPLEMENTS ${KH_SO}`,
+          `${KH_PHONG} IMPLEMENTS ${KH_TINH}`,
+          `${KH_TRUONG_A} CITES ${KH_PHONG}`,
+          `${KH_TRUONG_A} IMPLEMENTS ${KH_PHONG}`,
+          `${KH_TRUONG_B} CITES ${KH_PHONG}`,
+          `${KH_TRUONG_B} CONTINUES ${KH_PHONG}`,
+        ].sort(),
+      );
+      const none = await store.lineage(KH_PHONG, { up: 0, down: 0 });
+      expect(none.nodes.map((node) => node.key)).toEqual([KH_PHONG]);
+      expect(none.edges).toEqual([]);
+      expect(await store.lineage('doc:missing', { up: 1, down: 1 })).toEqual({ nodes: [], edges: [] });
+      await expect(store.lineage(KH_PHONG, { up: 11, down: 0 })).rejects.toBeInstanceOf(GraphInputError);
+    });
+
+    it('lists typed relations of an instrument in both directions', async () => {
+      await store.writeDocuments(chain());
+      const detail = await store.getInstrument(DA_TU);
+      expect(detail?.relations).toEqual([
+        { kind: 'IMPLEMENTS', direction: 'out', key: CT },
+        { kind: 'BASED_ON', direction: 'in', key: KH_TINH },
+        { kind: 'IMPLEMENTS', direction: 'in', key: KH_SO },
+        { kind: 'IMPLEMENTS', direction: 'in', key: KH_TINH },
+      ]);
+    });
+
+    it('searches by number, seq, type, issuer, year and free text, with pages', async () => {
+      await store.writeDocuments([
+        doc({
+          key: 'doc:s',
+          instruments: [
+            instrument(ND, { type: 'Nghị định', number: '30/2020/NĐ-CP', year: 2020, issuer: 'Chính phủ', issuerCode: 'CP', subject: 'về công tác văn thư' }),
+            instrument('vn:tw:nd-cp:2015:04', { type: 'Nghị định', number: '04/2015/NĐ-CP', year: 2015, issuer: 'Chính phủ', issuerCode: 'CP' }),
+            instrument('vn:hoa-binh:ct-ubnd:2022:06', { type: 'Chỉ thị', number: '06/CT-UBND', year: 2022, issuer: 'UBND tỉnh Hòa Bình', issuerCode: 'UBND' }),
+            instrument('vn:son-la:ct-ubnd:2022:06', { type: 'Chỉ thị', number: '06/CT-UBND', year: 2022, issuer: 'UBND tỉnh Sơn La', issuerCode: 'UBND' }),
+          ],
+          cites: [{ to: ND }, { to: 'vn:tw:nd-cp:2015:04' }, { to: 'vn:hoa-binh:ct-ubnd:2022:06' }, { to: 'vn:son-la:ct-ubnd:2022:06' }],
+        }),
+      ]);
+      const keys = async (query: Parameters<GraphStore['searchInstruments']>[0]) => (await store.searchInstruments(query)).items.map((node) => node.key);
+      expect(await keys({ number: '06/CT-UBND', limit: 10 })).toEqual(['vn:hoa-binh:ct-ubnd:2022:06', 'vn:son-la:ct-ubnd:2022:06']);
+      expect(await keys({ seq: '4', limit: 10 })).toEqual(['vn:tw:nd-cp:2015:04']);
+      expect(await keys({ seq: '04', type: 'nghị định', limit: 10 })).toEqual(['vn:tw:nd-cp:2015:04']);
+      expect(await keys({ type: 'Chỉ thị', issuer: 'hoa binh', limit: 10 })).toEqual(['vn:hoa-binh:ct-ubnd:2022:06']);
+      expect(await keys({ issuer: 'CP', year: 2020, limit: 10 })).toEqual([ND]);
+      expect(await keys({ text: 'VAN THU', limit: 10 })).toEqual([ND]);
+      expect(await keys({ text: 'son la', limit: 10 })).toEqual(['vn:son-la:ct-ubnd:2022:06']);
+      expect(await keys({ text: 'không có', limit: 10 })).toEqual([]);
+      const first = await store.searchInstruments({ type: 'Chỉ thị', limit: 1 });
+      expect(first.items).toHaveLength(1);
+      const second = await store.searchInstruments({ type: 'Chỉ thị', limit: 1, cursor: first.nextCursor });
+      expect(second.items.map((node) => node.key)).toEqual(['vn:son-la:ct-ubnd:2022:06']);
+      expect(second.nextCursor).toBeNull();
+      await expect(store.searchInstruments({ limit: 0 })).rejects.toBeInstanceOf(GraphInputError);
+    });
+
+    it('records status events, deduplicated, and keeps them across document rewrites', async () => {
+      await store.writeDocuments([doc({ key: 'doc:a', hash: 'v1', cites: [{ to: ND }] })]);
+      const event = { kind: 'replaced_by' as const, by: 'vn:tw:nd-cp:2025:99', date: '2025-07-01', confidence: 'stated' as const, source: 'https://example.gov.vn/nd', note: null };
+      await store.addStatusEvent(ND, event);
+      await store.addStatusEvent(ND, event);
+      await store.addStatusEvent(ND, { kind: 'amended_by', by: null, date: '2021-01-01', confidence: 'inferred', source: 'registry' });
+      const detail = await store.getInstrument(ND);
+      expect(detail?.statusEvents).toEqual([event, { kind: 'amended_by', by: null, date: '2021-01-01', confidence: 'inferred', source: 'registry', note: null }]);
+      expect(detail?.instrument.status).toBe('replaced');
+      // The document stops citing it: the instrument stays because a fact is recorded about it.
+      await store.writeDocuments([doc({ key: 'doc:a', hash: 'v2', cites: [{ to: CT }] })]);
+      expect((await store.getInstrument(ND))?.statusEvents).toHaveLength(2);
+      // A fact about an instrument nobody cites yet creates it.
+      await store.addStatusEvent('vn:tw:tt-bnv:2016:01', { kind: 'expired', by: null, date: '2023-07-01', confidence: 'inferred', source: 'registry' });
+      expect((await store.getInstrument('vn:tw:tt-bnv:2016:01'))?.instrument.status).toBe('expired');
+      expect((await store.dump()).statusEvents?.[ND]).toHaveLength(2);
+    });
+
+    it('returns the citations of a document in text order with their instruments and findings', async () => {
+      await store.writeDocuments([
+        doc({
+          key: 'doc:a',
+          instruments: [instrument(ND, { number: '30/2020/NĐ-CP' }), instrument(CT)],
+          cites: [
+            { to: CT, offset: 500, section: 'body', surface: 'Chỉ thị số 05-CT/TW' },
+            { to: ND, offset: 20, section: 'can_cu', surface: 'Nghị định số 30/2020/NĐ-CP ngày 05/3/2020', date: '2020-03-05' },
+          ],
+          findings: [{ ruleId: 'citation-missing-date', severity: 'warning', message: 'Thiếu ngày', line: 9, column: 4, evidence: 'Chỉ thị số 05-CT/TW', expected: null }],
+        }),
+      ]);
+      const result = await store.documentCitations('doc:a');
+      expect(result?.document).toMatchObject({ key: 'doc:a', isDocument: true, contentHash: 'hash-doc:a' });
+      expect(result?.citations.map((citation) => [citation.to, citation.offset, citation.section, citation.instrument.key])).toEqual([
+        [ND, 20, 'can_cu', ND],
+        [CT, 500, 'body', CT],
+      ]);
+      expect(result?.citations[0]).toMatchObject({ from: 'doc:a', surface: 'Nghị định số 30/2020/NĐ-CP ngày 05/3/2020', date: '2020-03-05', dateWritten: '2020-03-05', line: 4, column: 1 });
+      expect(result?.citations[0]?.instrument.number).toBe('30/2020/NĐ-CP');
+      expect(result?.findings).toEqual([{ ruleId: 'citation-missing-date', severity: 'warning', message: 'Thiếu ngày', line: 9, column: 4, evidence: 'Chỉ thị số 05-CT/TW', expected: null }]);
+      expect(await store.documentCitations(ND)).toBeNull();
+      expect(await store.documentCitations('doc:none')).toBeNull();
+    });
+
+    it('knows document hashes and ingested files', async () => {
+      await store.writeDocuments([doc({ key: 'doc:a', file: 'plans/a.txt', hash: 'abc' })]);
+      expect(await store.documentHash('doc:a')).toBe('abc');
+      expect(await store.documentHash('doc:b')).toBeNull();
+      expect(await store.ingestedFiles?.()).toEqual([{ file: 'plans/a.txt', key: 'doc:a', contentHash: 'abc' }]);
+    });
+
+    it('refuses a malformed batch whole, writing nothing', async () => {
+      const bad = doc({ key: 'doc:bad', cites: [{ to: ND }] });
+      bad.cites[0]!.offset = -1;
+      await expect(store.writeDocuments([doc({ key: 'doc:ok' }), bad])).rejects.toBeInstanceOf(GraphInputError);
+      expect((await store.dump()).nodes).toEqual([]);
+      const wrongSource = doc({ key: 'doc:bad2', relations: [['doc:bad2', 'IMPLEMENTS', ND]] });
+      wrongSource.relations[0]!.source = 'doc:other';
+      await expect(store.writeDocuments([wrongSource])).rejects.toThrow(/source/);
+    });
+
+    it('clear() removes everything', async () => {
+      await store.writeDocuments(chain());
+      await store.addStatusEvent(CT, { kind: 'expired', by: null, date: '2024-01-01', confidence: 'stated', source: 'x' });
+      await store.clear();
+      expect(await store.dump()).toEqual({ nodes: [], edges: [], findings: {}, statusEvents: {} });
+      expect(await store.documentHash(KH_PHONG)).toBeNull();
+      expect((await store.searchInstruments({ limit: 10 })).items).toEqual([]);
+    });
+  });
+}
