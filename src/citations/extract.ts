@@ -337,6 +337,33 @@ function listAt(text: string, at: number, consumed: number): RawCitation[] {
   return readSharedList(text, start, start + last[0].length, type, last[0]);
 }
 
+/** A citation found at `start` with nothing yet read after its number or name. */
+function newCitation(
+  type: DocumentType,
+  typeWritten: string,
+  start: number,
+  end: number,
+  found: { symbol?: ParsedSymbol; name?: string; hasSo?: boolean; soColon?: boolean },
+): RawCitation {
+  return {
+    type,
+    typeWritten,
+    start,
+    end,
+    symbol: found.symbol ?? null,
+    name: found.name ?? null,
+    hasSo: found.hasSo ?? false,
+    soColon: found.soColon ?? false,
+    date: null,
+    issuer: null,
+    subject: null,
+    relations: [],
+    nested: false,
+    sharedTypeWord: false,
+    parent: -1,
+  };
+}
+
 function readNumbered(text: string, start: number, afterWord: number, type: DocumentType, typeWritten: string): RawCitation | null {
   SO.lastIndex = afterWord;
   const so = SO.exec(text);
@@ -365,23 +392,7 @@ function readNumbered(text: string, start: number, afterWord: number, type: Docu
     if (!/^(?:[ \t]*(?:,|;|\.|\)|$|\n)|[ \t]+(?:ngày|của|năm|về))/u.test(rest)) return null;
     if (/^[ \t]+năm/u.test(rest)) return null;
   }
-  return {
-    type,
-    typeWritten,
-    start,
-    end: symbol.end,
-    symbol,
-    name: null,
-    hasSo,
-    soColon,
-    date: null,
-    issuer: null,
-    subject: null,
-    relations: [],
-    nested: false,
-    sharedTypeWord: false,
-    parent: -1,
-  };
+  return newCitation(type, typeWritten, start, symbol.end, { symbol, hasSo, soColon });
 }
 
 function readNamed(text: string, start: number, afterWord: number, type: DocumentType, typeWritten: string): RawCitation | null {
@@ -417,23 +428,7 @@ function readNamed(text: string, start: number, afterWord: number, type: Documen
   } else {
     return null;
   }
-  return {
-    type,
-    typeWritten,
-    start,
-    end,
-    symbol: null,
-    name,
-    hasSo: false,
-    soColon: false,
-    date: null,
-    issuer: null,
-    subject: null,
-    relations: [],
-    nested: false,
-    sharedTypeWord: false,
-    parent: -1,
-  };
+  return newCitation(type, typeWritten, start, end, { name });
 }
 
 const LIST_INTRO = /^((?:[ \t]+(?:của|do)[ \t]+[^:;\n]{2,80}?)?)[ \t]*:[ \t]*/u;

@@ -62,6 +62,13 @@ export async function main(params: MainParams): Promise<number> {
     .configureOutput({ writeOut: (s) => void stdout.write(s), writeErr: (s) => void stderr.write(s) })
     .showHelpAfterError();
   const lang = () => new Option('--lang <lang>', 'ngôn ngữ thông báo').choices(['vi', 'en']).default('vi');
+  /** Files, folders and globs → files; says which inputs matched nothing. */
+  const expand = async (paths: string[], language: 'vi' | 'en') => {
+    const { expandPaths } = await import('./paths.js');
+    const ex = await expandPaths(paths, cwd);
+    for (const m of ex.missing) stderr.write(language === 'en' ? `No file matches "${m}".\n` : `Không tìm thấy tệp nào khớp với "${m}".\n`);
+    return ex;
+  };
 
   program
     .command('check')
@@ -73,10 +80,8 @@ export async function main(params: MainParams): Promise<number> {
     .addOption(new Option('--preset <name>', 'bộ quy tắc').choices(['recommended', 'strict']).default('recommended'))
     .addOption(lang())
     .action(async (paths: string[], o) => {
-      const { expandPaths } = await import('./paths.js');
       const { check } = await import('./commands/check.js');
-      const ex = await expandPaths(paths, cwd);
-      for (const m of ex.missing) stderr.write(o.lang === 'en' ? `No file matches "${m}".\n` : `Không tìm thấy tệp nào khớp với "${m}".\n`);
+      const ex = await expand(paths, o.lang);
       if (!ex.files.length) {
         code = 2;
         return;
@@ -104,10 +109,8 @@ export async function main(params: MainParams): Promise<number> {
     .addOption(new Option('-f, --format <format>', 'định dạng').choices(['json', 'text']).default('text'))
     .addOption(lang())
     .action(async (paths: string[], o) => {
-      const { expandPaths } = await import('./paths.js');
       const { extract } = await import('./commands/extract.js');
-      const ex = await expandPaths(paths, cwd);
-      for (const m of ex.missing) stderr.write(o.lang === 'en' ? `No file matches "${m}".\n` : `Không tìm thấy tệp nào khớp với "${m}".\n`);
+      const ex = await expand(paths, o.lang);
       if (!ex.files.length) {
         code = 2;
         return;
