@@ -1,7 +1,6 @@
 // Expands the paths a user gives — files, folders (recursively) and globs — into files to read.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { glob } from 'tinyglobby';
 
 export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx'];
 
@@ -42,6 +41,8 @@ export async function expandPaths(inputs: string[], cwd: string): Promise<Expand
       continue;
     }
     if (/[*?[\]{}]/.test(input)) {
+      // Loaded only for globs: plain paths should not pay for the matcher at start-up.
+      const { glob } = await import('tinyglobby');
       const matched = (await glob(input, { cwd, onlyFiles: true, dot: false })).sort();
       const docs = matched.filter((f) => DOCUMENT_EXTENSIONS.some((e) => f.toLowerCase().endsWith(e)));
       if (docs.length) files.push(...docs);
