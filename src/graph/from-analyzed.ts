@@ -7,6 +7,7 @@ import { isKey } from '../citations/keys.js';
 import type { CitesEdge, DocumentBatch, InstrumentConflict, InstrumentNode, RelationEdge, StoredFinding } from './store.js';
 import { stubNode } from './core/merge.js';
 import { sameIssuer, sameType, slug } from './core/text.js';
+import { toStoredFinding } from './core/findings.js';
 
 export interface FromAnalyzedOptions {
   /** The document's file as recorded (relative to the ingest root). */
@@ -100,7 +101,7 @@ export function fromAnalyzed(doc: AnalyzedDocument, opts: FromAnalyzedOptions): 
     instruments: [...instruments.values()],
     cites,
     relations,
-    findings: opts.findings.map(storedFinding),
+    findings: opts.findings.map(toStoredFinding),
     conflicts,
   };
 }
@@ -184,17 +185,6 @@ function documentNode(doc: AnalyzedDocument, key: string, opts: FromAnalyzedOpti
   };
 }
 
-function storedFinding(finding: Finding): StoredFinding {
-  return {
-    ruleId: finding.ruleId,
-    severity: finding.severity,
-    message: finding.message,
-    line: finding.line,
-    column: finding.column,
-    evidence: finding.evidence,
-    expected: finding.expected ?? null,
-  };
-}
 
 // A preamble item starts at a line start or after ";" and opens with its verb; other openings
 // ("Xét đề nghị …", "Để …") end the previous item without a verb of their own.

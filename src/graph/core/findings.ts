@@ -56,3 +56,16 @@ export function conflictToFinding(conflict: InstrumentConflict, lang: 'vi' | 'en
     cause: `${conflict.field}: "${conflict.kept}" ≠ "${conflict.incoming}" (${conflict.key})`,
   };
 }
+
+/** What the store keeps of a finding (a rule's Finding or one read back from a store). */
+export function toStoredFinding(finding: StoredFinding | Finding): StoredFinding {
+  return {
+    ruleId: finding.ruleId,
+    severity: finding.severity,
+    message: finding.message,
+    line: finding.line,
+    column: finding.column,
+    evidence: finding.evidence,
+    expected: finding.expected ?? null,
+  };
+}

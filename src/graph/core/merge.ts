@@ -2,7 +2,7 @@
 // "first value wins", conflict reporting and the created/updated counts are identical in memory
 // and in Neo4j. The store supplies the current nodes; this module decides, the store applies.
 import type { CitesEdge, DocumentBatch, InstrumentConflict, InstrumentNode, RelationEdge, StoredFinding } from '../store.js';
-import { conflictToStoredFinding } from './findings.js';
+import { conflictToStoredFinding, toStoredFinding } from './findings.js';
 import { nfc, sameIssuer, sameType } from './text.js';
 
 /** Descriptive properties: filled from citations when unknown, never overwritten by a later citation. */
@@ -161,18 +161,7 @@ export function planBatch(batch: DocumentBatch, nodes: NodeTable): BatchPlan {
     relations.push({ from: relation.from, to: relation.to, kind: relation.kind, source: docKey });
   }
 
-  const findings = [...batch.findings.map(copyFinding), ...conflicts.map(conflictToStoredFinding)];
+  const findings = [...batch.findings.map(toStoredFinding), ...conflicts.map(conflictToStoredFinding)];
   return { created, updated, conflicts, findings, dirty, relations };
 }
 
-function copyFinding(finding: StoredFinding): StoredFinding {
-  return {
-    ruleId: finding.ruleId,
-    severity: finding.severity,
-    message: finding.message,
-    line: finding.line,
-    column: finding.column,
-    evidence: finding.evidence,
-    expected: finding.expected ?? null,
-  };
-}

@@ -37,6 +37,7 @@ import { matches, normalizeSearch, searchFieldsOf, type SearchFields } from '../
 import { compareKeys } from '../core/text.js';
 import { RELATION_KINDS, validateBatch, validateEvent, type RelationKind } from '../core/validate.js';
 import { GraphLog } from './log.js';
+import { citeTuple, type CiteTuple } from '../core/cites.js';
 
 /** Int32 fields per CITES edge (strings are interned ids, -1 for null). */
 const STRIDE = 12;
@@ -147,7 +148,6 @@ class Interner {
 }
 
 // Records of the log (see docs/graph.md § Memory store file format).
-type CiteTuple = [string, string, number, number, number, number, string, string | null, string | null, string | null, string | null, string | null];
 type RelTuple = [string, string, string];
 type LogRecord =
   /**
@@ -807,22 +807,6 @@ function toCsr(counts: Int32Array): Csr {
   return { start, entries: new Int32Array(total) };
 }
 
-function citeTuple(cite: CitesEdge): CiteTuple {
-  return [
-    cite.to,
-    cite.section,
-    cite.offset,
-    cite.length,
-    cite.line,
-    cite.column,
-    cite.surface,
-    cite.numberWritten ?? null,
-    cite.dateWritten ?? null,
-    cite.date ?? null,
-    cite.issuerWritten ?? null,
-    cite.typeWritten ?? null,
-  ];
-}
 
 function citeFromTuple(from: string, t: CiteTuple): CitesEdge {
   return { from, to: t[0], section: t[1], offset: t[2], length: t[3], line: t[4], column: t[5], surface: t[6], numberWritten: t[7], dateWritten: t[8], date: t[9], issuerWritten: t[10], typeWritten: t[11] };

@@ -39,6 +39,7 @@ import { validateBatch, validateEvent } from '../core/validate.js';
 import { toNative, toNeo } from './convert.js';
 import { acquireDriver, releaseDriver, translateError, type Neo4jConnection } from './driver.js';
 import { query, schemaStatements } from './queries.js';
+import { citeTuple } from '../core/cites.js';
 
 /** A transaction holds at most this many documents … */
 const CHUNK_DOCUMENTS = 500;
@@ -437,22 +438,6 @@ async function writeRun(tx: ManagedTransaction, batches: DocumentBatch[], nodes:
  * map for temporal and spatial types), and this is the bulk of what ingest sends. Whole numbers go
  * as floats and become Integers in the query (toInteger), which is exact below 2^53.
  */
-function citeTuple(cite: CitesEdge): unknown[] {
-  return [
-    cite.to,
-    cite.section,
-    cite.offset,
-    cite.length,
-    cite.line,
-    cite.column,
-    cite.surface,
-    cite.numberWritten ?? null,
-    cite.dateWritten ?? null,
-    cite.date ?? null,
-    cite.issuerWritten ?? null,
-    cite.typeWritten ?? null,
-  ];
-}
 
 /** Stored properties of a node: the port's fields plus the folded search fields. */
 function nodeProps(node: InstrumentNode): Row {
