@@ -8,9 +8,18 @@
 // the rest, giving the same graph as one clean run. A file that fails (unreadable, binary, refused
 // by the store) is reported with its reason and the others go on; a store that is down stops the
 // run with StoreUnavailableError.
+//
+// Knowledge: before the documents, the bundled registry is written into the store (vetted
+// instruments, status events, REPLACES / REPEALS / AMENDS, issuers and the 2025 successions —
+// src/knowledge/graph-facts.ts), once per registry version. Each document batch carries the
+// registry's description of its issuers (validity, SUCCEEDED_BY) and the status events the
+// document itself states, written atomically with it.
 import { resolve as resolvePath } from 'node:path';
 import type { Finding, Severity } from '../src/citations/model.js';
-import type { StatusEvent, GraphStore } from '../src/graph/store.js';
+import type { DocumentBatch, GraphStore, KnowledgeSummary } from '../src/graph/store.js';
+import { issuersOf, type IssuerRef } from '../src/graph/core/issuers.js';
+import { createIssuerFacts, registryKnowledge, type IssuerFacts } from '../src/knowledge/graph-facts.js';
+import type { Registry } from '../src/knowledge/registry-files.js';
 import type { KnowledgeResolver, Lang } from '../src/lint/define-rule.js';
 import { loadRegistry } from '../src/knowledge/registry.js';
 import { createRegistryResolver } from '../src/knowledge/resolver.js';
@@ -55,6 +64,8 @@ export interface IngestOptions {
   asOf?: string | null;
   /** Re-ingest files even when unchanged (after an extractor upgrade). */
   force?: boolean;
+  /** The registry written into the store before the documents; default: the bundled one. null: none. */
+  registry?: Registry | null;
 }
 
 export interface IngestSummary {
@@ -72,6 +83,8 @@ export interface IngestSummary {
   findings: number;
   findingsBySeverity: Record<Severity, number>;
   failures: Failure[];
+  /** What the registry load did (null when no registry was given). */
+  knowledge?: KnowledgeSummary | null;
   ms: number;
 }
 
@@ -81,13 +94,53 @@ const READ_AHEAD = 16;
 let defaultResolver: KnowledgeResolver | null | undefined;
 function bundledResolver(): KnowledgeResolver | null {
   if (defaultResolver === undefined) {
-    try {
-      defaultResolver = createRegistryResolver(loadRegistry());
-    } catch {
-      defaultResolver = null;
-    }
+    const registry = bundledRegistry();
+    defaultResolver = registry ? createRegistryResolver(registry) : null;
   }
   return defaultResolver;
+}
+
+let defaultRegistry: Registry | null | undefined;
+function bundledRegistry(): Registry | null {
+  if (defaultRegistry === undefined) {
+    try {
+      defaultRegistry = loadRegistry();
+    } catch {
+      defaultRegistry = null;
+    }
+  }
+  return defaultRegistry;
+}
+
+/** Writes the registry's knowledge into the store (nothing when the store holds this version). */
+export async function loadKnowledge(store: GraphStore, registry: Registry): Promise<KnowledgeSummary> {
+  const existing: IssuerRef[] = (await store.listIssuers()).map((issuer) => ({ key: issuer.key, code: issuer.code, jurisdiction: issuer.jurisdiction }));
+  return store.writeKnowledge(registryKnowledge(registry, existing));
+}
+
+/**
+ * Attaches to each batch the registry's description of the issuers it links to — only issuers
+ * with something to say (an end, a successor) and only once per run: the store describes the
+ * others from their key.
+ */
+class IssuerDescriber {
+  private readonly facts: IssuerFacts;
+  private readonly sent = new Set<string>();
+  constructor(registry: Registry) {
+    this.facts = createIssuerFacts(registry);
+  }
+  describe(batch: DocumentBatch): void {
+    const refs: IssuerRef[] = [];
+    for (const node of [batch.document, ...batch.instruments]) {
+      for (const ref of issuersOf(node.issuerCode, node.jurisdiction)) if (!this.sent.has(ref.key)) refs.push(ref);
+    }
+    if (refs.length === 0) return;
+    const { issuers, successions } = this.facts.describe(refs);
+    for (const ref of refs) this.sent.add(ref.key);
+    const notable = issuers.filter((issuer) => issuer.validTo !== null || issuer.validFrom !== null || successions.some((edge) => edge.to === issuer.key));
+    if (notable.length > 0) batch.issuers = notable;
+    if (successions.length > 0) batch.successions = successions;
+  }
 }
 
 export async function ingest(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
@@ -106,6 +159,10 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     opts.onFindings?.(file, list);
   };
 
+  const registry = opts.registry === undefined ? bundledRegistry() : opts.registry;
+  const knowledge = registry ? await loadKnowledge(opts.store, registry) : null;
+  const describer = registry ? new IssuerDescriber(registry) : null;
+
   const { files, failures } = await expandInputs(paths, { cwd, root });
   // Which file holds which document key: to skip unchanged files, to replace a file's document
   // when its key changed, and to refuse a second file claiming a key another file holds.
@@ -117,7 +174,6 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
   }
   let done = 0;
   let skipped = 0;
-  const learned: { file: string; key: string; event: StatusEvent }[] = [];
   const loader = new Loader(opts.store, {
     batchSize: Math.max(1, opts.batchSize ?? 500),
     force,
@@ -179,16 +235,16 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
         byFile.set(read.file, { key, contentHash: read.contentHash });
         report(read.file, lintFindings);
         // What the plan itself says about other instruments ("… thay thế Quyết định số …"):
-        // status events with this document as their source, written after the documents.
+        // status events with this document as their source, written with the document.
         for (const fact of learnFacts(doc)) {
           const subject = doc.citations.find((c) => c.key !== null && c.canonicalNumber === fact.subject);
           if (!subject?.key || subject.key === key) continue;
-          learned.push({
-            file: read.file,
+          (batch.statusEvents ??= []).push({
             key: subject.key,
             event: { kind: fact.event.kind, by: key, date: fact.event.date, confidence: fact.event.confidence, source: key, note: fact.evidence.slice(0, 300) },
           });
         }
+        describer?.describe(batch);
         await loader.add({ file: read.file, batch });
       }
     } catch (error) {
@@ -200,16 +256,6 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     progress(input.file);
   }
   await loader.flush();
-  const failed = new Set(failures.map((f) => f.file));
-  for (const fact of learned) {
-    if (failed.has(fact.file)) continue;
-    try {
-      await opts.store.addStatusEvent(fact.key, fact.event);
-    } catch (error) {
-      if (isStoreDown(error)) throw error;
-      failures.push({ file: fact.file, reason: reasonOf(error) });
-    }
-  }
   return {
     files: files.length,
     documents: loader.totals.documents,
@@ -220,6 +266,7 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
     findings,
     findingsBySeverity,
     failures,
+    knowledge,
     ms: Math.round(performance.now() - started),
   };
 }

@@ -15,6 +15,11 @@ CALL (i) {
   MATCH (i)<-[r:BASED_ON|IMPLEMENTS|AMENDS|GUIDES|REPLACES|REPEALS|CONTINUES|REVIEWS]-(o:Instrument)
   RETURN collect(DISTINCT {kind: type(r), direction: 'in', key: o.key}) AS incoming
 }
+CALL (i) {
+  OPTIONAL MATCH (i)-[:ISSUED_BY]->(s:Issuer)
+  WITH s ORDER BY s.key
+  RETURN collect(properties(s)) AS issuedBy
+}
 RETURN i {
   .key, .type, .number, .family, .date, .year, .issuer, .issuerCode, .jurisdiction, .subject, .status,
   .file, .contentHash, isDocument: i:Document
@@ -23,4 +28,5 @@ RETURN i {
   size(citedBy) AS citedByTotal,
   reduce(total = 0, entry IN citedBy | total + entry.count) AS citationCount,
   coalesce(i.statusEvents, []) AS statusEvents,
-  outgoing + incoming AS relations
+  outgoing + incoming AS relations,
+  issuedBy

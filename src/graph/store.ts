@@ -115,7 +115,97 @@ export interface DocumentBatch {
    * stay only as cited instruments, if anything still cites them.
    */
   supersedes?: string[];
+  /**
+   * Issuers of the batch's instruments, as the registry describes them (name, level, validity),
+   * and their successions. Issuers are shared facts, not part of the document's contribution:
+   * they are upserted and stay when the document goes. Keys: src/graph/core/issuers.ts.
+   */
+  issuers?: IssuerNode[];
+  successions?: SuccessionEdge[];
+  /**
+   * Status events the document itself states ("Quyết định này thay thế …"), source = the document.
+   * Written in the same atomic write as the document, added to what is known (never removing).
+   */
+  statusEvents?: { key: string; event: StatusEvent }[];
 }
+
+export type IssuerLevel = 'trung-uong' | 'tinh' | 'huyen' | 'xa';
+
+/**
+ * An issuing body (cơ quan ban hành) in one place: "UBND tỉnh Hòa Bình" is `hoa-binh:ubnd`,
+ * "Chính phủ" `tw:cp`. Instruments link to it by ISSUED_BY; the 2025 reorganisation links it to
+ * the body that took over by SUCCEEDED_BY.
+ */
+export interface IssuerNode {
+  key: string;
+  /** Official code in symbols ("UBND", "SGDĐT", "TU"). */
+  code: string;
+  name: string;
+  level: IssuerLevel | null;
+  /** "tw", a province slug, or "province.district". */
+  jurisdiction: string;
+  party: boolean;
+  /** First day it existed, when known. */
+  validFrom: string | null;
+  /** First day it no longer existed (ISO), when it ended. */
+  validTo: string | null;
+  /** Where validity comes from (URL), null for a body with no recorded end. */
+  source: string | null;
+  confidence: 'stated' | 'inferred' | null;
+}
+
+/** `from` ended and `to` took over its functions on `date`. */
+export interface SuccessionEdge {
+  from: string;
+  to: string;
+  date: string;
+  /** Instruments that decided it ("202/2025/QH15"). */
+  by: string | null;
+  /** What took over, in words, when it is more than `to` ("chính quyền cấp xã … và chính quyền tỉnh Phú Thọ"). */
+  note: string | null;
+  source: string;
+  confidence: 'stated' | 'inferred';
+}
+
+export interface IssuerDetail {
+  issuer: IssuerNode;
+  /** The chain of successors, nearest first (transitive SUCCEEDED_BY). */
+  successors: (SuccessionEdge & { issuer: IssuerNode })[];
+  /** Issuers it directly succeeded. */
+  predecessors: (SuccessionEdge & { issuer: IssuerNode })[];
+  /** Instruments linked by ISSUED_BY. */
+  instrumentCount: number;
+}
+
+/**
+ * What the bundled registry knows, written into the graph as one unit (`writeKnowledge`): vetted
+ * instruments (authoritative for the fields they give, except over an ingested document's own
+ * header), their status events, the REPLACES / REPEALS / AMENDS edges those imply (source
+ * `registry`), issuers and successions. Writing a newer version replaces the registry's edges and
+ * successions; status events are added.
+ */
+export interface KnowledgeBatch {
+  /** Fingerprint of the registry content: the same version is not written twice. */
+  version: string;
+  instruments: InstrumentNode[];
+  statusEvents: { key: string; event: StatusEvent }[];
+  relations: RelationEdge[];
+  issuers: IssuerNode[];
+  successions: SuccessionEdge[];
+}
+
+export interface KnowledgeSummary {
+  /** False when the store already held this version. */
+  written: boolean;
+  instruments: number;
+  statusEvents: number;
+  relations: number;
+  issuers: number;
+  successions: number;
+}
+
+/** Source of relation edges that come from the registry rather than from a document. */
+export const REGISTRY_SOURCE = 'registry';
 
 /** An ingested source file: what ingest needs to skip unchanged files before parsing them. */
 export interface IngestedFile {
@@ -193,15 +283,22 @@ export interface InstrumentDetail {
   relations: { kind: string; direction: 'out' | 'in'; key: string }[];
   /** Number of distinct citing documents when `citedBy` was cut to its first entries (by key). */
   citedByTotal?: number;
+  /** Its issuers (ISSUED_BY), with their validity. */
+  issuedBy?: IssuerNode[];
 }
 
 export interface StoredCitation extends CitesEdge {
   instrument: InstrumentNode;
 }
 
+/** Edge kinds in a dump: the instrument edges, and the issuer edges. */
+export type DumpEdgeKind = EdgeKind | 'ISSUED_BY' | 'SUCCEEDED_BY';
+
 export interface GraphDump {
   nodes: InstrumentNode[];
-  edges: { from: string; to: string; kind: EdgeKind; props: Record<string, unknown> }[];
+  edges: { from: string; to: string; kind: DumpEdgeKind; props: Record<string, unknown> }[];
+  /** Issuers linked to an instrument or written with validity facts, by key. */
+  issuers?: IssuerNode[];
   /** Stored findings by document key (documents with findings only). */
   findings?: Record<string, StoredFinding[]>;
   /** Status events by instrument key. */
@@ -235,6 +332,12 @@ export interface GraphStore {
   lineage(key: string, opts: { up: number; down: number }): Promise<{ nodes: InstrumentNode[]; edges: { from: string; to: string; kind: EdgeKind }[] }>;
   documentCitations(key: string): Promise<{ document: InstrumentNode; citations: StoredCitation[]; findings: StoredFinding[] } | null>;
   addStatusEvent(key: string, event: StatusEvent): Promise<void>;
+  /** Writes the registry's knowledge (see KnowledgeBatch); nothing when this version is already stored. */
+  writeKnowledge(batch: KnowledgeBatch): Promise<KnowledgeSummary>;
+  /** Every issuer known to the store, by key. */
+  listIssuers(): Promise<IssuerNode[]>;
+  /** An issuer with its successors and predecessors, or null. */
+  getIssuer(key: string): Promise<IssuerDetail | null>;
   /** Canonical, sorted dump of the whole graph (tests compare two dumps). */
   dump(): Promise<GraphDump>;
   /** Removes everything (tests). */

@@ -76,7 +76,7 @@ export function runContract(name: string, makeStore: () => Promise<GraphStore>):
     it('reports health and starts empty after clear()', async () => {
       const health = await store.health();
       expect(health).toMatchObject({ store: store.kind, ok: true });
-      expect(await store.dump()).toEqual({ nodes: [], edges: [], findings: {}, statusEvents: {} });
+      expect(await store.dump()).toEqual({ nodes: [], edges: [], findings: {}, statusEvents: {}, issuers: [] });
     });
 
     it('is idempotent: the same batch twice gives the identical dump', async () => {
@@ -403,11 +403,129 @@ export function runContract(name: string, makeStore: () => Promise<GraphStore>):
       await expect(store.writeDocuments([wrongSource])).rejects.toThrow(/source/);
     });
 
+    it('links instruments to their issuers (ISSUED_BY), named from the key when nothing else is known', async () => {
+      await store.writeDocuments([
+        doc({
+          key: 'doc:a',
+          node: { issuerCode: 'UBND', jurisdiction: 'hoa-binh.lac-thuy' },
+          instruments: [
+            instrument(ND, { number: '30/2020/NĐ-CP', issuerCode: 'CP', jurisdiction: 'tw' }),
+            // A joint symbol names two issuers; "TTr" (a department's inspectorate) is not one.
+            instrument('vn:hoa-binh:kh-sgddt-ttr:2023:7', { issuerCode: 'SGDĐT-TTr', jurisdiction: 'hoa-binh' }),
+            instrument('vn:binh-duong.dau-tieng:hd-bdvhu-pgddt:2024:2', { issuerCode: 'BDVHU-PGDĐT', jurisdiction: 'binh-duong.dau-tieng' }),
+          ],
+          cites: [{ to: ND }, { to: 'vn:hoa-binh:kh-sgddt-ttr:2023:7' }, { to: 'vn:binh-duong.dau-tieng:hd-bdvhu-pgddt:2024:2' }],
+        }),
+      ]);
+      const dump = await store.dump();
+      expect(dump.edges.filter((edge) => edge.kind === 'ISSUED_BY').map((edge) => [edge.from, edge.to])).toEqual([
+        ['doc:a', 'hoa-binh.lac-thuy:ubnd'],
+        ['vn:binh-duong.dau-tieng:hd-bdvhu-pgddt:2024:2', 'binh-duong.dau-tieng:bdvhu'],
+        ['vn:binh-duong.dau-tieng:hd-bdvhu-pgddt:2024:2', 'binh-duong.dau-tieng:pgddt'],
+        ['vn:hoa-binh:kh-sgddt-ttr:2023:7', 'hoa-binh:sgddt'],
+        [ND, 'tw:cp'],
+      ]);
+      expect(dump.issuers?.map((issuer) => [issuer.key, issuer.name, issuer.level, issuer.validTo])).toEqual([
+        ['binh-duong.dau-tieng:bdvhu', 'Ban Dân vận Huyện ủy Dầu Tiếng', 'huyen', null],
+        ['binh-duong.dau-tieng:pgddt', 'Phòng Giáo dục và Đào tạo huyện Dầu Tiếng', 'huyen', null],
+        ['hoa-binh.lac-thuy:ubnd', 'Ủy ban nhân dân huyện Lạc Thủy', 'huyen', null],
+        ['hoa-binh:sgddt', 'Sở Giáo dục và Đào tạo tỉnh Hòa Bình', 'tinh', null],
+        ['tw:cp', 'Chính phủ', 'trung-uong', null],
+      ]);
+      expect((await store.getInstrument(ND))?.issuedBy?.map((issuer) => issuer.key)).toEqual(['tw:cp']);
+      expect(await store.getIssuer('tw:cp')).toMatchObject({ issuer: { key: 'tw:cp', code: 'CP' }, successors: [], predecessors: [], instrumentCount: 1 });
+      expect(await store.getIssuer('tw:none')).toBeNull();
+    });
+
+    it('keeps described issuers and their successions, and follows the chain of successors', async () => {
+      const ended = { validTo: '2025-07-01', source: 'https://example.gov.vn/nq-202', confidence: 'stated' as const };
+      const lacThuy = { key: 'hoa-binh.lac-thuy:ubnd', code: 'UBND', name: 'Ủy ban nhân dân huyện Lạc Thủy', level: 'huyen' as const, jurisdiction: 'hoa-binh.lac-thuy', party: false, validFrom: null, ...ended };
+      const hoaBinh = { key: 'hoa-binh:ubnd', code: 'UBND', name: 'Ủy ban nhân dân tỉnh Hòa Bình', level: 'tinh' as const, jurisdiction: 'hoa-binh', party: false, validFrom: null, ...ended };
+      const batch = doc({ key: 'doc:a', node: { issuerCode: 'UBND', jurisdiction: 'hoa-binh.lac-thuy' } });
+      batch.issuers = [lacThuy, hoaBinh];
+      batch.successions = [
+        { from: 'hoa-binh.lac-thuy:ubnd', to: 'phu-tho:ubnd', date: '2025-07-01', by: '72/2025/QH15', note: 'chính quyền cấp xã và chính quyền tỉnh Phú Thọ', source: 'https://example.gov.vn/luat-72', confidence: 'stated' },
+        { from: 'hoa-binh:ubnd', to: 'phu-tho:ubnd', date: '2025-07-01', by: '202/2025/QH15', note: null, source: 'https://example.gov.vn/nq-202', confidence: 'stated' },
+      ];
+      await store.writeDocuments([batch]);
+      // A later write that only links the issuer does not take its description away.
+      await store.writeDocuments([doc({ key: 'doc:b', node: { issuerCode: 'UBND', jurisdiction: 'hoa-binh.lac-thuy' } })]);
+      const detail = await store.getIssuer('hoa-binh.lac-thuy:ubnd');
+      expect(detail?.issuer).toEqual(lacThuy);
+      expect(detail?.instrumentCount).toBe(2);
+      expect(detail?.successors.map((edge) => [edge.from, edge.to, edge.by, edge.issuer.name])).toEqual([
+        ['hoa-binh.lac-thuy:ubnd', 'phu-tho:ubnd', '72/2025/QH15', 'Ủy ban nhân dân tỉnh Phú Thọ'],
+      ]);
+      const phuTho = await store.getIssuer('phu-tho:ubnd');
+      expect(phuTho?.predecessors.map((edge) => edge.from)).toEqual(['hoa-binh.lac-thuy:ubnd', 'hoa-binh:ubnd']);
+      expect(phuTho?.issuer.validTo).toBeNull();
+      const dump = await store.dump();
+      expect(dump.edges.filter((edge) => edge.kind === 'SUCCEEDED_BY')).toEqual([
+        { from: 'hoa-binh.lac-thuy:ubnd', to: 'phu-tho:ubnd', kind: 'SUCCEEDED_BY', props: { date: '2025-07-01', by: '72/2025/QH15', note: 'chính quyền cấp xã và chính quyền tỉnh Phú Thọ', source: 'https://example.gov.vn/luat-72', confidence: 'stated' } },
+        { from: 'hoa-binh:ubnd', to: 'phu-tho:ubnd', kind: 'SUCCEEDED_BY', props: { date: '2025-07-01', by: '202/2025/QH15', note: null, source: 'https://example.gov.vn/nq-202', confidence: 'stated' } },
+      ]);
+      expect((await store.listIssuers()).map((issuer) => issuer.key)).toEqual(['hoa-binh.lac-thuy:ubnd', 'hoa-binh:ubnd', 'phu-tho:ubnd']);
+    });
+
+    it('writes the status events a document states in the same write as the document', async () => {
+      const replaced = 'vn:hoa-binh:qp.qd-ubnd:2019:45';
+      const batch = doc({ key: 'doc:new-rule', cites: [{ to: replaced }] });
+      batch.statusEvents = [{ key: replaced, event: { kind: 'replaced_by', by: 'doc:new-rule', date: '2024-03-01', confidence: 'stated', source: 'doc:new-rule', note: 'thay thế' } }];
+      await store.writeDocuments([batch]);
+      const detail = await store.getInstrument(replaced);
+      expect(detail?.instrument.status).toBe('replaced');
+      expect(detail?.statusEvents).toEqual([{ kind: 'replaced_by', by: 'doc:new-rule', date: '2024-03-01', confidence: 'stated', source: 'doc:new-rule', note: 'thay thế' }]);
+      const bad = doc({ key: 'doc:bad-event' });
+      bad.statusEvents = [{ key: ND, event: { kind: 'replaced_by', by: null, date: '1/7/2025', confidence: 'stated', source: 'x' } }];
+      await expect(store.writeDocuments([bad])).rejects.toBeInstanceOf(GraphInputError);
+      expect(await store.documentHash('doc:bad-event')).toBeNull();
+    });
+
+    it('writes the registry knowledge once per version, authoritative over citations but not over a header', async () => {
+      const OLD = 'vn:tw:tt-bgddt:2017:36';
+      const NEW = 'vn:tw:tt-bgddt:2024:09';
+      const URL = 'https://example.gov.vn/tt-09-2024';
+      // A plan cites 36/2017 with a wrong date; another document is itself 09/2024 (its header says so).
+      await store.writeDocuments([
+        doc({ key: 'doc:plan', instruments: [instrument(OLD, { number: '36/2017/TT-BGDĐT', date: '2017-12-01' })], cites: [{ to: OLD }] }),
+        doc({ key: NEW, node: { type: 'Thông tư', number: '09/2024/TT-BGDĐT', date: '2024-06-03', subject: null } }),
+      ]);
+      const knowledge = {
+        version: 'v1',
+        instruments: [
+          instrument(OLD, { type: 'Thông tư', number: '36/2017/TT-BGDĐT', date: '2017-12-28', issuer: 'Bộ Giáo dục và Đào tạo', issuerCode: 'BGDĐT', jurisdiction: 'tw' }),
+          instrument(NEW, { type: 'Thông tư', number: '09/2024/TT-BGDĐT', date: '2024-06-05', subject: 'Quy chế tuyển sinh' }),
+        ],
+        statusEvents: [{ key: OLD, event: { kind: 'replaced_by' as const, by: NEW, date: '2024-07-19', confidence: 'stated' as const, source: URL, note: null } }],
+        relations: [{ from: NEW, to: OLD, kind: 'REPLACES' as const, source: 'registry' }],
+        issuers: [],
+        successions: [],
+      };
+      expect(await store.writeKnowledge(knowledge)).toMatchObject({ written: true, instruments: 2, statusEvents: 1, relations: 1 });
+      const old = await store.getInstrument(OLD);
+      expect(old?.instrument).toMatchObject({ date: '2017-12-28', issuer: 'Bộ Giáo dục và Đào tạo', status: 'replaced' });
+      expect(old?.issuedBy?.map((issuer) => issuer.key)).toEqual(['tw:bgddt']);
+      expect(old?.relations).toEqual([{ kind: 'REPLACES', direction: 'in', key: NEW }]);
+      // The document's header keeps its date; the registry fills only what the header left empty.
+      expect((await store.getInstrument(NEW))?.instrument).toMatchObject({ date: '2024-06-03', subject: 'Quy chế tuyển sinh', isDocument: true });
+      const before = await store.dump();
+      expect(await store.writeKnowledge(knowledge)).toMatchObject({ written: false });
+      expect(await store.dump()).toEqual(before);
+      // A new version replaces the registry's edges: the instrument that only they held goes.
+      const ORPHAN = 'vn:tw:tt-bgddt:2009:09';
+      await store.writeKnowledge({ ...knowledge, version: 'v2', relations: [...knowledge.relations, { from: OLD, to: ORPHAN, kind: 'REPLACES', source: 'registry' }] });
+      expect((await store.getInstrument(ORPHAN))?.relations).toEqual([{ kind: 'REPLACES', direction: 'in', key: OLD }]);
+      await store.writeKnowledge({ ...knowledge, version: 'v3' });
+      expect(await store.getInstrument(ORPHAN)).toBeNull();
+      expect((await store.dump()).edges.filter((edge) => edge.kind === 'REPLACES')).toEqual([{ from: NEW, to: OLD, kind: 'REPLACES', props: { source: 'registry' } }]);
+      await expect(store.writeKnowledge({ ...knowledge, version: 'v4', relations: [{ from: NEW, to: OLD, kind: 'REPLACES', source: 'doc:plan' }] })).rejects.toBeInstanceOf(GraphInputError);
+    });
+
     it('clear() removes everything', async () => {
       await store.writeDocuments(chain());
       await store.addStatusEvent(CT, { kind: 'expired', by: null, date: '2024-01-01', confidence: 'stated', source: 'x' });
       await store.clear();
-      expect(await store.dump()).toEqual({ nodes: [], edges: [], findings: {}, statusEvents: {} });
+      expect(await store.dump()).toEqual({ nodes: [], edges: [], findings: {}, statusEvents: {}, issuers: [] });
       expect(await store.documentHash(KH_PHONG)).toBeNull();
       expect((await store.searchInstruments({ limit: 10 })).items).toEqual([]);
     });

@@ -7,6 +7,9 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { MemoryGraphStore } from '../../src/graph/memory/index.js';
 import { runContract } from './contract.js';
 import { doc } from './batches.js';
+import { issuersOf } from '../../src/graph/core/issuers.js';
+import { createIssuerFacts, registryKnowledge } from '../../src/knowledge/graph-facts.js';
+import { loadRegistry } from '../../src/knowledge/registry.js';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -72,11 +75,22 @@ describe('memory store file', () => {
 
   it('compacts to a snapshot that reloads identically', async () => {
     const dir = tempDir();
-    const store = new MemoryGraphStore({ dir });
+    let store = new MemoryGraphStore({ dir });
     await store.writeDocuments(batches());
     await store.writeDocuments([doc({ key: 'doc:a', hash: 'v2', cites: [{ to: 'vn:tw:tt-bgddt:2020:11' }] })]);
     await store.addStatusEvent('vn:tw:nd-cp:2020:30', { kind: 'expired', by: null, date: '2024-01-01', confidence: 'stated', source: 'x' });
+    // The registry's knowledge, described issuers, successions and stated events survive both.
+    await store.writeKnowledge(registryKnowledge(loadRegistry()));
+    const described = doc({ key: 'doc:lac-thuy', node: { issuerCode: 'UBND', jurisdiction: 'hoa-binh.lac-thuy' }, cites: [{ to: 'vn:hoa-binh:qp.qd-ubnd:2019:45' }] });
+    Object.assign(described, createIssuerFacts(loadRegistry()).describe(issuersOf('UBND', 'hoa-binh.lac-thuy')));
+    described.statusEvents = [{ key: 'vn:hoa-binh:qp.qd-ubnd:2019:45', event: { kind: 'repealed_by', by: null, date: '2024-02-01', confidence: 'stated', source: 'doc:lac-thuy' } }];
+    await store.writeDocuments([described]);
     const before = await store.dump();
+    expect(before.edges.some((edge) => edge.kind === 'SUCCEEDED_BY' && edge.from === 'hoa-binh.lac-thuy:ubnd')).toBe(true);
+    expect(before.edges.some((edge) => edge.kind === 'REPLACES' && edge.props.source === 'registry')).toBe(true);
+    await store.close();
+    expect(await new MemoryGraphStore({ dir }).dump()).toEqual(before);
+    store = new MemoryGraphStore({ dir });
     const sizeBefore = statSync(join(dir, 'graph.jsonl')).size;
     store.compact();
     expect(statSync(join(dir, 'graph.jsonl')).size).toBeLessThan(sizeBefore);

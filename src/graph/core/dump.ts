@@ -1,7 +1,8 @@
 // The canonical form of a graph dump, the same for both stores: nodes by key, edges by
 // (from, to, kind, props), CITES props in one fixed field order. Two dumps of equal graphs are
 // deep-equal (and JSON-identical).
-import type { CitesEdge, EdgeKind, GraphDump, InstrumentNode, StatusEvent, StoredFinding } from '../store.js';
+import type { CitesEdge, DumpEdgeKind, GraphDump, InstrumentNode, IssuerNode, StatusEvent, StoredFinding, SuccessionEdge } from '../store.js';
+import { compareIssuers, normalizeIssuer, successionProps } from './issuers.js';
 import { normalizeNode } from './merge.js';
 import { compareKeys } from './text.js';
 
@@ -35,13 +36,21 @@ export function citesProps(cite: Omit<CitesEdge, 'from' | 'to'>): Record<string,
 
 export function canonicalDump(
   nodes: InstrumentNode[],
-  edges: { from: string; to: string; kind: EdgeKind; props: Record<string, unknown> }[],
+  edges: { from: string; to: string; kind: DumpEdgeKind; props: Record<string, unknown> }[],
   findings: Map<string, StoredFinding[]> | Record<string, StoredFinding[]>,
   statusEvents: Map<string, StatusEvent[]> | Record<string, StatusEvent[]>,
+  issuers: IssuerNode[] = [],
 ): GraphDump {
   const sortedNodes = nodes.map(normalizeNode).sort((a, b) => compareKeys(a.key, b.key));
   const keyed = edges.map((edge) => {
-    const props = edge.kind === 'CITES' ? citesProps(edge.props as unknown as CitesEdge) : { source: edge.props.source ?? null };
+    const props =
+      edge.kind === 'CITES'
+        ? citesProps(edge.props as unknown as CitesEdge)
+        : edge.kind === 'ISSUED_BY'
+          ? {}
+          : edge.kind === 'SUCCEEDED_BY'
+            ? successionProps({ from: edge.from, to: edge.to, ...edge.props } as unknown as SuccessionEdge)
+            : { source: edge.props.source ?? null };
     return { edge: { from: edge.from, to: edge.to, kind: edge.kind, props }, sortKey: JSON.stringify(props) };
   });
   keyed.sort(
@@ -58,6 +67,7 @@ export function canonicalDump(
     edges: keyed.map((entry) => entry.edge),
     findings: Object.fromEntries(entries(findings)),
     statusEvents: Object.fromEntries(entries(statusEvents).map(([key, list]) => [key, list.map(normalizeEvent)])),
+    issuers: issuers.map(normalizeIssuer).sort(compareIssuers),
   };
 }
 

@@ -165,3 +165,22 @@ export function planBatch(batch: DocumentBatch, nodes: NodeTable): BatchPlan {
   return { created, updated, conflicts, findings, dirty, relations };
 }
 
+
+/**
+ * A registry instrument merged into the stored node (KnowledgeBatch): the registry's vetted
+ * values replace what citations said, except over an ingested document, whose own header stays
+ * authoritative (the registry then only fills gaps). Null when nothing changes.
+ */
+export function mergeKnowledgeNode(existing: InstrumentNode | undefined, raw: InstrumentNode): InstrumentNode | null {
+  const incoming = normalizeNode(raw);
+  if (!existing) return { ...incoming, isDocument: false, file: null, contentHash: null };
+  let next: InstrumentNode | null = null;
+  for (const field of DESCRIPTIVE) {
+    const value = incoming[field];
+    if (value === null || value === existing[field]) continue;
+    if (existing.isDocument && existing[field] !== null) continue;
+    next ??= { ...existing };
+    (next as unknown as Record<Descriptive, unknown>)[field] = value;
+  }
+  return next;
+}

@@ -1,7 +1,7 @@
 // Checks a DocumentBatch before any store touches it, so a malformed batch is refused whole with
 // a message naming the field, and a store never half-applies one.
 import { GraphInputError } from '../errors.js';
-import type { DocumentBatch, EdgeKind, InstrumentNode, InstrumentStatus, StatusEvent } from '../store.js';
+import { REGISTRY_SOURCE, type DocumentBatch, type EdgeKind, type InstrumentNode, type InstrumentStatus, type IssuerNode, type KnowledgeBatch, type StatusEvent, type SuccessionEdge } from '../store.js';
 
 export const RELATION_KINDS = ['BASED_ON', 'IMPLEMENTS', 'AMENDS', 'GUIDES', 'REPLACES', 'REPEALS', 'CONTINUES', 'REVIEWS'] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
@@ -71,6 +71,63 @@ export function validateBatch(batch: DocumentBatch, index = 0): void {
     if (!Array.isArray(batch.supersedes)) fail(`${at}.supersedes`, 'phải là mảng', 'must be an array');
     batch.supersedes.forEach((key, i) => checkKey(key, `${at}.supersedes[${i}]`));
   }
+  checkIssuers(batch.issuers ?? [], batch.successions ?? [], at);
+  if (batch.statusEvents !== undefined) {
+    if (!Array.isArray(batch.statusEvents)) fail(`${at}.statusEvents`, 'phải là mảng', 'must be an array');
+    batch.statusEvents.forEach((entry, i) => {
+      checkKey(entry?.key, `${at}.statusEvents[${i}].key`);
+      validateEvent(entry.event);
+    });
+  }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkIssuers(issuers: readonly IssuerNode[], successions: readonly SuccessionEdge[], at: string): void {
+  if (!Array.isArray(issuers)) fail(`${at}.issuers`, 'phải là mảng', 'must be an array');
+  issuers.forEach((issuer, i) => {
+    const f = `${at}.issuers[${i}]`;
+    if (!issuer || typeof issuer !== 'object') fail(f, 'phải là một cơ quan ban hành', 'must be an issuer');
+    checkKey(issuer.key, `${f}.key`);
+    for (const name of ['code', 'name', 'jurisdiction'] as const) checkText(issuer[name], `${f}.${name}`, false);
+    for (const name of ['validFrom', 'validTo'] as const) {
+      const value = issuer[name] ?? null;
+      if (value !== null && (typeof value !== 'string' || !ISO_DATE.test(value))) fail(`${f}.${name}`, 'phải có dạng YYYY-MM-DD hoặc null', 'must be YYYY-MM-DD or null');
+    }
+  });
+  if (!Array.isArray(successions)) fail(`${at}.successions`, 'phải là mảng', 'must be an array');
+  successions.forEach((edge, i) => {
+    const f = `${at}.successions[${i}]`;
+    if (!edge || typeof edge !== 'object') fail(f, 'phải là một đối tượng', 'must be an object');
+    checkKey(edge.from, `${f}.from`);
+    checkKey(edge.to, `${f}.to`);
+    if (edge.from === edge.to) fail(`${f}.to`, 'phải khác from', 'must differ from from');
+    if (typeof edge.date !== 'string' || !ISO_DATE.test(edge.date)) fail(`${f}.date`, 'phải có dạng YYYY-MM-DD', 'must be YYYY-MM-DD');
+    checkText(edge.source, `${f}.source`, false);
+    if (edge.confidence !== 'stated' && edge.confidence !== 'inferred') fail(`${f}.confidence`, 'phải là stated hoặc inferred', 'must be stated or inferred');
+  });
+}
+
+export function validateKnowledge(batch: KnowledgeBatch): void {
+  const at = 'knowledge';
+  if (!batch || typeof batch !== 'object') fail(at, 'phải là một đối tượng', 'must be an object');
+  checkText(batch.version, `${at}.version`, false);
+  if (!Array.isArray(batch.instruments)) fail(`${at}.instruments`, 'phải là mảng', 'must be an array');
+  batch.instruments.forEach((node, i) => checkNode(node, `${at}.instruments[${i}]`));
+  if (!Array.isArray(batch.statusEvents)) fail(`${at}.statusEvents`, 'phải là mảng', 'must be an array');
+  batch.statusEvents.forEach((entry, i) => {
+    checkKey(entry?.key, `${at}.statusEvents[${i}].key`);
+    validateEvent(entry.event);
+  });
+  if (!Array.isArray(batch.relations)) fail(`${at}.relations`, 'phải là mảng', 'must be an array');
+  batch.relations.forEach((relation, i) => {
+    const f = `${at}.relations[${i}]`;
+    checkKey(relation.from, `${f}.from`);
+    checkKey(relation.to, `${f}.to`);
+    if (!(RELATION_KINDS as readonly string[]).includes(relation.kind)) fail(`${f}.kind`, `phải là một trong ${RELATION_KINDS.join(', ')}`, `must be one of ${RELATION_KINDS.join(', ')}`);
+    if (relation.source !== REGISTRY_SOURCE) fail(`${f}.source`, `phải là "${REGISTRY_SOURCE}"`, `must be "${REGISTRY_SOURCE}"`);
+  });
+  checkIssuers(batch.issuers, batch.successions, at);
 }
 
 const EVENT_KINDS: readonly StatusEvent['kind'][] = ['replaced_by', 'repealed_by', 'amended_by', 'expired', 'partly_expired'];

@@ -20,6 +20,10 @@ import type {
   InstrumentDetail,
   InstrumentNode,
   InstrumentSearch,
+  IssuerDetail,
+  IssuerNode,
+  KnowledgeBatch,
+  KnowledgeSummary,
   LineageHit,
   Page,
   RelationEdge,
@@ -27,15 +31,18 @@ import type {
   StoreHealth,
   StoredCitation,
   StoredFinding,
+  SuccessionEdge,
   WriteOptions,
   WriteSummary,
 } from '../store.js';
+import { REGISTRY_SOURCE } from '../store.js';
+import { baseIssuer, baseIssuerForKey, compareIssuers, issuersOf, normalizeIssuer, normalizeSuccession, successionProps, successorChain } from '../core/issuers.js';
 import { CITED_BY_LIMIT, canonicalDump, citesProps, compareCitations, normalizeEvent, sameEvent, statusAfter, type DumpEdge } from '../core/dump.js';
 import { BASIS_KINDS, IMPLEMENTER_KINDS, LINEAGE_KINDS, breadthFirst, paginate, validateDepth } from '../core/lineage.js';
-import { normalizeNode, planBatch, stubNode, type NodeTable } from '../core/merge.js';
+import { mergeKnowledgeNode, normalizeNode, planBatch, stubNode, type NodeTable } from '../core/merge.js';
 import { matches, normalizeSearch, searchFieldsOf, type SearchFields } from '../core/search.js';
 import { compareKeys } from '../core/text.js';
-import { RELATION_KINDS, validateBatch, validateEvent, type RelationKind } from '../core/validate.js';
+import { RELATION_KINDS, validateBatch, validateEvent, validateKnowledge, type RelationKind } from '../core/validate.js';
 import { GraphLog } from './log.js';
 import { citeTuple, type CiteTuple } from '../core/cites.js';
 
@@ -155,7 +162,24 @@ type LogRecord =
    * nodes deleted (`o`, instruments nothing held any more), nodes set to their merged values
    * (`n`), and its new contribution. Replaying it sets exactly that state; nothing is re-merged.
    */
-  | { op: 'put'; k: string; s: string[]; o: string[]; n: InstrumentNode[]; c: CiteTuple[]; r: RelTuple[]; f: StoredFinding[] }
+  | {
+      op: 'put';
+      k: string;
+      s: string[];
+      o: string[];
+      n: InstrumentNode[];
+      c: CiteTuple[];
+      r: RelTuple[];
+      f: StoredFinding[];
+      /** Issuers and successions the batch described, status events it stated (absent when none). */
+      i?: IssuerNode[];
+      u?: SuccessionEdge[];
+      e?: { k: string; e: StatusEvent }[];
+    }
+  /** The registry's knowledge (KnowledgeBatch), with the nodes it set and deleted, as for `put`. */
+  | { op: 'knowledge'; v: string; o: string[]; n: InstrumentNode[]; r: RelTuple[]; e: { k: string; e: StatusEvent }[]; i: IssuerNode[]; u: SuccessionEdge[] }
+  /** Snapshot of issuers and successions (compaction). */
+  | { op: 'issuers'; v: string | null; i: IssuerNode[]; u: SuccessionEdge[] }
   | { op: 'status'; k: string; e: StatusEvent }
   | { op: 'node'; n: InstrumentNode }
   | { op: 'contrib'; k: string; c: CiteTuple[]; r: RelTuple[]; f: StoredFinding[] }
@@ -178,6 +202,10 @@ export class MemoryGraphStore implements GraphStore {
   private refs: number[] = [];
   private contribs = new Map<number, Contribution>();
   private events = new Map<number, StatusEvent[]>();
+  private issuers = new Map<string, IssuerNode>();
+  /** SUCCEEDED_BY edges by `from`. */
+  private successions = new Map<string, SuccessionEdge[]>();
+  private knowledgeVersion: string | null = null;
   private searchCache: (SearchFields | undefined)[] = [];
 
   private version = 0;
@@ -220,7 +248,8 @@ export class MemoryGraphStore implements GraphStore {
     this.ensureLoaded();
     let documents = 0;
     let citations = 0;
-    for (const contribution of this.contribs.values()) {
+    for (const [id, contribution] of this.contribs) {
+      if (!this.nodes[id]) continue;
       documents++;
       citations += contribution.cites.length / STRIDE;
     }
@@ -316,6 +345,7 @@ export class MemoryGraphStore implements GraphStore {
       citedByTotal: citedBy.length,
       citationCount,
       statusEvents: (this.events.get(id) ?? []).map(normalizeEvent),
+      issuedBy: issuersOf(node.issuerCode, node.jurisdiction).map((ref) => normalizeIssuer(this.issuers.get(ref.key) ?? baseIssuer(ref))),
       relations: [...relations.values()].sort(
         (a, b) => compareKeys(a.direction === 'out' ? '0' : '1', b.direction === 'out' ? '0' : '1') || compareKeys(a.kind, b.kind) || compareKeys(a.key, b.key),
       ),
@@ -402,6 +432,59 @@ export class MemoryGraphStore implements GraphStore {
     this.superseded++;
   }
 
+  async writeKnowledge(batch: KnowledgeBatch): Promise<KnowledgeSummary> {
+    this.ensureLoaded();
+    validateKnowledge(batch);
+    const summary: KnowledgeSummary = {
+      written: false,
+      instruments: batch.instruments.length,
+      statusEvents: batch.statusEvents.length,
+      relations: batch.relations.length,
+      issuers: batch.issuers.length,
+      successions: batch.successions.length,
+    };
+    if (this.knowledgeVersion === batch.version) return summary;
+    const record = this.applyKnowledge({
+      op: 'knowledge',
+      v: batch.version,
+      o: [],
+      n: batch.instruments.map(normalizeNode),
+      r: batch.relations.map((relation) => [relation.from, relation.to, relation.kind]),
+      e: batch.statusEvents.map((event) => ({ k: event.key, e: normalizeEvent(event.event) })),
+      i: batch.issuers.map(normalizeIssuer),
+      u: batch.successions.map(normalizeSuccession),
+    });
+    try {
+      this.log.append([JSON.stringify(record)]);
+    } catch (error) {
+      this.loaded = false;
+      this.log.close();
+      throw error;
+    }
+    this.superseded++;
+    summary.written = true;
+    return summary;
+  }
+
+  async listIssuers(): Promise<IssuerNode[]> {
+    this.ensureLoaded();
+    return [...this.issuers.values()].map(normalizeIssuer).sort(compareIssuers);
+  }
+
+  async getIssuer(key: string): Promise<IssuerDetail | null> {
+    this.ensureLoaded();
+    const issuer = this.issuers.get(key);
+    if (!issuer) return null;
+    const withIssuer = (edge: SuccessionEdge, other: string) => ({ ...normalizeSuccession(edge), issuer: normalizeIssuer(this.issuers.get(other) ?? { ...issuer, key: other }) });
+    const successors = successorChain(key, (at) => this.successions.get(at) ?? []).map((edge) => withIssuer(edge, edge.to));
+    const predecessors: IssuerDetail['predecessors'] = [];
+    for (const list of this.successions.values()) for (const edge of list) if (edge.to === key) predecessors.push(withIssuer(edge, edge.from));
+    predecessors.sort((a, b) => compareKeys(a.from, b.from));
+    let instrumentCount = 0;
+    for (const node of this.nodes) if (node && issuersOf(node.issuerCode, node.jurisdiction).some((ref) => ref.key === key)) instrumentCount++;
+    return { issuer: normalizeIssuer(issuer), successors, predecessors, instrumentCount };
+  }
+
   async dump(): Promise<GraphDump> {
     this.ensureLoaded();
     const nodes = this.nodes.filter((node): node is InstrumentNode => node !== undefined);
@@ -418,9 +501,15 @@ export class MemoryGraphStore implements GraphStore {
       }
       findings.set(from, this.findings.read(contribution.findings));
     }
+    for (const node of nodes) {
+      for (const ref of issuersOf(node.issuerCode, node.jurisdiction)) edges.push({ from: node.key, to: ref.key, kind: 'ISSUED_BY', props: {} });
+    }
+    for (const list of this.successions.values()) {
+      for (const edge of list) edges.push({ from: edge.from, to: edge.to, kind: 'SUCCEEDED_BY', props: successionProps(edge) });
+    }
     const events = new Map<string, StatusEvent[]>();
     for (const [id, list] of this.events) events.set(this.keys.values[id]!, list);
-    return canonicalDump(nodes, edges, findings, events);
+    return canonicalDump(nodes, edges, findings, events, [...this.issuers.values()]);
   }
 
   async clear(): Promise<void> {
@@ -453,6 +542,9 @@ export class MemoryGraphStore implements GraphStore {
     this.refs = [];
     this.contribs = new Map();
     this.events = new Map();
+    this.issuers = new Map();
+    this.successions = new Map();
+    this.knowledgeVersion = null;
     this.searchCache = [];
     this.findings = new FindingsPacker();
     this.version++;
@@ -470,6 +562,7 @@ export class MemoryGraphStore implements GraphStore {
         return;
       case 'node':
         this.table.set(record.n.key, normalizeNode(record.n));
+        this.ensureIssuersOf(this.nodes[this.keys.find(record.n.key)!]);
         return;
       case 'contrib': {
         const docId = this.keyId(record.k);
@@ -486,6 +579,13 @@ export class MemoryGraphStore implements GraphStore {
       }
       case 'events':
         this.events.set(this.keyId(record.k), record.e);
+        return;
+      case 'knowledge':
+        this.replayKnowledge(record);
+        return;
+      case 'issuers':
+        this.knowledgeVersion = record.v;
+        this.putIssuers(record.i, record.u);
         return;
       default:
         throw new Error(`${this.log.path}: bản ghi không rõ loại (unknown record) ${JSON.stringify((record as { op?: unknown }).op)}`);
@@ -528,7 +628,10 @@ export class MemoryGraphStore implements GraphStore {
     this.contribs.set(docId, contribution);
     this.count(docId, contribution, 1);
     this.version++;
+    for (const event of batch.statusEvents ?? []) this.applyStatus(event.key, normalizeEvent(event.event));
     const changed = new Set([...demoted.filter((other) => !removed.includes(other)), ...plan.dirty]);
+    for (const other of changed) this.ensureIssuersOf(this.nodes[this.keys.find(other)!]);
+    this.putIssuers(batch.issuers ?? [], batch.successions ?? []);
     const record: Omit<Extract<LogRecord, { op: 'put' }>, 'f'> = {
       op: 'put',
       k: key,
@@ -538,6 +641,9 @@ export class MemoryGraphStore implements GraphStore {
       c: batch.cites.map(citeTuple),
       r: plan.relations.map((relation) => [relation.from, relation.to, relation.kind]),
     };
+    if (batch.issuers?.length) record.i = batch.issuers.map(normalizeIssuer);
+    if (batch.successions?.length) record.u = batch.successions.map(normalizeSuccession);
+    if (batch.statusEvents?.length) record.e = batch.statusEvents.map((event) => ({ k: event.key, e: normalizeEvent(event.event) }));
     // The findings JSON is spliced in rather than serialised a second time.
     const line = `${JSON.stringify(record).slice(0, -1)},"f":${findingsJson}}`;
     return { created: plan.created, updated: plan.updated, conflicts: plan.conflicts, line };
@@ -559,6 +665,9 @@ export class MemoryGraphStore implements GraphStore {
       }
     }
     for (const node of record.n) this.table.set(node.key, node);
+    for (const event of record.e ?? []) this.applyStatus(event.k, event.e);
+    for (const node of record.n) this.ensureIssuersOf(this.nodes[this.keys.find(node.key)!]);
+    this.putIssuers(record.i ?? [], record.u ?? []);
     const contribution: Contribution = {
       cites: this.encodeCites(record.c.map((tuple) => citeFromTuple(record.k, tuple))),
       rels: this.encodeRels(record.r.map(([from, to, kind]) => ({ from, to, kind: kind as RelationKind, source: record.k }))),
@@ -779,6 +888,100 @@ export class MemoryGraphStore implements GraphStore {
     };
   }
 
+  /** Base issuer nodes for the ISSUED_BY targets of `node` that the store does not hold yet. */
+  private ensureIssuersOf(node: InstrumentNode | undefined): void {
+    if (!node) return;
+    for (const ref of issuersOf(node.issuerCode, node.jurisdiction)) if (!this.issuers.has(ref.key)) this.issuers.set(ref.key, baseIssuer(ref));
+  }
+
+  /** Upserts described issuers (whole) and successions (one per from → to). */
+  private putIssuers(issuers: readonly IssuerNode[], successions: readonly SuccessionEdge[]): void {
+    for (const issuer of issuers) this.issuers.set(issuer.key, normalizeIssuer(issuer));
+    for (const raw of successions) {
+      const edge = normalizeSuccession(raw);
+      for (const end of [edge.from, edge.to]) if (!this.issuers.has(end)) this.issuers.set(end, baseIssuerForKey(end));
+      const list = (this.successions.get(edge.from) ?? []).filter((known) => known.to !== edge.to);
+      list.push(edge);
+      this.successions.set(edge.from, list);
+    }
+  }
+
+  /**
+   * Applies the registry's knowledge: its previous edges go, its instruments merge (registry
+   * values win over citations, not over a document's header), status events are added, its new
+   * edges are written, then instruments nothing holds any more go. Successions are replaced whole.
+   * Returns the record that replays it.
+   */
+  private applyKnowledge(record: Extract<LogRecord, { op: 'knowledge' }>): Extract<LogRecord, { op: 'knowledge' }> {
+    const registryId = this.keyId(REGISTRY_SOURCE);
+    const touched = new Set<number>();
+    const old = this.contribs.get(registryId);
+    if (old) this.removeContribution(registryId, old, touched);
+    const changed: InstrumentNode[] = [];
+    for (const incoming of record.n) {
+      const next = mergeKnowledgeNode(this.table.get(incoming.key), incoming);
+      if (next) {
+        this.table.set(incoming.key, next);
+        changed.push(this.table.get(incoming.key)!);
+      }
+    }
+    for (const event of record.e) this.applyStatus(event.k, event.e);
+    const relations: RelationEdge[] = [];
+    const seen = new Set<string>();
+    for (const [from, to, kind] of record.r) {
+      const id = `${from}\u0000${to}\u0000${kind}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      for (const end of [from, to]) if (!this.table.get(end)) this.table.set(end, stubNode(end));
+      relations.push({ from, to, kind: kind as RelationKind, source: REGISTRY_SOURCE });
+    }
+    const contribution: Contribution = { cites: new Int32Array(0), rels: this.encodeRels(relations), findings: this.findings.add('[]') };
+    this.contribs.set(registryId, contribution);
+    this.count(registryId, contribution, 1);
+    const removed: string[] = [];
+    for (const id of touched) {
+      const node = this.nodes[id];
+      if (node && !node.isDocument && this.refs[id] === 0 && !this.events.has(id)) {
+        this.nodes[id] = undefined;
+        this.searchCache[id] = undefined;
+        removed.push(node.key);
+      }
+    }
+    for (const node of changed) this.ensureIssuersOf(node);
+    this.successions = new Map();
+    this.putIssuers(record.i, record.u);
+    this.knowledgeVersion = record.v;
+    this.version++;
+    this.findings.seal();
+    return { ...record, o: removed, n: changed.filter((node) => !removed.includes(node.key)) };
+  }
+
+  private replayKnowledge(record: Extract<LogRecord, { op: 'knowledge' }>): void {
+    // The record holds the merged nodes: set them as they are, then the rest as when it was written.
+    const registryId = this.keyId(REGISTRY_SOURCE);
+    const old = this.contribs.get(registryId);
+    if (old) this.removeContribution(registryId, old, new Set());
+    for (const key of record.o) {
+      const id = this.keys.find(key);
+      if (id !== undefined) {
+        this.nodes[id] = undefined;
+        this.searchCache[id] = undefined;
+      }
+    }
+    for (const node of record.n) this.table.set(node.key, node);
+    for (const event of record.e) this.applyStatus(event.k, event.e);
+    const relations = record.r.map(([from, to, kind]) => ({ from, to, kind: kind as RelationKind, source: REGISTRY_SOURCE }));
+    for (const relation of relations) for (const end of [relation.from, relation.to]) if (!this.table.get(end)) this.table.set(end, stubNode(end));
+    const contribution: Contribution = { cites: new Int32Array(0), rels: this.encodeRels(relations), findings: this.findings.add('[]') };
+    this.contribs.set(registryId, contribution);
+    this.count(registryId, contribution, 1);
+    for (const node of record.n) this.ensureIssuersOf(this.nodes[this.keys.find(node.key)!]);
+    this.successions = new Map();
+    this.putIssuers(record.i, record.u);
+    this.knowledgeVersion = record.v;
+    this.version++;
+  }
+
   private *snapshotLines(): Generator<string> {
     for (const node of this.nodes) if (node) yield JSON.stringify({ op: 'node', n: node } satisfies LogRecord);
     for (const [docId, contribution] of this.contribs) {
@@ -792,6 +995,7 @@ export class MemoryGraphStore implements GraphStore {
       yield JSON.stringify({ op: 'contrib', k: key, c, r, f: this.findings.read(contribution.findings) } satisfies LogRecord);
     }
     for (const [id, list] of this.events) yield JSON.stringify({ op: 'events', k: this.keys.values[id]!, e: list } satisfies LogRecord);
+    yield JSON.stringify({ op: 'issuers', v: this.knowledgeVersion, i: [...this.issuers.values()], u: [...this.successions.values()].flat() } satisfies LogRecord);
   }
 }
 

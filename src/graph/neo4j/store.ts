@@ -21,21 +21,28 @@ import type {
   InstrumentDetail,
   InstrumentNode,
   InstrumentSearch,
+  IssuerDetail,
+  IssuerNode,
+  KnowledgeBatch,
+  KnowledgeSummary,
   LineageHit,
   Page,
   StatusEvent,
   StoreHealth,
   StoredCitation,
   StoredFinding,
+  SuccessionEdge,
   WriteOptions,
   WriteSummary,
 } from '../store.js';
+import { REGISTRY_SOURCE } from '../store.js';
+import { baseIssuer, baseIssuerForKey, issuersOf, normalizeIssuer, normalizeSuccession, successionProps, successorChain } from '../core/issuers.js';
 import { CITED_BY_LIMIT, canonicalDump, citesProps, compareCitations, normalizeEvent, sameEvent, statusAfter, type DumpEdge } from '../core/dump.js';
 import { BASIS_KINDS, IMPLEMENTER_KINDS, breadthFirst, encodeCursor, decodeCursor, paginate, validateDepth } from '../core/lineage.js';
-import { normalizeNode, planBatch, stubNode, type NodeTable } from '../core/merge.js';
+import { mergeKnowledgeNode, normalizeNode, planBatch, stubNode, type NodeTable } from '../core/merge.js';
 import { normalizeSearch, searchFieldsOf } from '../core/search.js';
-import { compareKeys, slug } from '../core/text.js';
-import { validateBatch, validateEvent } from '../core/validate.js';
+import { compareKeys } from '../core/text.js';
+import { validateBatch, validateEvent, validateKnowledge } from '../core/validate.js';
 import { toNative, toNeo } from './convert.js';
 import { acquireDriver, releaseDriver, translateError, type Neo4jConnection } from './driver.js';
 import { query, schemaStatements } from './queries.js';
@@ -135,6 +142,7 @@ export class Neo4jGraphStore implements GraphStore {
       citedByTotal: row.citedByTotal as number,
       citationCount: row.citationCount as number,
       statusEvents: parseEvents(row.statusEvents),
+      issuedBy: ((row.issuedBy as Row[] | null) ?? []).map(issuerFrom),
       relations: [...relations.values()].sort(
         (a, b) => compareKeys(a.direction === 'out' ? '0' : '1', b.direction === 'out' ? '0' : '1') || compareKeys(a.kind, b.kind) || compareKeys(a.key, b.key),
       ),
@@ -218,10 +226,47 @@ export class Neo4jGraphStore implements GraphStore {
     });
   }
 
+  async writeKnowledge(batch: KnowledgeBatch): Promise<KnowledgeSummary> {
+    validateKnowledge(batch);
+    const summary: KnowledgeSummary = {
+      written: false,
+      instruments: batch.instruments.length,
+      statusEvents: batch.statusEvents.length,
+      relations: batch.relations.length,
+      issuers: batch.issuers.length,
+      successions: batch.successions.length,
+    };
+    summary.written = await this.write((tx) => writeKnowledgeTx(tx, batch));
+    return summary;
+  }
+
+  async listIssuers(): Promise<IssuerNode[]> {
+    const rows = await this.read((tx) => run(tx, 'read/issuers'));
+    return rows.map((row) => issuerFrom(row.issuer));
+  }
+
+  async getIssuer(key: string): Promise<IssuerDetail | null> {
+    const [row] = await this.read((tx) => run(tx, 'read/issuer', { key }));
+    if (!row) return null;
+    type Hop = { from: string; to: string; props: Row; issuer: Row };
+    const edgeOf = (hop: Hop) => ({ ...normalizeSuccession({ from: hop.from, to: hop.to, ...hop.props } as unknown as SuccessionEdge), issuer: issuerFrom(hop.issuer) });
+    const forward = (row.forward as Hop[]).map(edgeOf);
+    const byFrom = new Map<string, typeof forward>();
+    for (const edge of forward) byFrom.set(edge.from, [...(byFrom.get(edge.from) ?? []), edge]);
+    const predecessors = (row.backward as Hop[]).map(edgeOf).sort((a, b) => compareKeys(a.from, b.from));
+    return {
+      issuer: issuerFrom(row.issuer),
+      successors: successorChain(key, (at) => byFrom.get(at) ?? []),
+      predecessors,
+      instrumentCount: Number(row.instruments),
+    };
+  }
+
   async dump(): Promise<GraphDump> {
     return this.read(async (tx) => {
       const nodeRows = await run(tx, 'read/dump-nodes');
       const edgeRows = await run(tx, 'read/dump-edges');
+      const issuerRows = await run(tx, 'read/dump-issuers');
       const findings = new Map<string, StoredFinding[]>();
       const events = new Map<string, StatusEvent[]>();
       const nodes = nodeRows.map((row) => {
@@ -230,8 +275,8 @@ export class Neo4jGraphStore implements GraphStore {
         if (row.statusEvents !== null && row.statusEvents !== undefined) events.set(node.key, parseEvents(row.statusEvents));
         return node;
       });
-      const edges: DumpEdge[] = edgeRows.map((row) => ({ from: row.from as string, to: row.to as string, kind: row.kind as EdgeKind, props: row.props as Row }));
-      return canonicalDump(nodes, edges, findings, events);
+      const edges: DumpEdge[] = edgeRows.map((row) => ({ from: row.from as string, to: row.to as string, kind: row.kind as DumpEdge['kind'], props: row.props as Row }));
+      return canonicalDump(nodes, edges, findings, events, issuerRows.map((row) => issuerFrom(row.issuer)));
     });
   }
 
@@ -398,11 +443,25 @@ async function removeContributions(tx: ManagedTransaction, batch: DocumentBatch,
 async function writeRun(tx: ManagedTransaction, batches: DocumentBatch[], nodes: Map<string, InstrumentNode>, summary: WriteSummary): Promise<void> {
   const table: NodeTable = { get: (key) => nodes.get(key), set: (key, node) => void nodes.set(key, node) };
   const dirty = new Set<string>();
+  // Issuer code and jurisdiction of nodes that existed before this run: a change means relinking.
+  const issuerBefore = new Map<string, string>();
+  const remember = (key: string) => {
+    const node = nodes.get(key);
+    if (node && !issuerBefore.has(key)) issuerBefore.set(key, issuerSignature(node));
+  };
+  const issuers = new Map<string, IssuerNode>();
+  const successions = new Map<string, SuccessionEdge>();
+  const events: { key: string; event: StatusEvent }[] = [];
   const findings = new Map<string, StoredFinding[]>();
   const cites: { key: string; cites: unknown[][] }[] = [];
   const relations: Row[] = [];
   for (const batch of batches) {
+    remember(batch.document.key);
+    for (const node of batch.instruments) remember(node.key);
     const plan = planBatch(batch, table);
+    for (const issuer of batch.issuers ?? []) issuers.set(issuer.key, normalizeIssuer(issuer));
+    for (const edge of batch.successions ?? []) successions.set(`${edge.from}\u0000${edge.to}`, normalizeSuccession(edge));
+    for (const entry of batch.statusEvents ?? []) events.push(entry);
     for (const key of plan.dirty) dirty.add(key);
     findings.set(batch.document.key, plan.findings);
     if (batch.cites.length > 0) cites.push({ key: batch.document.key, cites: batch.cites.map(citeTuple) });
@@ -413,16 +472,15 @@ async function writeRun(tx: ManagedTransaction, batches: DocumentBatch[], nodes:
     summary.instrumentsUpdated += plan.updated;
     summary.conflicts!.push(...plan.conflicts);
   }
+  // Status events the documents state: merged before the nodes are written, so the status the
+  // nodes are written with is the one the events imply.
+  for (const key of await applyEvents(tx, events, nodes)) dirty.add(key);
   const rows = [...dirty].map((key) => {
     const node = nodes.get(key)!;
     const docFindings = findings.get(key);
     const props: Row = nodeProps(node);
     if (docFindings) props.findings = JSON.stringify(docFindings);
-    const issuers =
-      node.issuerCode && node.jurisdiction
-        ? [{ key: `${node.jurisdiction}:${slug(node.issuerCode)}`, code: node.issuerCode, jurisdiction: node.jurisdiction, name: node.issuer }]
-        : [];
-    return { key, props, isDocument: node.isDocument, issuers };
+    return nodeRow(node, props, issuerBefore.has(key) && issuerBefore.get(key) !== issuerSignature(node));
   });
   // Sent together: the driver pipelines them and the server runs them in this order.
   await runAll(tx, [
@@ -430,7 +488,124 @@ async function writeRun(tx: ManagedTransaction, batches: DocumentBatch[], nodes:
     // Not converted: citation tuples carry their whole numbers as floats (see citeTuple).
     ...(cites.length > 0 ? [['ingest/create-cites', { docs: cites }] as const] : []),
     ...(relations.length > 0 ? [['ingest/create-relations', toNeo({ rows: relations }) as Row] as const] : []),
+    ...(issuers.size > 0 ? [['ingest/upsert-issuers', toNeo({ rows: issuerRows([...issuers.values()]) }) as Row] as const] : []),
+    ...(successions.size > 0 ? [['ingest/upsert-successions', toNeo({ rows: successionRows([...successions.values()]) }) as Row] as const] : []),
   ]);
+}
+
+function issuerSignature(node: InstrumentNode): string {
+  return `${node.issuerCode ?? ''}\u0000${node.jurisdiction ?? ''}`;
+}
+
+/** An upsert-nodes row: the node's properties and its issuers with their base description. */
+function nodeRow(node: InstrumentNode, props: Row, recheck: boolean): Row {
+  const issuers = issuersOf(node.issuerCode, node.jurisdiction).map((ref) => ({ key: ref.key, props: issuerProps(baseIssuer(ref)) }));
+  return { key: node.key, props, isDocument: node.isDocument, issuers, recheck };
+}
+
+function issuerProps(issuer: IssuerNode): Row {
+  return { ...normalizeIssuer(issuer) };
+}
+
+function issuerRows(issuers: IssuerNode[]): Row[] {
+  return issuers.map((issuer) => ({ key: issuer.key, props: issuerProps(issuer) }));
+}
+
+function successionRows(edges: SuccessionEdge[]): Row[] {
+  return edges.map((edge) => ({
+    from: edge.from,
+    to: edge.to,
+    fromBase: issuerProps(baseIssuerForKey(edge.from)),
+    toBase: issuerProps(baseIssuerForKey(edge.to)),
+    props: successionProps(edge),
+  }));
+}
+
+/**
+ * Adds status events in order (the same rules as addStatusEvent); `nodes` follows, and a node
+ * the events create is added to it as a stub. Returns the keys whose status changed.
+ */
+async function applyEvents(tx: ManagedTransaction, events: { key: string; event: StatusEvent }[], nodes: Map<string, InstrumentNode>): Promise<Set<string>> {
+  const changed = new Set<string>();
+  const lists = new Map<string, StatusEvent[]>();
+  for (const { key, event } of events) {
+    let list = lists.get(key);
+    if (!list) {
+      const [row] = await run(tx, 'status/get-events', { key });
+      list = parseEvents(row?.statusEvents ?? []);
+      lists.set(key, list);
+    }
+    const normalized = normalizeEvent(event);
+    if (list.some((known) => sameEvent(known, normalized))) continue;
+    list.push(normalized);
+    const status = statusAfter(list);
+    const node = nodes.get(key) ?? stubNode(key);
+    nodes.set(key, { ...node, status });
+    await run(tx, 'status/set-events', { key, stub: nodeProps(stubNode(key)), statusEvents: list.map((item) => JSON.stringify(item)), status });
+    changed.add(key);
+  }
+  return changed;
+}
+
+/** The registry's knowledge in one transaction, with the memory store's order of steps. Returns false when the version is already stored. */
+async function writeKnowledgeTx(tx: ManagedTransaction, batch: KnowledgeBatch): Promise<boolean> {
+  const [current] = await run(tx, 'knowledge/version', { source: REGISTRY_SOURCE });
+  if (current?.version === batch.version) return false;
+  const [removed] = await run(tx, 'ingest/delete-relations', { key: REGISTRY_SOURCE });
+  const held = new Set<string>((removed?.keys as string[] | undefined) ?? []);
+  const keys = new Set<string>();
+  for (const node of batch.instruments) keys.add(node.key);
+  for (const relation of batch.relations) {
+    keys.add(relation.from);
+    keys.add(relation.to);
+  }
+  for (const entry of batch.statusEvents) keys.add(entry.key);
+  const nodes = new Map<string, InstrumentNode>();
+  for (const row of await run(tx, 'ingest/existing-nodes', { keys: [...keys] })) {
+    const node = nodeFrom(row.node);
+    nodes.set(node.key, node);
+  }
+  const issuerBefore = new Map([...nodes.values()].map((node) => [node.key, issuerSignature(node)] as const));
+  const dirty = new Set<string>();
+  for (const incoming of batch.instruments) {
+    const next = mergeKnowledgeNode(nodes.get(incoming.key), incoming);
+    if (next) {
+      nodes.set(incoming.key, next);
+      dirty.add(incoming.key);
+    }
+  }
+  // Nodes are written before the events so that a created node is complete when its events land.
+  const rowsOf = (list: Iterable<string>) =>
+    [...list].map((key) => {
+      const node = nodes.get(key)!;
+      return nodeRow(node, nodeProps(node), issuerBefore.has(key) && issuerBefore.get(key) !== issuerSignature(node));
+    });
+  if (dirty.size > 0) await run(tx, 'ingest/upsert-nodes', { rows: rowsOf(dirty) });
+  const statusChanged = await applyEvents(tx, batch.statusEvents, nodes);
+  const stubs = new Set<string>();
+  const relations: Row[] = [];
+  const seen = new Set<string>();
+  for (const relation of batch.relations) {
+    const id = `${relation.from}\u0000${relation.to}\u0000${relation.kind}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const end of [relation.from, relation.to]) {
+      if (!nodes.has(end)) {
+        nodes.set(end, stubNode(end));
+        stubs.add(end);
+      }
+    }
+    relations.push({ from: relation.from, to: relation.to, kind: relation.kind, source: REGISTRY_SOURCE });
+  }
+  const after = [...statusChanged, ...stubs].filter((key) => !dirty.has(key));
+  if (after.length > 0) await run(tx, 'ingest/upsert-nodes', { rows: rowsOf(after) });
+  if (relations.length > 0) await run(tx, 'ingest/create-relations', { rows: relations });
+  if (held.size > 0) await run(tx, 'ingest/delete-orphans', { keys: [...held] });
+  await run(tx, 'knowledge/clear-successions');
+  if (batch.issuers.length > 0) await run(tx, 'ingest/upsert-issuers', { rows: issuerRows(batch.issuers) });
+  if (batch.successions.length > 0) await run(tx, 'ingest/upsert-successions', { rows: successionRows(batch.successions) });
+  await run(tx, 'knowledge/set-version', { source: REGISTRY_SOURCE, version: batch.version });
+  return true;
 }
 
 /**
@@ -451,6 +626,10 @@ function nodeFrom(value: unknown): InstrumentNode {
 
 function citeFrom(from: string, to: string, props: Row): CitesEdge {
   return { from, to, ...(citesProps(props as unknown as CitesEdge) as Omit<CitesEdge, 'from' | 'to'>) };
+}
+
+function issuerFrom(value: unknown): IssuerNode {
+  return normalizeIssuer(value as IssuerNode);
 }
 
 function parseFindings(value: unknown): StoredFinding[] {

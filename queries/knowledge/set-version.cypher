@@ -1,0 +1,2 @@
+MERGE (k:Knowledge {source: $source})
+SET k.version = $version

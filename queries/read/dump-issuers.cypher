@@ -1,0 +1,2 @@
+MATCH (s:Issuer)
+RETURN properties(s) AS issuer

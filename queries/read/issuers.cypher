@@ -1,0 +1,3 @@
+MATCH (s:Issuer)
+RETURN properties(s) AS issuer
+ORDER BY s.key
