@@ -6,6 +6,8 @@ import { checkDocumentEndpoint } from './endpoints/check-document.js';
 import { docsEndpoint } from './endpoints/docs.js';
 import { getDocumentCitationsEndpoint } from './endpoints/get-document-citations.js';
 import { getInstrumentEndpoint } from './endpoints/get-instrument.js';
+import { getIssuerEndpoint } from './endpoints/get-issuer.js';
+import { listIssuersEndpoint } from './endpoints/list-issuers.js';
 import { getLineageEndpoint } from './endpoints/get-lineage.js';
 import { healthEndpoint } from './endpoints/health.js';
 import { ingestDocumentEndpoint } from './endpoints/ingest-document.js';
@@ -23,6 +25,8 @@ export const routing: Routing = {
   '/instruments/:ref/basis': { get: listBasisEndpoint },
   '/instruments/:ref/lineage': { get: getLineageEndpoint },
   '/instruments/:ref/status': { post: addStatusEventEndpoint },
+  '/issuers': { get: listIssuersEndpoint },
+  '/issuers/:key': { get: getIssuerEndpoint },
   '/documents': { post: ingestDocumentEndpoint },
   '/documents/:ref/citations': { get: getDocumentCitationsEndpoint },
   '/check': { post: checkDocumentEndpoint },

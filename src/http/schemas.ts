@@ -102,3 +102,31 @@ export const cursorQuery = z
   .max(1000)
   .optional()
   .meta({ description: 'Giá trị nextCursor của trang trước' });
+
+export const issuerSchema = z
+  .object({
+    key: z.string().meta({ description: 'Khóa cơ quan: <địa bàn>:<mã>', example: 'hoa-binh.lac-thuy:ubnd' }),
+    code: z.string().meta({ description: 'Mã trong ký hiệu văn bản', example: 'UBND' }),
+    name: z.string().meta({ example: 'Ủy ban nhân dân huyện Lạc Thủy' }),
+    level: z.enum(['trung-uong', 'tinh', 'huyen', 'xa']).nullable(),
+    jurisdiction: z.string().meta({ description: '"tw", tỉnh, hoặc "tỉnh.huyện"' }),
+    party: z.boolean().meta({ description: 'Cơ quan của Đảng' }),
+    validFrom: z.string().nullable(),
+    validTo: z.string().nullable().meta({ description: 'Ngày đầu tiên cơ quan không còn tồn tại (ISO), nếu đã chấm dứt' }),
+    source: z.string().nullable().meta({ description: 'Nguồn của dữ kiện hiệu lực (URL)' }),
+    confidence: z.enum(['stated', 'inferred']).nullable().meta({ description: 'inferred: dữ kiện suy luận' }),
+  })
+  .meta({ id: 'Issuer' });
+
+export const successionSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    date: z.string().meta({ description: 'Ngày cơ quan kế thừa bắt đầu đảm nhận (ISO)' }),
+    by: z.string().nullable().meta({ description: 'Văn bản quyết định việc sắp xếp', example: '202/2025/QH15' }),
+    note: z.string().nullable().meta({ description: 'Ai đảm nhận, khi không chỉ là cơ quan "to"' }),
+    source: z.string(),
+    confidence: z.enum(['stated', 'inferred']),
+    issuer: issuerSchema,
+  })
+  .meta({ id: 'Succession' });

@@ -31,12 +31,12 @@ const REF_HINT = {
 /** The reference names nothing known to the store. */
 export class UnknownRefError extends ServiceError {
   readonly code = 'not_found';
-  constructor(readonly ref: string, what: { vi: string; en: string } = { vi: 'văn bản', en: 'instrument' }) {
-    super(
-      `Không tìm thấy ${what.vi} "${ref}" trong cơ sở dữ liệu.`,
-      `No ${what.en} "${ref}" in the store.`,
-      REF_HINT,
-    );
+  constructor(
+    readonly ref: string,
+    what: { vi: string; en: string } = { vi: 'văn bản', en: 'instrument' },
+    hint: { vi: string; en: string } = REF_HINT,
+  ) {
+    super(`Không tìm thấy ${what.vi} "${ref}" trong cơ sở dữ liệu.`, `No ${what.en} "${ref}" in the store.`, hint);
   }
 }
 

@@ -66,6 +66,50 @@ export function runApiSuite(name: string, openStore: () => Promise<GraphStore>, 
       }
     });
 
+    it('GET /issuers/:key: UBND huyện Lạc Thủy ended with the district tier on 1/7/2025; UBND tỉnh Phú Thọ took over', async () => {
+      const plan = (await call(`${api.url}/instruments?q=${ref('Kế hoạch 144/KH-UBND')}`)).body.data.items[0];
+      const detail = (await call(`${api.url}/instruments/${ref(plan.key)}`)).body.data;
+      expect(detail.issuedBy.map((issuer: { key: string; validTo: string | null }) => [issuer.key, issuer.validTo])).toEqual([['hoa-binh.lac-thuy:ubnd', '2025-07-01']]);
+      const reply = await call(`${api.url}/issuers/${ref('hoa-binh.lac-thuy:ubnd')}`);
+      expect(reply.status).toBe(200);
+      const { issuer, successors, instrumentCount } = reply.body.data;
+      expect(issuer).toMatchObject({ name: 'Ủy ban nhân dân huyện Lạc Thủy', level: 'huyen', validTo: '2025-07-01', confidence: 'stated' });
+      expect(issuer.source).toMatch(/^https:\/\//);
+      expect(instrumentCount).toBeGreaterThan(0);
+      expect(successors).toHaveLength(1);
+      expect(successors[0]).toMatchObject({ to: 'phu-tho:ubnd', date: '2025-07-01', by: '72/2025/QH15; 203/2025/QH15', issuer: { name: 'Ủy ban nhân dân tỉnh Phú Thọ', validTo: null } });
+      expect(successors[0].note).toContain('huyện Lạc Thủy cũ');
+      // The province merged by Nghị quyết 202/2025/QH15, and its Sở GD&ĐT with it.
+      const province = (await call(`${api.url}/issuers/hoa-binh:ubnd`)).body.data;
+      expect(province.successors.map((edge: { to: string; by: string }) => [edge.to, edge.by])).toEqual([['phu-tho:ubnd', '202/2025/QH15']]);
+      const so = (await call(`${api.url}/issuers/hoa-binh:sgddt`)).body.data;
+      expect(so.issuer.name).toBe('Sở Giáo dục và Đào tạo tỉnh Hòa Bình');
+      expect(so.successors.map((edge: { to: string }) => edge.to)).toEqual(['phu-tho:sgddt']);
+      const phuTho = (await call(`${api.url}/issuers/phu-tho:ubnd`)).body.data;
+      expect(phuTho.predecessors.map((edge: { from: string }) => edge.from)).toEqual(expect.arrayContaining(['hoa-binh.lac-thuy:ubnd', 'hoa-binh:ubnd']));
+    });
+
+    it('GET /issuers filters by name and by whether the body ended; an unknown issuer is a 404 with a hint', async () => {
+      const ended = (await call(`${api.url}/issuers?q=${ref('Lạc Thủy')}&ended=true`)).body.data.items;
+      expect(ended.map((issuer: { key: string }) => issuer.key)).toContain('hoa-binh.lac-thuy:ubnd');
+      expect(ended.every((issuer: { validTo: string | null }) => issuer.validTo !== null)).toBe(true);
+      const central = (await call(`${api.url}/issuers?jurisdiction=tw&ended=false`)).body.data.items;
+      expect(central.map((issuer: { key: string }) => issuer.key)).toEqual(expect.arrayContaining(['tw:cp', 'tw:bgddt']));
+      const missing = await call(`${api.url}/issuers/${ref('hoa-binh:khong-co')}`);
+      expect(missing.status).toBe(404);
+      expect(missing.body.error.hint).toContain('tw:cp');
+      expect((await call(`${api.url}/issuers?ended=maybe`)).status).toBe(400);
+    });
+
+    it('the registry is in the graph: Thông tư 36/2017/TT-BGDĐT replaced by 09/2024/TT-BGDĐT from 19/7/2024, with its source', async () => {
+      const detail = (await call(`${api.url}/instruments/vn:tw:tt-bgddt:2017:36`)).body.data;
+      expect(detail.instrument).toMatchObject({ number: '36/2017/TT-BGDĐT', status: 'replaced' });
+      expect(detail.statusEvents).toEqual(
+        expect.arrayContaining([expect.objectContaining({ kind: 'replaced_by', by: 'vn:tw:tt-bgddt:2024:09', date: '2024-07-19', confidence: 'stated', source: expect.stringMatching(/^https:/) })]),
+      );
+      expect(detail.relations).toEqual(expect.arrayContaining([{ kind: 'REPLACES', direction: 'in', key: 'vn:tw:tt-bgddt:2024:09' }]));
+    });
+
     it('implementers page with limit and cursor, without losing or repeating anything', async () => {
       const all = (await call(`${api.url}/instruments/${ref(DE_AN_15)}/implementers?depth=3&limit=1000`)).body.data.items;
       expect(all.length).toBeGreaterThan(1);

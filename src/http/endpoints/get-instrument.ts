@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { describeInstrument } from '../../service/instruments.js';
 import { defineEndpoint } from '../endpoint.js';
-import { instrumentSchema, refParams, statusEventSchema } from '../schemas.js';
+import { instrumentSchema, issuerSchema, refParams, statusEventSchema } from '../schemas.js';
 
 export const instrumentDetailSchema = z
   .object({
@@ -13,6 +13,7 @@ export const instrumentDetailSchema = z
       .meta({ description: 'Văn bản đã nạp trích dẫn văn bản này, và số lần (có thể bị cắt bớt, xem citedByTotal)' }),
     citedByTotal: z.number().int().optional().meta({ description: 'Số văn bản trích dẫn khác nhau khi citedBy bị cắt bớt' }),
     statusEvents: z.array(statusEventSchema).meta({ description: 'Lịch sử hiệu lực, kèm nguồn' }),
+    issuedBy: z.array(issuerSchema).optional().meta({ description: 'Cơ quan ban hành (ISSUED_BY), kèm thời hạn tồn tại' }),
     relations: z
       .array(z.object({ kind: z.string(), direction: z.enum(['out', 'in']), key: z.string() }))
       .meta({ description: 'Quan hệ có kiểu (thực hiện, căn cứ, sửa đổi …), không gồm CITES' }),
