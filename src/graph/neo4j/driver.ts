@@ -1,6 +1,10 @@
-// One driver per process and per server/user: stores opened on the same URI share it (the driver
-// owns the connection pool), and the last one closed closes it. Driver failures are translated
-// here into StoreUnavailableError, naming the URI.
+// Drivers per process and per server/user: stores opened on the same URI share them (a driver
+// owns its connection pool), and the last store closed closes them. Two drivers per server, as
+// the two kinds of work want different retry budgets: writes (ingest) retry transient failures
+// for up to 10 s, so that a server restarting under a long ingest does not lose it; reads (the
+// API, `cancu query`, checks) give up after ~1.5 s, so that a server that is down answers 503 at
+// once instead of holding every request for the whole retry budget. Driver failures are
+// translated here into StoreUnavailableError, naming the URI.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { StoreUnavailableError } from '../errors.js';
 
@@ -14,10 +18,15 @@ export interface Neo4jConnection {
 
 const drivers = new Map<string, { driver: Driver; users: number }>();
 
-const id = (c: Neo4jConnection) => `${c.uri}\u0000${c.user}\u0000${c.password ?? ''}`;
+export type DriverUse = 'read' | 'write';
 
-export function acquireDriver(connection: Neo4jConnection): Driver {
-  const key = id(connection);
+/** How long a transaction function is retried after a transient failure (ms). */
+export const RETRY_BUDGET: Record<DriverUse, number> = { read: 1_500, write: 10_000 };
+
+const id = (c: Neo4jConnection, use: DriverUse) => `${c.uri}\u0000${c.user}\u0000${c.password ?? ''}\u0000${use}`;
+
+export function acquireDriver(connection: Neo4jConnection, use: DriverUse = 'write'): Driver {
+  const key = id(connection, use);
   const shared = drivers.get(key);
   if (shared) {
     shared.users++;
@@ -27,9 +36,9 @@ export function acquireDriver(connection: Neo4jConnection): Driver {
   try {
     driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password ?? ''), {
       userAgent: 'cancu',
-      connectionTimeout: 5_000,
+      connectionTimeout: use === 'read' ? 3_000 : 5_000,
       connectionAcquisitionTimeout: 20_000,
-      maxTransactionRetryTime: 10_000,
+      maxTransactionRetryTime: RETRY_BUDGET[use],
       disableLosslessIntegers: false,
     });
   } catch (error) {
@@ -39,8 +48,8 @@ export function acquireDriver(connection: Neo4jConnection): Driver {
   return driver;
 }
 
-export async function releaseDriver(connection: Neo4jConnection): Promise<void> {
-  const key = id(connection);
+export async function releaseDriver(connection: Neo4jConnection, use: DriverUse = 'write'): Promise<void> {
+  const key = id(connection, use);
   const shared = drivers.get(key);
   if (!shared) return;
   if (--shared.users > 0) return;

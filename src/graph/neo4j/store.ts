@@ -57,11 +57,15 @@ type Row = Record<string, unknown>;
 
 export class Neo4jGraphStore implements GraphStore {
   readonly kind = 'neo4j' as const;
+  /** Writes, schema and admin work (long retry budget). */
   private readonly driver: Driver;
+  /** Reads (short retry budget: a server that is down is reported at once). */
+  private readonly reader: Driver;
   private closed = false;
 
   constructor(readonly connection: Neo4jConnection) {
-    this.driver = acquireDriver(connection);
+    this.driver = acquireDriver(connection, 'write');
+    this.reader = acquireDriver(connection, 'read');
   }
 
   async init(): Promise<void> {
@@ -84,13 +88,14 @@ export class Neo4jGraphStore implements GraphStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await releaseDriver(this.connection);
+    await releaseDriver(this.connection, 'write');
+    await releaseDriver(this.connection, 'read');
   }
 
   async health(): Promise<StoreHealth> {
     // One auto-commit attempt (no retries): a down server is reported at once, and a server that
     // came back is healthy on the next call.
-    const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.READ });
+    const session = this.reader.session({ database: this.connection.database, defaultAccessMode: neo4j.session.READ });
     try {
       const result = await session.run(query('admin/health'));
       const instruments = toNative(result.records[0]?.get('instruments') ?? 0);
@@ -320,7 +325,7 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.driver.session({ database: this.connection.database, defaultAccessMode: neo4j.session.READ });
+    const session = this.reader.session({ database: this.connection.database, defaultAccessMode: neo4j.session.READ });
     try {
       return await session.executeRead(work);
     } catch (error) {
