@@ -258,6 +258,8 @@ export interface InstrumentSearch {
   year?: number;
   /** Free text matched against number, subject and issuer. */
   text?: string;
+  /** Only instruments linked to this issuer (ISSUED_BY), e.g. "hoa-binh.lac-thuy:ubnd". */
+  issuerKey?: string;
   limit: number;
   cursor?: string | null;
 }

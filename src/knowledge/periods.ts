@@ -50,3 +50,42 @@ export function periodOf(subject: string, type: string): Period | null {
   }
   return best;
 }
+
+/** Where a yearly instrument stands in its series: the subject without its year, and the year's end. */
+export interface SeriesPlace {
+  /** The subject folded, its year or school year replaced by "§": equal for every member of one series. */
+  pattern: string;
+  /** ISO end of the year or school year it is for. */
+  end: string;
+  label: string;
+}
+
+const SERIES_LABEL = /^(?:năm\s+học\s+\d{4}\s*-\s*\d{4}|năm\s+\d{4})$/iu;
+
+/**
+ * The series place of a yearly instrument ("Kế hoạch … nhiệm vụ năm học 2023-2024"): its period
+ * must be one year or one school year. Multi-year periods ("giai đoạn 2021-2025") are not series.
+ */
+export function seriesOf(subject: string | null, type: string | null): SeriesPlace | null {
+  if (!subject || !type) return null;
+  const period = periodOf(subject, type);
+  if (!period || !SERIES_LABEL.test(period.label)) return null;
+  const s = subject.normalize('NFC').replace(DASH, '-');
+  const at = s.indexOf(period.label);
+  if (at < 0) return null;
+  const pattern = fold(`${s.slice(0, at)}§${s.slice(at + period.label.length)}`)
+    .replace(/[.;,:]+$/u, '')
+    .trim();
+  return { pattern, end: period.end, label: period.label };
+}
+
+/** Lower case, no diacritics, single spaces (as the graph's folded search fields). */
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}

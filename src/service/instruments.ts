@@ -54,6 +54,7 @@ export interface SearchInput {
   q?: string;
   type?: string;
   issuer?: string;
+  issuerKey?: string;
   year?: number;
   limit: number;
   cursor?: string | null;
@@ -72,7 +73,7 @@ export interface SearchResult {
  * remembers which reading produced the first page, so later pages continue the same search.
  */
 export async function searchInstruments(store: GraphStore, input: SearchInput): Promise<SearchResult> {
-  const filters = definedOnly({ type: input.type, issuer: input.issuer, year: input.year });
+  const filters = definedOnly({ type: input.type, issuer: input.issuer, year: input.year, issuerKey: input.issuerKey });
   const q = input.q?.normalize('NFC').trim() || undefined;
   const resumed = input.cursor ? decodeSearchCursor(input.cursor) : null;
   const criteria = q ? searchCriteriaFor(q) : null;

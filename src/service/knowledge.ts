@@ -3,8 +3,13 @@
 // the rules then read that snapshot. What the store does not know falls back to the offline
 // resolver (the bundled registry), so a store-backed check never knows less than the CLI.
 import type { AnalyzedDocument, Citation } from '../citations/model.js';
+import { baseIssuer, issuersOf } from '../graph/core/issuers.js';
 import type { GraphStore, InstrumentDetail } from '../graph/store.js';
+import { seriesOf } from '../knowledge/periods.js';
 import type { InstrumentFacts, KnowledgeResolver, KnownInstrument } from '../lint/define-rule.js';
+
+/** Most instruments of one issuer and type looked at for a series (the newest are what matter; a plan cites few). */
+const SERIES_SCAN = 1000;
 
 /** Fetches what the store knows about every keyed instrument `doc` cites. */
 export async function storeKnowledge(
@@ -29,6 +34,38 @@ export async function storeKnowledge(
   const typeOf = (key: string) => (details.get(key) ?? acting.get(key))?.instrument.type ?? null;
 
   const detailOf = (citation: Citation) => (citation.key ? details.get(citation.key) : undefined);
+
+  // Yearly series the graph holds: for each yearly plan cited as a basis, the same issuer's
+  // instruments of the same type whose subject is the same but for a later year (stale-series).
+  const laterMembers = new Map<string, { node: InstrumentDetail['instrument']; end: string; issuer: string }[]>();
+  await Promise.all(
+    doc.citations.map(async (citation) => {
+      if (!citation.key || citation.repeat || (citation.section !== 'can_cu' && citation.section !== 'title') || laterMembers.has(citation.key)) return;
+      const node = details.get(citation.key)?.instrument;
+      const type = node?.type ?? citation.type;
+      const place = seriesOf(node?.subject ?? citation.subject, type);
+      const issuer = issuersOf(node?.issuerCode ?? citation.issuerCode, node?.jurisdiction ?? citation.jurisdiction)[0];
+      if (!place || !issuer) return;
+      laterMembers.set(citation.key, []);
+      // The longest stretch of the subject around the year narrows the search to the series.
+      const text = place.pattern.split('§').reduce((a, b) => (b.trim().length > a.length ? b.trim() : a), '');
+      const page = await store.searchInstruments({ issuerKey: issuer.key, type, text: text || undefined, limit: SERIES_SCAN });
+      const later = page.items.flatMap((other) => {
+        const at = other.key === citation.key ? null : seriesOf(other.subject, other.type);
+        return at && at.pattern === place.pattern && at.end > place.end && other.date ? [{ node: other, end: at.end, issuer: baseIssuer(issuer).name }] : [];
+      });
+      laterMembers.set(citation.key, later);
+    }),
+  );
+  const laterInGraph = (citation: Citation, date: string): KnownInstrument | null => {
+    const candidates = (citation.key ? laterMembers.get(citation.key) : undefined)?.filter((entry) => entry.node.date! <= date) ?? [];
+    if (candidates.length === 0) return null;
+    const latest = candidates.reduce((a, b) => (b.end > a.end || (b.end === a.end && b.node.date! > a.node.date!) ? b : a));
+    const node = latest.node;
+    // A plan's title is its subject ("Thực hiện …"): cited as "… về thực hiện …".
+    const subject = node.subject ? (/^về\s/iu.test(node.subject) ? node.subject : `về ${node.subject.charAt(0).toLowerCase()}${node.subject.slice(1)}`) : null;
+    return { key: node.key, type: node.type, number: node.number, date: node.date, issuer: node.issuer ?? latest.issuer, subject, source: null, confidence: 'stated' };
+  };
 
   return {
     statusOf(citation): InstrumentFacts | null {
@@ -63,6 +100,9 @@ export async function storeKnowledge(
       const node = detail.instrument;
       return { key: node.key, type: node.type, number: node.number, date: node.date, issuer: node.issuer, subject: node.subject };
     },
-    laterInSeries: fallback?.laterInSeries?.bind(fallback),
+    // The registry's series first (sourced), then what the graph holds.
+    laterInSeries(citation, date) {
+      return fallback?.laterInSeries?.(citation, date) ?? laterInGraph(citation, date);
+    },
   };
 }

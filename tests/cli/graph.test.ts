@@ -105,3 +105,35 @@ describe('facts learnt from ingested documents', () => {
     expect(outdated[0].severity).toBe('error'); // in the căn cứ
   });
 });
+
+describe('yearly series held by the graph', () => {
+  it("flags a yearly plan cited after the same body's plan for the next year was ingested, and only from that date", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cancu-series-'));
+    const plan = (number: string, date: [number, number, number], year: number) =>
+      `ỦY BAN NHÂN DÂN\nHUYỆN LẠC THỦY\n\nSố: ${number}\n\nLạc Thủy, ngày ${date[0]} tháng ${date[1]} năm ${date[2]}\n\nKẾ HOẠCH\n\nThực hiện công tác cải cách hành chính năm ${year}\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n`;
+    writeFileSync(join(dir, 'kh-2023.txt'), plan('15/KH-UBND', [10, 1, 2023], 2023));
+    writeFileSync(join(dir, 'kh-2024.txt'), plan('09/KH-UBND', [12, 1, 2024], 2024));
+    const draft = (date: string) =>
+      `ỦY BAN NHÂN DÂN\nHUYỆN LẠC THỦY\n\nSố: 50/KH-UBND\n\nLạc Thủy, ngày ${date}\n\nKẾ HOẠCH\n\nTuyên truyền cải cách hành chính\n\n` +
+      'Căn cứ Kế hoạch số 15/KH-UBND ngày 10/01/2023 của UBND huyện Lạc Thủy về thực hiện công tác cải cách hành chính năm 2023;\n';
+    writeFileSync(join(dir, 'draft-2024.txt'), draft('01 tháng 3 năm 2024'));
+    writeFileSync(join(dir, 'draft-2023.txt'), draft('01 tháng 6 năm 2023'));
+    const local = { ...env, CANCU_DATA_DIR: join(dir, 'data') };
+    const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: local });
+    const staleIn = (file: string) => {
+      const out = run(['check', join(dir, file), '--format', 'json']);
+      return JSON.parse(out.stdout).results[0].messages.filter((m: { ruleId: string }) => m.ruleId === 'stale-series');
+    };
+    expect(run(['ingest', join(dir, 'kh-2023.txt'), join(dir, 'kh-2024.txt')]).status).toBe(0);
+    const stale = staleIn('draft-2024.txt');
+    expect(stale).toHaveLength(1);
+    expect(stale[0].message).toContain('09/KH-UBND về thực hiện công tác cải cách hành chính năm 2024');
+    expect(stale[0].message).toContain('Ủy ban nhân dân huyện Lạc Thủy');
+    expect(stale[0].expected).toContain('09/KH-UBND');
+    // On 1/6/2023 the 2024 plan did not exist yet.
+    expect(staleIn('draft-2023.txt')).toEqual([]);
+    // Offline, nothing is known about this series.
+    const offline = spawnSync(process.execPath, [bin, 'check', join(dir, 'draft-2024.txt'), '--format', 'json'], { cwd: root, encoding: 'utf8', env: { ...env, CANCU_DATA_DIR: '' } });
+    expect(JSON.parse(offline.stdout).results[0].messages.filter((m: { ruleId: string }) => m.ruleId === 'stale-series')).toEqual([]);
+  });
+});

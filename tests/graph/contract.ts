@@ -433,6 +433,11 @@ export function runContract(name: string, makeStore: () => Promise<GraphStore>):
         ['tw:cp', 'Chính phủ', 'trung-uong', null],
       ]);
       expect((await store.getInstrument(ND))?.issuedBy?.map((issuer) => issuer.key)).toEqual(['tw:cp']);
+      // Search among one issuer's instruments.
+      const ofDauTieng = await store.searchInstruments({ issuerKey: 'binh-duong.dau-tieng:pgddt', limit: 10 });
+      expect(ofDauTieng.items.map((node) => node.key)).toEqual(['vn:binh-duong.dau-tieng:hd-bdvhu-pgddt:2024:2']);
+      expect((await store.searchInstruments({ issuerKey: 'hoa-binh.lac-thuy:ubnd', type: 'Kế hoạch', limit: 10 })).items.map((node) => node.key)).toEqual(['doc:a']);
+      expect((await store.searchInstruments({ issuerKey: 'hoa-binh.lac-thuy:ubnd', type: 'Quyết định', limit: 10 })).items).toEqual([]);
       expect(await store.getIssuer('tw:cp')).toMatchObject({ issuer: { key: 'tw:cp', code: 'CP' }, successors: [], predecessors: [], instrumentCount: 1 });
       expect(await store.getIssuer('tw:none')).toBeNull();
     });

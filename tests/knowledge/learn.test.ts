@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { learnFacts } from '../../src/knowledge/learn.js';
-import { periodOf } from '../../src/knowledge/periods.js';
+import { periodOf, seriesOf } from '../../src/knowledge/periods.js';
 import { loadRegistry } from '../../src/knowledge/registry.js';
 import { createRegistryResolver } from '../../src/knowledge/resolver.js';
 import outdated from '../../src/lint/rules/outdated-citation.js';
@@ -165,5 +165,23 @@ describe('periodOf', () => {
     expect(periodOf('Luật Giáo dục năm 2019', 'Luật')).toBeNull();
     expect(periodOf('về quy định năm 2019', 'Nghị định')).toBeNull();
     expect(periodOf('giai đoạn 2021-2025 và những năm tiếp theo', 'Kế hoạch')).toBeNull();
+  });
+});
+
+describe('seriesOf', () => {
+  it('gives the members of one yearly series the same pattern and their own year end', () => {
+    const a = seriesOf('Thực hiện nhiệm vụ năm học 2023-2024 của ngành Giáo dục', 'Kế hoạch');
+    const b = seriesOf('Thực hiện nhiệm vụ năm học 2024 – 2025 của ngành Giáo dục.', 'Kế hoạch');
+    expect(a).toEqual({ pattern: 'thuc hien nhiem vu § cua nganh giao duc', end: '2024-08-31', label: 'năm học 2023-2024' });
+    expect(b?.pattern).toBe(a?.pattern);
+    expect(b?.end).toBe('2025-08-31');
+    expect(seriesOf('Công tác cải cách hành chính năm 2023', 'Kế hoạch')).toEqual({ pattern: 'cong tac cai cach hanh chinh §', end: '2023-12-31', label: 'năm 2023' });
+  });
+
+  it('is null for multi-year periods, instruments without a period, and types that are not yearly', () => {
+    expect(seriesOf('Phát triển giáo dục giai đoạn 2021-2025', 'Kế hoạch')).toBeNull();
+    expect(seriesOf('Về việc tăng cường công tác dân vận', 'Kế hoạch')).toBeNull();
+    expect(seriesOf('Quy định năm 2019', 'Nghị định')).toBeNull();
+    expect(seriesOf(null, 'Kế hoạch')).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { GraphInputError } from '../errors.js';
 import type { InstrumentNode, InstrumentSearch } from '../store.js';
 import { validateLimit } from './lineage.js';
 import { fold, issuerFoldOf, normalizeSeq, searchTextOf, seqOf } from './text.js';
+import { issuersOf } from './issuers.js';
 
 export interface NormalizedSearch {
   number: string | null;
@@ -14,6 +15,7 @@ export interface NormalizedSearch {
   issuerCode: string | null;
   year: number | null;
   text: string | null;
+  issuerKey: string | null;
   limit: number;
   cursor: string | null;
 }
@@ -32,6 +34,7 @@ export function normalizeSearch(query: InstrumentSearch): NormalizedSearch {
     issuerCode: issuer ? issuer.normalize('NFC').trim().toUpperCase() : null,
     year: query.year ?? null,
     text: blank(query.text) ? fold(query.text!) : null,
+    issuerKey: blank(query.issuerKey)?.trim() ?? null,
     limit: validateLimit(query.limit),
     cursor: query.cursor ?? null,
   };
@@ -60,5 +63,6 @@ export function matches(node: InstrumentNode, fields: SearchFields, query: Norma
     if (!byName && !byCode) return false;
   }
   if (query.text !== null && !fields.searchText.includes(query.text)) return false;
+  if (query.issuerKey !== null && !issuersOf(node.issuerCode, node.jurisdiction).some((ref) => ref.key === query.issuerKey)) return false;
   return true;
 }

@@ -158,7 +158,8 @@ export class Neo4jGraphStore implements GraphStore {
     const q = normalizeSearch(search);
     const skip = decodeCursor(q.cursor);
     const rows = await this.read((tx) =>
-      run(tx, 'read/search', {
+      run(tx, q.issuerKey === null ? 'read/search' : 'read/search-by-issuer', {
+        issuerKey: q.issuerKey,
         number: q.number,
         seq: q.seq,
         typeFold: q.typeFold,

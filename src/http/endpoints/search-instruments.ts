@@ -17,6 +17,7 @@ export const searchInstrumentsEndpoint = defineEndpoint({
       q: z.string().max(300).optional().meta({ description: 'Trích dẫn hoặc từ khóa', example: 'Chỉ thị 05-CT/TW' }),
       type: z.string().max(100).optional().meta({ description: 'Loại văn bản', example: 'Kế hoạch' }),
       issuer: z.string().max(200).optional().meta({ description: 'Cơ quan ban hành (một phần tên)' }),
+      issuerKey: z.string().max(200).optional().meta({ description: 'Khóa cơ quan ban hành (GET /issuers): chỉ văn bản của cơ quan này', example: 'hoa-binh.lac-thuy:ubnd' }),
       year: z.coerce.number().int().min(1945).max(2100).optional(),
       limit: limitQuery,
       cursor: cursorQuery,
