@@ -438,6 +438,12 @@ export function runContract(name: string, makeStore: () => Promise<GraphStore>):
       expect(ofDauTieng.items.map((node) => node.key)).toEqual(['vn:binh-duong.dau-tieng:hd-bdvhu-pgddt:2024:2']);
       expect((await store.searchInstruments({ issuerKey: 'hoa-binh.lac-thuy:ubnd', type: 'Kế hoạch', limit: 10 })).items.map((node) => node.key)).toEqual(['doc:a']);
       expect((await store.searchInstruments({ issuerKey: 'hoa-binh.lac-thuy:ubnd', type: 'Quyết định', limit: 10 })).items).toEqual([]);
+      // The cited plan is ingested itself and its header names another issuer: the link follows.
+      const cited = 'vn:hoa-binh:kh-sgddt-ttr:2023:7';
+      await store.writeDocuments([doc({ key: cited, node: { issuerCode: 'UBND', jurisdiction: 'hoa-binh' } })]);
+      const relinked = (await store.dump()).edges.filter((edge) => edge.kind === 'ISSUED_BY' && edge.from === cited).map((edge) => edge.to);
+      expect(relinked).toEqual(['hoa-binh:ubnd']);
+      expect((await store.getIssuer('hoa-binh:sgddt'))?.instrumentCount).toBe(0);
       expect(await store.getIssuer('tw:cp')).toMatchObject({ issuer: { key: 'tw:cp', code: 'CP' }, successors: [], predecessors: [], instrumentCount: 1 });
       expect(await store.getIssuer('tw:none')).toBeNull();
     });

@@ -488,8 +488,10 @@ async function writeRun(tx: ManagedTransaction, batches: DocumentBatch[], nodes:
     if (docFindings) props.findings = JSON.stringify(docFindings);
     return nodeRow(node, props, issuerBefore.has(key) && issuerBefore.get(key) !== issuerSignature(node));
   });
+  const relink = unlinkRows(rows);
   // Sent together: the driver pipelines them and the server runs them in this order.
   await runAll(tx, [
+    ...(relink.length > 0 ? [['ingest/unlink-issuers', toNeo({ rows: relink }) as Row] as const] : []),
     ['ingest/upsert-nodes', toNeo({ rows }) as Row],
     // Not converted: citation tuples carry their whole numbers as floats (see citeTuple).
     ...(cites.length > 0 ? [['ingest/create-cites', { docs: cites }] as const] : []),
@@ -501,6 +503,11 @@ async function writeRun(tx: ManagedTransaction, batches: DocumentBatch[], nodes:
 
 function issuerSignature(node: InstrumentNode): string {
   return `${node.issuerCode ?? ''}\u0000${node.jurisdiction ?? ''}`;
+}
+
+/** unlink-issuers rows for the upsert rows whose issuers changed. */
+function unlinkRows(rows: Row[]): Row[] {
+  return rows.filter((row) => row.recheck === true).map((row) => ({ key: row.key, keep: (row.issuers as { key: string }[]).map((issuer) => issuer.key) }));
 }
 
 /** An upsert-nodes row: the node's properties and its issuers with their base description. */
@@ -586,7 +593,12 @@ async function writeKnowledgeTx(tx: ManagedTransaction, batch: KnowledgeBatch): 
       const node = nodes.get(key)!;
       return nodeRow(node, nodeProps(node), issuerBefore.has(key) && issuerBefore.get(key) !== issuerSignature(node));
     });
-  if (dirty.size > 0) await run(tx, 'ingest/upsert-nodes', { rows: rowsOf(dirty) });
+  if (dirty.size > 0) {
+    const rows = rowsOf(dirty);
+    const relink = unlinkRows(rows);
+    if (relink.length > 0) await run(tx, 'ingest/unlink-issuers', { rows: relink });
+    await run(tx, 'ingest/upsert-nodes', { rows });
+  }
   const statusChanged = await applyEvents(tx, batch.statusEvents, nodes);
   const stubs = new Set<string>();
   const relations: Row[] = [];
