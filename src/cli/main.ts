@@ -156,12 +156,17 @@ export async function main(params: MainParams): Promise<number> {
 
   program
     .command('query')
-    .description('truy vấn phả hệ: implementers | basis | lineage')
-    .addArgument(new (await import('commander')).Argument('<kind>').choices(['implementers', 'basis', 'lineage']))
-    .argument('<ref>', 'khóa chuẩn hoặc trích dẫn, ví dụ "Đề án 15-ĐA/TU"')
+    .description('truy vấn phả hệ: implementers | basis | lineage; cơ quan ban hành và cơ quan kế thừa: issuer')
+    .addArgument(new (await import('commander')).Argument('<kind>').choices(['implementers', 'basis', 'lineage', 'issuer']))
+    .argument('<ref>', 'khóa chuẩn hoặc trích dẫn, ví dụ "Đề án 15-ĐA/TU"; với issuer: khóa (hoa-binh.lac-thuy:ubnd) hoặc tên ("UBND huyện Lạc Thủy")')
     .option('--depth <n>', 'độ sâu (1–10)', depthArg)
     .addOption(new Option('-f, --format <format>', 'định dạng').choices(['text', 'json']).default('text'))
     .action(async (kind, ref: string, o) => {
+      if (kind === 'issuer') {
+        const { queryIssuer } = await import('./commands/query-issuer.js');
+        code = await queryIssuer(ref, { format: o.format, stdout, stderr });
+        return;
+      }
       const { query } = await import('./commands/query.js');
       code = await query(kind, ref, { depth: o.depth, format: o.format, stdout, stderr });
     });

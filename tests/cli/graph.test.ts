@@ -75,6 +75,32 @@ describe('cancu ingest + query on the embedded store', () => {
     expect(summary.documents).toBe(0);
   });
 
+  it('says what became of an issuer: UBND huyện Lạc Thủy, succeeded by UBND tỉnh Phú Thọ on 1/7/2025', () => {
+    const json = cancu(['query', 'issuer', 'hoa-binh.lac-thuy:ubnd', '--format', 'json']);
+    expect(json.code, json.stderr).toBe(0);
+    const detail = JSON.parse(json.stdout);
+    expect(detail.issuer).toMatchObject({ key: 'hoa-binh.lac-thuy:ubnd', validTo: '2025-07-01' });
+    expect(detail.successors.map((edge: { to: string; date: string }) => [edge.to, edge.date])).toEqual([['phu-tho:ubnd', '2025-07-01']]);
+    // By name, as people write it.
+    const text = cancu(['query', 'issuer', 'UBND huyện Lạc Thủy']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('Ủy ban nhân dân huyện Lạc Thủy (hoa-binh.lac-thuy:ubnd)');
+    expect(text.stdout).toContain('Không còn tồn tại từ ngày 01/07/2025');
+    expect(text.stdout).toContain('từ 01/07/2025: Ủy ban nhân dân tỉnh Phú Thọ (phu-tho:ubnd), theo 72/2025/QH15; 203/2025/QH15');
+    // A place alone names several bodies: they are listed, nothing is guessed.
+    const several = cancu(['query', 'issuer', 'Lạc Thủy']);
+    expect(several.code).toBe(1);
+    expect(several.stderr).toContain('hoa-binh.lac-thuy:ubnd');
+    expect(several.stderr).toContain('hoa-binh.lac-thuy:pgddt');
+    const so = cancu(['query', 'issuer', 'Sở GD&ĐT Hòa Bình', '--format', 'json']);
+    expect(so.code, so.stderr).toBe(0);
+    expect(JSON.parse(so.stdout).successors.map((edge: { to: string }) => edge.to)).toEqual(['phu-tho:sgddt']);
+    const unknown = cancu(['query', 'issuer', 'khong-co:ubnd']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Không tìm thấy cơ quan ban hành');
+    expect(unknown.stderr).toContain('hoa-binh.lac-thuy:ubnd');
+  });
+
   it('says so when a reference is unknown', () => {
     const r = cancu(['query', 'implementers', 'Nghị định 999/2099/NĐ-CP']);
     expect(r.code).toBe(1);

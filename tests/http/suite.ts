@@ -93,6 +93,9 @@ export function runApiSuite(name: string, openStore: () => Promise<GraphStore>, 
       const ended = (await call(`${api.url}/issuers?q=${ref('Lạc Thủy')}&ended=true`)).body.data.items;
       expect(ended.map((issuer: { key: string }) => issuer.key)).toContain('hoa-binh.lac-thuy:ubnd');
       expect(ended.every((issuer: { validTo: string | null }) => issuer.validTo !== null)).toBe(true);
+      // Words of the name in any order, abbreviations as people write them.
+      const province = (await call(`${api.url}/issuers?q=${ref('UBND tỉnh Hòa Bình')}`)).body.data.items;
+      expect(province.map((issuer: { key: string }) => issuer.key)).toEqual(['hoa-binh:ubnd']);
       const central = (await call(`${api.url}/issuers?jurisdiction=tw&ended=false`)).body.data.items;
       expect(central.map((issuer: { key: string }) => issuer.key)).toEqual(expect.arrayContaining(['tw:cp', 'tw:bgddt']));
       const missing = await call(`${api.url}/issuers/${ref('hoa-binh:khong-co')}`);
