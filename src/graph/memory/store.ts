@@ -206,6 +206,8 @@ export class MemoryGraphStore implements GraphStore {
   /** SUCCEEDED_BY edges by `from`. */
   private successions = new Map<string, SuccessionEdge[]>();
   private knowledgeVersion: string | null = null;
+  /** Instruments per issuer (ISSUED_BY), derived lazily like the adjacency indexes. */
+  private issuerCounts: { version: number; counts: Map<string, number> } | null = null;
   private searchCache: (SearchFields | undefined)[] = [];
 
   private version = 0;
@@ -480,9 +482,12 @@ export class MemoryGraphStore implements GraphStore {
     const predecessors: IssuerDetail['predecessors'] = [];
     for (const list of this.successions.values()) for (const edge of list) if (edge.to === key) predecessors.push(withIssuer(edge, edge.from));
     predecessors.sort((a, b) => compareKeys(a.from, b.from));
-    let instrumentCount = 0;
-    for (const node of this.nodes) if (node && issuersOf(node.issuerCode, node.jurisdiction).some((ref) => ref.key === key)) instrumentCount++;
-    return { issuer: normalizeIssuer(issuer), successors, predecessors, instrumentCount };
+    if (this.issuerCounts?.version !== this.version) {
+      const counts = new Map<string, number>();
+      for (const node of this.nodes) if (node) for (const ref of issuersOf(node.issuerCode, node.jurisdiction)) counts.set(ref.key, (counts.get(ref.key) ?? 0) + 1);
+      this.issuerCounts = { version: this.version, counts };
+    }
+    return { issuer: normalizeIssuer(issuer), successors, predecessors, instrumentCount: this.issuerCounts.counts.get(key) ?? 0 };
   }
 
   async dump(): Promise<GraphDump> {
