@@ -23,12 +23,10 @@ import type { Registry } from '../src/knowledge/registry-files.js';
 import type { KnowledgeResolver, Lang } from '../src/lint/define-rule.js';
 import { loadRegistry } from '../src/knowledge/registry.js';
 import { createRegistryResolver } from '../src/knowledge/resolver.js';
-import { learnFacts } from '../src/knowledge/learn.js';
-import { extractCitations } from './stages/extract.js';
+import { analyzeFile, type AnalyzedFile } from './stages/analyze.js';
 import { Loader, reasonOf } from './stages/load.js';
-import { parseInput } from './stages/parse.js';
-import { expandInputs, readInput, type Failure, type ReadFile } from './stages/read.js';
-import { resolveDocument } from './stages/resolve.js';
+import { AnalyzePool, defaultJobs, PoolFailure } from './stages/pool.js';
+import { expandInputs, readInput, type Failure, type InputFile, type ReadFile } from './stages/read.js';
 
 export interface IngestProgress {
   /** Files found to ingest (after expanding folders and globs). */
@@ -66,6 +64,12 @@ export interface IngestOptions {
   force?: boolean;
   /** The registry written into the store before the documents; default: the bundled one. null: none. */
   registry?: Registry | null;
+  /**
+   * Threads analysing files (parse, extract, check). Default (stages/pool.ts defaultJobs): 1 below
+   * 32 files or 4 cores, else one per core but one, at most 8. Workers need the built package and
+   * the bundled knowledge (no `resolver`); otherwise files are analysed in this thread.
+   */
+  jobs?: number;
 }
 
 export interface IngestSummary {
@@ -197,63 +201,68 @@ export async function ingest(paths: string[], opts: IngestOptions): Promise<Inge
       file,
     });
 
-  const reads: (Promise<ReadFile> | undefined)[] = [];
-  const readAt = (index: number) => {
-    if (index < files.length && !reads[index]) {
-      reads[index] = readInput(files[index]!);
-      reads[index]!.catch(() => undefined); // handled when awaited
+  // Files are read ahead; with a pool of workers they are also analysed ahead, in parallel. Either
+  // way they are taken in file order below, so the graph is the same whatever the parallelism.
+  const context = { lang, resolver, asOf: opts.asOf ?? null };
+  const pool = opts.resolver === undefined ? AnalyzePool.create(opts.jobs ?? defaultJobs(files.length), { lang, asOf: opts.asOf ?? null }) : null;
+  const ahead = pool ? Math.max(READ_AHEAD, pool.size * 8) : READ_AHEAD;
+  type Prepared = { read: ReadFile; unchanged: boolean; analysed: AnalyzedFile | null };
+  const prepare = async (input: InputFile): Promise<Prepared> => {
+    const read = await readInput(input);
+    // byFile changes only for files already taken, so this is the entry the loop will see.
+    const unchanged = !force && byFile.get(read.file)?.contentHash === read.contentHash;
+    return { read, unchanged, analysed: !unchanged && pool ? await pool.analyze(read) : null };
+  };
+  const jobs: (Promise<Prepared> | undefined)[] = [];
+  const startAt = (index: number) => {
+    if (index < files.length && !jobs[index]) {
+      jobs[index] = prepare(files[index]!);
+      jobs[index]!.catch(() => undefined); // handled when awaited
     }
   };
-  for (let i = 0; i < Math.min(READ_AHEAD, files.length); i++) readAt(i);
+  for (let i = 0; i < Math.min(ahead, files.length); i++) startAt(i);
 
-  for (let index = 0; index < files.length; index++) {
-    readAt(index + READ_AHEAD);
-    const input = files[index]!;
-    try {
-      const read = await reads[index]!;
-      reads[index] = undefined;
-      const previous = byFile.get(read.file);
-      if (!force && previous?.contentHash === read.contentHash) {
-        skipped++;
-      } else {
-        const source = await parseInput(read);
-        const doc = extractCitations(source);
-        const { batch, findings: lintFindings } = resolveDocument(doc, { file: read.file, contentHash: read.contentHash, lang, resolver, asOf: opts.asOf ?? null });
-        const key = batch.document.key;
-        const holder = owner.get(key);
-        if (holder !== undefined && holder !== read.file && !force) {
-          throw new Error(
-            `Văn bản có cùng khóa ${key} với tệp đã nạp ${holder} (cùng số, ký hiệu, năm và cơ quan ban hành): không ghi đè; kiểm tra số văn bản, hoặc nạp lại với --force để tệp này thay thế. ` +
-              `(Same document key as the ingested file ${holder}: not overwritten; check the document number, or re-ingest with --force to replace it.)`,
-          );
+  try {
+    for (let index = 0; index < files.length; index++) {
+      startAt(index + ahead);
+      const input = files[index]!;
+      try {
+        const prepared = await jobs[index]!;
+        jobs[index] = undefined;
+        const read = prepared.read;
+        const previous = byFile.get(read.file);
+        if (prepared.unchanged) {
+          skipped++;
+        } else {
+          const { batch, findings: lintFindings } = prepared.analysed ?? (await analyzeFile(read, context));
+          const key = batch.document.key;
+          const holder = owner.get(key);
+          if (holder !== undefined && holder !== read.file && !force) {
+            throw new Error(
+              `Văn bản có cùng khóa ${key} với tệp đã nạp ${holder} (cùng số, ký hiệu, năm và cơ quan ban hành): không ghi đè; kiểm tra số văn bản, hoặc nạp lại với --force để tệp này thay thế. ` +
+                `(Same document key as the ingested file ${holder}: not overwritten; check the document number, or re-ingest with --force to replace it.)`,
+            );
+          }
+          if (previous && previous.key !== key && owner.get(previous.key) === read.file) {
+            batch.supersedes = [previous.key];
+            owner.delete(previous.key);
+          }
+          owner.set(key, read.file);
+          byFile.set(read.file, { key, contentHash: read.contentHash });
+          report(read.file, lintFindings);
+          describer?.describe(batch);
+          await loader.add({ file: read.file, batch });
         }
-        if (previous && previous.key !== key && owner.get(previous.key) === read.file) {
-          batch.supersedes = [previous.key];
-          owner.delete(previous.key);
-        }
-        owner.set(key, read.file);
-        byFile.set(read.file, { key, contentHash: read.contentHash });
-        report(read.file, lintFindings);
-        // What the plan itself says about other instruments ("… thay thế Quyết định số …"):
-        // status events with this document as their source, written with the document.
-        for (const fact of learnFacts(doc)) {
-          const subject = doc.citations.find((c) => c.key !== null && c.canonicalNumber === fact.subject);
-          if (!subject?.key || subject.key === key) continue;
-          (batch.statusEvents ??= []).push({
-            key: subject.key,
-            event: { kind: fact.event.kind, by: key, date: fact.event.date, confidence: fact.event.confidence, source: key, note: fact.evidence.slice(0, 300) },
-          });
-        }
-        describer?.describe(batch);
-        await loader.add({ file: read.file, batch });
+      } catch (error) {
+        jobs[index] = undefined;
+        if (isStoreDown(error) || error instanceof PoolFailure) throw error;
+        failures.push({ file: input.file, reason: reasonOf(error) });
       }
-    } catch (error) {
-      reads[index] = undefined;
-      if (isStoreDown(error)) throw error;
-      failures.push({ file: input.file, reason: reasonOf(error) });
+      done++;
+      progress(input.file);
     }
-    done++;
-    progress(input.file);
+  } finally {
+    await pool?.close();
   }
   await loader.flush();
   return {

@@ -42,6 +42,11 @@ const nonNegative = (v: string) => {
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('phải là số nguyên không âm');
   return n;
 };
+const positive = (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('phải là số nguyên từ 1 đến 64');
+  return n;
+};
 const depthArg = (v: string) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1 || n > 10) throw new InvalidArgumentError('độ sâu phải từ 1 đến 10');
@@ -126,6 +131,7 @@ export async function main(params: MainParams): Promise<number> {
     .addOption(new Option('-f, --format <format>', 'định dạng tóm tắt').choices(['text', 'json']).default('text'))
     .option('--batch-size <n>', 'số văn bản mỗi lần ghi', nonNegative, 500)
     .option('--force', 'ghi lại cả tệp không đổi')
+    .option('-j, --jobs <n>', 'số luồng phân tích song song (mặc định: số lõi trừ 1, tối đa 8, khi máy có từ 4 lõi và từ 32 tệp)', positive)
     .addOption(lang())
     .action(async (paths: string[], o) => {
       const { ingestCommand } = await import('./commands/ingest.js');

@@ -4,6 +4,8 @@ export interface IngestCommandOptions {
   format: 'text' | 'json';
   batchSize: number;
   force?: boolean;
+  /** Analysis threads (ingest's default when absent). */
+  jobs?: number;
   lang: 'vi' | 'en';
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -34,6 +36,7 @@ export async function ingestCommand(paths: string[], o: IngestCommandOptions): P
       cwd: o.cwd,
       batchSize: o.batchSize || 500,
       force: o.force,
+      jobs: o.jobs,
       lang: o.lang,
       onProgress: (p) => {
         if (!bar) return;
