@@ -20,7 +20,7 @@ import type { Registry } from './registry-files.js';
 import type { AdminUnitRecord, InstrumentRecord, IssuerRecord } from './schema.js';
 
 /** Bump when the way the registry becomes graph facts changes: stores then take the knowledge again. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** The body of the province that takes over a district body's functions. */
 const DISTRICT_SUCCESSOR: Record<string, string> = { UBND: 'UBND', HĐND: 'UBND', PGDĐT: 'UBND', HU: 'TU', QU: 'TU', BDVHU: 'BDVTU' };
@@ -174,14 +174,17 @@ export function registryKnowledge(registry: Registry, existingIssuers: Iterable<
       // An event without its date is shown by the offline checker but cannot be placed in time.
       if (event.date === null) continue;
       let by: string | null = null;
+      let unkeyed: string | null = null;
       if (event.by !== null) {
-        const acting = byNumber.get(event.by) ?? keyOfRecord({ type: typeOfSymbol(event.by), number: event.by, signed: null, issuer: null });
-        if (!acting) continue;
-        if (!byNumber.has(event.by)) {
+        const type = byNumber.has(event.by) ? null : typeOfSymbol(event.by);
+        const acting = byNumber.get(event.by) ?? (type ? keyOfRecord({ type, number: event.by, signed: null, issuer: null }) : null);
+        // An acting instrument that cannot be keyed surely is named in the note instead of guessed.
+        if (!acting) unkeyed = event.by;
+        else if (!byNumber.has(event.by)) {
           byNumber.set(event.by, acting);
           instruments.push(acting);
         }
-        by = acting.key;
+        if (acting) by = acting.key;
       }
       statusEvents.push({
         key: node.key,
@@ -191,7 +194,7 @@ export function registryKnowledge(registry: Registry, existingIssuers: Iterable<
           date: event.date,
           confidence: event.confidence,
           source: event.source,
-          note: [event.partial ? 'một phần (partial)' : null, event.note].filter(Boolean).join(' — ') || null,
+          note: [unkeyed ? `bởi ${unkeyed}` : null, event.partial ? 'một phần (partial)' : null, event.note].filter(Boolean).join(' — ') || null,
         },
       });
       const kind = EDGE_OF[event.kind];
@@ -218,12 +221,13 @@ export function registryKnowledge(registry: Registry, existingIssuers: Iterable<
   return { version, instruments, statusEvents, relations, issuers, successions };
 }
 
-/** The type word a symbol implies, for acting instruments the registry lists only by number. */
-function typeOfSymbol(number: string): string {
+/**
+ * The type word a symbol itself states, for acting instruments the registry lists only by number;
+ * null when the symbol does not say. "81/2025/QH15" may be a Luật or a Nghị quyết of the National
+ * Assembly (neither carries a type code), so it is not guessed.
+ */
+function typeOfSymbol(number: string): string | null {
   const code = /\/(?:\d{4}\/)?([A-ZĐa-z]+)-/.exec(number)?.[1] ?? '';
   const types: Record<string, string> = { NĐ: 'Nghị định', TT: 'Thông tư', QĐ: 'Quyết định', NQ: 'Nghị quyết', CT: 'Chỉ thị', TTLT: 'Thông tư liên tịch' };
-  if (types[code]) return types[code]!;
-  // Laws carry only the National Assembly's term: "10/2022/QH15".
-  if (/\/\d{4}\/QH\d+$/.test(number)) return 'Luật';
-  return 'Văn bản';
+  return types[code] ?? null;
 }
