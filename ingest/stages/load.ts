@@ -24,6 +24,12 @@ export interface LoadTotals {
 export class Loader {
   readonly totals: LoadTotals = { documents: 0, citations: 0, instrumentsNew: 0, instrumentsUpdated: 0, unchanged: 0 };
   private pending: LoadItem[] = [];
+  /**
+   * Issuer descriptions of documents the store refused. The ingest sends each issuer's description
+   * once, with the first document that names it; when that document is not written, the next one
+   * written carries the description instead.
+   */
+  private carry: Required<Pick<DocumentBatch, 'issuers' | 'successions'>> = { issuers: [], successions: [] };
 
   constructor(
     private readonly store: GraphStore,
@@ -48,24 +54,42 @@ export class Loader {
     const items = this.pending;
     this.pending = [];
     if (items.length === 0) return;
+    this.attachCarry(items[0]!.batch);
     try {
       this.count(await this.store.writeDocuments(items.map((item) => item.batch), { force: this.options.force }));
     } catch (error) {
       if (error instanceof StoreUnavailableError || items.length === 1) {
         if (error instanceof StoreUnavailableError) throw error;
+        this.stash(items[0]!.batch);
         this.options.onFailure({ file: items[0]!.file, reason: reasonOf(error) });
       } else {
         for (const item of items) {
+          this.attachCarry(item.batch);
           try {
             this.count(await this.store.writeDocuments([item.batch], { force: this.options.force }));
           } catch (single) {
             if (single instanceof StoreUnavailableError) throw single;
+            this.stash(item.batch);
             this.options.onFailure({ file: item.file, reason: reasonOf(single) });
           }
         }
       }
     }
     this.options.onWritten(items.length);
+  }
+
+  private attachCarry(batch: DocumentBatch): void {
+    if (this.carry.issuers.length === 0 && this.carry.successions.length === 0) return;
+    batch.issuers = [...this.carry.issuers, ...(batch.issuers ?? [])];
+    batch.successions = [...this.carry.successions, ...(batch.successions ?? [])];
+    this.carry = { issuers: [], successions: [] };
+  }
+
+  private stash(batch: DocumentBatch): void {
+    this.carry.issuers.push(...(batch.issuers ?? []));
+    this.carry.successions.push(...(batch.successions ?? []));
+    batch.issuers = [];
+    batch.successions = [];
   }
 
   private count(summary: WriteSummary): void {

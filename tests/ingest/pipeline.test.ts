@@ -191,6 +191,29 @@ describe('ingest()', () => {
     expect(summary.failures).toEqual([{ file: '002_4a437969179fdfe8.txt', reason: 'refused by the store' }]);
   });
 
+  it("keeps an issuer's registry description when the document that carried it is refused", async () => {
+    // Two plans of UBND huyện Yên Thủy, a district no registry file lists: its end with the district
+    // tier is described with the first plan only; the store refuses that one.
+    const dir = scratch('carry');
+    const plan = (n: number) =>
+      `ỦY BAN NHÂN DÂN\nHUYỆN YÊN THỦY\n\nSố: ${n}/KH-UBND\n\nYên Thủy, ngày 0${n - 9} tháng 3 năm 2024\n\nKẾ HOẠCH\n\nTuyên truyền pháp luật năm 2024\n\nCăn cứ Luật Phổ biến, giáo dục pháp luật;\n`;
+    writeFileSync(join(dir, 'a.txt'), plan(10));
+    writeFileSync(join(dir, 'b.txt'), plan(11));
+    const store = tempStore();
+    const refusing = Object.create(store) as MemoryGraphStore;
+    refusing.writeDocuments = async (batches, options) => {
+      if (batches.some((batch) => batch.document.file === 'a.txt')) throw new Error('refused by the store');
+      return store.writeDocuments(batches, options);
+    };
+    const summary = await ingest([dir], { store: refusing, root: dir });
+    expect(summary.failures.map((failure) => failure.file)).toEqual(['a.txt']);
+    expect(summary.documents).toBe(1);
+    const ubnd = await store.getIssuer('hoa-binh.yen-thuy:ubnd');
+    expect(ubnd?.instrumentCount).toBe(1);
+    expect(ubnd?.issuer).toMatchObject({ name: 'Ủy ban nhân dân huyện Yên Thủy', validTo: '2025-07-01' });
+    expect(ubnd?.successors.map((edge) => edge.to)).toEqual(['phu-tho:ubnd']);
+  });
+
   it('stores lint findings with each document (bundled registry by default)', async () => {
     const store = tempStore();
     const summary = await ingest([join(PLANS, '003_06262491b62869cd.txt')], { store, root: ROOT });
