@@ -300,6 +300,14 @@ export function formatIngestSummary(summary: IngestSummary, lang: Lang = 'vi'): 
           `${s.citations} trích dẫn; ${s.instrumentsNew} văn bản được trích dẫn mới, ${s.instrumentsUpdated} được bổ sung thông tin.`,
           `${s.findings} phát hiện: ${s.findingsBySeverity.error} lỗi, ${s.findingsBySeverity.warning} cảnh báo, ${s.findingsBySeverity.info} thông tin.`,
         ];
+  const k = s.knowledge;
+  if (k?.written) {
+    lines.push(
+      lang === 'en'
+        ? `Validity registry loaded into the graph: ${k.instruments} instruments, ${k.statusEvents} status events, ${k.relations} relations, ${k.issuers} issuers, ${k.successions} successions.`
+        : `Đã nạp dữ kiện hiệu lực vào đồ thị: ${k.instruments} văn bản, ${k.statusEvents} sự kiện hiệu lực, ${k.relations} quan hệ, ${k.issuers} cơ quan ban hành, ${k.successions} quan hệ kế thừa.`,
+    );
+  }
   for (const failure of s.failures) lines.push(`  ✗ ${failure.file}: ${failure.reason}`);
   return lines.join('\n');
 }

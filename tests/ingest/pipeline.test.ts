@@ -45,6 +45,8 @@ describe('ingest()', () => {
     expect(progress.at(-1)).toMatchObject({ total: 5, done: 5, documents: 5 });
     expect(formatIngestSummary(summary)).toMatch(/^5 tệp: ghi 5 văn bản, 0 không đổi, 0 lỗi/);
     expect(formatIngestSummary(summary, 'en')).toMatch(/^5 files: 5 documents written/);
+    // The first ingest into a store also loads the bundled registry, and says so.
+    expect(formatIngestSummary(summary)).toMatch(/Đã nạp dữ kiện hiệu lực vào đồ thị: \d+ văn bản, \d+ sự kiện hiệu lực/);
   });
 
   it('builds the implementation chain of seed 003 (title, "Thực hiện" preamble, relations in descriptions)', async () => {
