@@ -1,15 +1,15 @@
 // The graph: which store to open, and how an analysed plan becomes what the store writes.
 // `NEO4J_URI` set → Neo4j; otherwise the embedded store under CANCU_DATA_DIR (default .cancu/).
+// The adapters are loaded on demand: the embedded store never loads neo4j-driver (~100 ms of
+// start-up for `cancu check` and `cancu ingest` on the embedded store).
 import { join } from 'node:path';
 import type { GraphStore } from './store.js';
-import { MemoryGraphStore } from './memory/store.js';
-import { Neo4jGraphStore } from './neo4j/store.js';
 
 export { fromAnalyzed, documentKeyForFile, type FromAnalyzedOptions } from './from-analyzed.js';
 export { StoreUnavailableError, GraphInputError } from './errors.js';
 export { conflictToFinding, INCONSISTENT_CITATION_RULE } from './core/findings.js';
-export { MemoryGraphStore } from './memory/store.js';
-export { Neo4jGraphStore } from './neo4j/store.js';
+export type { MemoryGraphStore } from './memory/store.js';
+export type { Neo4jGraphStore } from './neo4j/store.js';
 export type * from './store.js';
 
 /** Default password of the development server started by `npm run db:start`. */
@@ -33,13 +33,13 @@ export interface OpenOptions {
 export async function openStore(config?: StoreConfig, options: OpenOptions = {}): Promise<GraphStore> {
   const resolved = config ?? configFromEnv(process.env);
   const store: GraphStore = resolved.neo4j
-    ? new Neo4jGraphStore({
+    ? new (await import('./neo4j/store.js')).Neo4jGraphStore({
         uri: resolved.neo4j.uri,
         user: resolved.neo4j.user ?? 'neo4j',
         password: resolved.neo4j.password ?? DEV_NEO4J_PASSWORD,
         database: resolved.neo4j.database ?? 'neo4j',
       })
-    : new MemoryGraphStore({ dir: resolved.graphDir ?? join(resolved.dataDir ?? '.cancu', 'graph') });
+    : new (await import('./memory/store.js')).MemoryGraphStore({ dir: resolved.graphDir ?? join(resolved.dataDir ?? '.cancu', 'graph') });
   if (options.init !== false) {
     try {
       await store.init();
