@@ -18,7 +18,7 @@ import { resolve as resolvePath } from 'node:path';
 import type { Finding, Severity } from '../src/citations/model.js';
 import type { DocumentBatch, GraphStore, KnowledgeSummary } from '../src/graph/store.js';
 import { issuersOf, type IssuerRef } from '../src/graph/core/issuers.js';
-import { createIssuerFacts, registryKnowledge, type IssuerFacts } from '../src/knowledge/graph-facts.js';
+import { createIssuerFacts, knowledgeVersion, registryKnowledge, type IssuerFacts } from '../src/knowledge/graph-facts.js';
 import type { Registry } from '../src/knowledge/registry-files.js';
 import type { KnowledgeResolver, Lang } from '../src/lint/define-rule.js';
 import { loadRegistry } from '../src/knowledge/registry.js';
@@ -116,8 +116,14 @@ function bundledRegistry(): Registry | null {
   return defaultRegistry;
 }
 
-/** Writes the registry's knowledge into the store (nothing when the store holds this version). */
+/**
+ * Writes the registry's knowledge into the store. When the store already holds this version the
+ * batch is not even built: every ingest (each POST /documents too) starts here.
+ */
 export async function loadKnowledge(store: GraphStore, registry: Registry): Promise<KnowledgeSummary> {
+  if ((await store.knowledgeVersion()) === knowledgeVersion(registry)) {
+    return { written: false, instruments: 0, statusEvents: 0, relations: 0, issuers: 0, successions: 0 };
+  }
   const existing: IssuerRef[] = (await store.listIssuers()).map((issuer) => ({ key: issuer.key, code: issuer.code, jurisdiction: issuer.jurisdiction }));
   return store.writeKnowledge(registryKnowledge(registry, existing));
 }

@@ -195,7 +195,7 @@ export interface KnowledgeBatch {
 }
 
 export interface KnowledgeSummary {
-  /** False when the store already held this version. */
+  /** False when the store already held this version (the counts are then the batch's, or zero when no batch was built). */
   written: boolean;
   instruments: number;
   statusEvents: number;
@@ -334,6 +334,8 @@ export interface GraphStore {
   lineage(key: string, opts: { up: number; down: number }): Promise<{ nodes: InstrumentNode[]; edges: { from: string; to: string; kind: EdgeKind }[] }>;
   documentCitations(key: string): Promise<{ document: InstrumentNode; citations: StoredCitation[]; findings: StoredFinding[] } | null>;
   addStatusEvent(key: string, event: StatusEvent): Promise<void>;
+  /** The version of the registry knowledge the store holds (KnowledgeBatch.version), or null. */
+  knowledgeVersion(): Promise<string | null>;
   /** Writes the registry's knowledge (see KnowledgeBatch); nothing when this version is already stored. */
   writeKnowledge(batch: KnowledgeBatch): Promise<KnowledgeSummary>;
   /** Every issuer known to the store, by key. */

@@ -152,6 +152,21 @@ function keyOfRecord(record: Pick<InstrumentRecord, 'type' | 'number' | 'signed'
 
 const EDGE_OF: Partial<Record<StatusEvent['kind'], RelationEdge['kind']>> = { replaced_by: 'REPLACES', repealed_by: 'REPEALS', amended_by: 'AMENDS' };
 
+const versions = new WeakMap<Registry, string>();
+
+/** The version of the registry's graph facts: a hash of the files it reads and of FORMAT (computed once per registry). */
+export function knowledgeVersion(registry: Registry): string {
+  let version = versions.get(registry);
+  if (version === undefined) {
+    version = createHash('sha256')
+      .update(JSON.stringify([FORMAT, registry.instruments, registry.adminUnits, registry.issuers]))
+      .digest('hex')
+      .slice(0, 16);
+    versions.set(registry, version);
+  }
+  return version;
+}
+
 /** Everything the registry contributes to a graph; `existingIssuers` are refreshed with it. */
 export function registryKnowledge(registry: Registry, existingIssuers: Iterable<IssuerRef> = []): KnowledgeBatch {
   const instruments: InstrumentNode[] = [];
@@ -214,11 +229,7 @@ export function registryKnowledge(registry: Registry, existingIssuers: Iterable<
   }
   const { issuers, successions } = createIssuerFacts(registry).describe(refs);
 
-  const version = createHash('sha256')
-    .update(JSON.stringify([FORMAT, registry.instruments, registry.adminUnits, registry.issuers]))
-    .digest('hex')
-    .slice(0, 16);
-  return { version, instruments, statusEvents, relations, issuers, successions };
+  return { version: knowledgeVersion(registry), instruments, statusEvents, relations, issuers, successions };
 }
 
 /**

@@ -5,6 +5,8 @@
 // taken to end on 31 August of its second year: the latest sensible end, so a warning is never early.
 // Flat patterns over a short string; linear.
 
+import { fold } from '../graph/core/text.js';
+
 const DASH = /[\u2010-\u2015\u2212]/g;
 const SPAN = /(giai\s+đoạn|năm\s+học)\s+(\d{4})\s*-\s*(\d{4})/giu;
 const UNTIL = /đến\s+năm\s+(\d{4})/giu;
@@ -77,15 +79,4 @@ export function seriesOf(subject: string | null, type: string | null): SeriesPla
     .replace(/[.;,:]+$/u, '')
     .trim();
   return { pattern, end: period.end, label: period.label };
-}
-
-/** Lower case, no diacritics, single spaces (as the graph's folded search fields). */
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
 }

@@ -512,7 +512,9 @@ export function runContract(name: string, makeStore: () => Promise<GraphStore>):
         issuers: [],
         successions: [],
       };
+      expect(await store.knowledgeVersion()).toBeNull();
       expect(await store.writeKnowledge(knowledge)).toMatchObject({ written: true, instruments: 2, statusEvents: 1, relations: 1 });
+      expect(await store.knowledgeVersion()).toBe('v1');
       const old = await store.getInstrument(OLD);
       expect(old?.instrument).toMatchObject({ date: '2017-12-28', issuer: 'Bộ Giáo dục và Đào tạo', status: 'replaced' });
       expect(old?.issuedBy?.map((issuer) => issuer.key)).toEqual(['tw:bgddt']);

@@ -73,6 +73,17 @@ describe('memory store file', () => {
     await expect(new MemoryGraphStore({ dir }).init()).rejects.toThrow(/graph\.jsonl:2/);
   });
 
+  it('reloads the registry knowledge as written, a relation listed twice included', async () => {
+    const dir = tempDir();
+    const store = new MemoryGraphStore({ dir });
+    const edge = { from: 'vn:tw:tt-bgddt:2024:09', to: 'vn:tw:tt-bgddt:2017:36', kind: 'REPLACES' as const, source: 'registry' };
+    await store.writeKnowledge({ version: 'v1', instruments: [], statusEvents: [], relations: [edge, edge], issuers: [], successions: [] });
+    const before = await store.dump();
+    expect(before.edges.filter((e) => e.kind === 'REPLACES')).toHaveLength(1);
+    await store.close();
+    expect(await new MemoryGraphStore({ dir }).dump()).toEqual(before);
+  });
+
   it('compacts to a snapshot that reloads identically', async () => {
     const dir = tempDir();
     let store = new MemoryGraphStore({ dir });

@@ -2,13 +2,12 @@
 // body took over (the SUCCEEDED_BY chain of the 2025 reorganisation). A name ("Lạc Thủy",
 // "UBND tỉnh Hòa Bình") is looked up among the issuers the graph holds; several matches are listed.
 // Exit codes: 0 answered, 1 unknown or ambiguous, 2 store down or failure.
-import { ConfigError, loadConfig } from '../../config.js';
-import { StoreUnavailableError } from '../../graph/errors.js';
+import { loadConfig } from '../../config.js';
 import { openStore } from '../../graph/index.js';
 import type { GraphStore, IssuerDetail, IssuerNode } from '../../graph/store.js';
 import { UnknownRefError } from '../../service/errors.js';
 import { describeIssuer, listIssuers, unknownIssuer } from '../../service/issuers.js';
-import type { Output } from './query.js';
+import { failureExit, type Output } from './query.js';
 
 export interface IssuerQueryOptions {
   format: 'text' | 'json';
@@ -79,12 +78,7 @@ export async function queryIssuer(ref: string, opts: IssuerQueryOptions): Promis
       opts.stderr.write(`${error.message}\nGợi ý: ${error.hint?.vi ?? ''} Cơ quan có trong đồ thị khi đã nạp văn bản (cancu ingest <thư mục>).\n`);
       return 1;
     }
-    if (error instanceof StoreUnavailableError || error instanceof ConfigError) {
-      opts.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    opts.stderr.write(`Lỗi: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
+    return failureExit(error, opts.stderr);
   } finally {
     if (opened) await opened.close().catch(() => undefined);
   }

@@ -113,6 +113,13 @@ function renderText(kind: QueryKind, ref: string, depth: number, key: string, re
   return `${lines.join('\n')}\n`;
 }
 
+/** Any other failure of a query command: its message (the store's names the URI), exit 2. */
+export function failureExit(error: unknown, stderr: Output): number {
+  const known = error instanceof StoreUnavailableError || error instanceof ConfigError;
+  stderr.write(known ? `${(error as Error).message}\n` : `Lỗi: ${error instanceof Error ? error.message : String(error)}\n`);
+  return 2;
+}
+
 export async function query(kind: QueryKind, ref: string, opts: QueryOptions): Promise<number> {
   const depth = opts.depth ?? 3;
   if (!Number.isInteger(depth) || depth < 1 || depth > 10) {
@@ -137,12 +144,7 @@ export async function query(kind: QueryKind, ref: string, opts: QueryOptions): P
       opts.stderr.write(`${error.message}\n${candidates.join('\n')}\n`);
       return 1;
     }
-    if (error instanceof StoreUnavailableError || error instanceof ConfigError) {
-      opts.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    opts.stderr.write(`Lỗi: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
+    return failureExit(error, opts.stderr);
   } finally {
     if (opened) await opened.close().catch(() => undefined);
   }

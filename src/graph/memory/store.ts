@@ -205,7 +205,7 @@ export class MemoryGraphStore implements GraphStore {
   private issuers = new Map<string, IssuerNode>();
   /** SUCCEEDED_BY edges by `from`. */
   private successions = new Map<string, SuccessionEdge[]>();
-  private knowledgeVersion: string | null = null;
+  private registryVersion: string | null = null;
   /** Instruments per issuer (ISSUED_BY), derived lazily like the adjacency indexes. */
   private issuerCounts: { version: number; counts: Map<string, number> } | null = null;
   private searchCache: (SearchFields | undefined)[] = [];
@@ -445,7 +445,7 @@ export class MemoryGraphStore implements GraphStore {
       issuers: batch.issuers.length,
       successions: batch.successions.length,
     };
-    if (this.knowledgeVersion === batch.version) return summary;
+    if (this.registryVersion === batch.version) return summary;
     const record = this.applyKnowledge({
       op: 'knowledge',
       v: batch.version,
@@ -466,6 +466,11 @@ export class MemoryGraphStore implements GraphStore {
     this.superseded++;
     summary.written = true;
     return summary;
+  }
+
+  async knowledgeVersion(): Promise<string | null> {
+    this.ensureLoaded();
+    return this.registryVersion;
   }
 
   async listIssuers(): Promise<IssuerNode[]> {
@@ -549,7 +554,7 @@ export class MemoryGraphStore implements GraphStore {
     this.events = new Map();
     this.issuers = new Map();
     this.successions = new Map();
-    this.knowledgeVersion = null;
+    this.registryVersion = null;
     this.searchCache = [];
     this.findings = new FindingsPacker();
     this.version++;
@@ -589,7 +594,7 @@ export class MemoryGraphStore implements GraphStore {
         this.replayKnowledge(record);
         return;
       case 'issuers':
-        this.knowledgeVersion = record.v;
+        this.registryVersion = record.v;
         this.putIssuers(record.i, record.u);
         return;
       default:
@@ -918,10 +923,8 @@ export class MemoryGraphStore implements GraphStore {
    * Returns the record that replays it.
    */
   private applyKnowledge(record: Extract<LogRecord, { op: 'knowledge' }>): Extract<LogRecord, { op: 'knowledge' }> {
-    const registryId = this.keyId(REGISTRY_SOURCE);
     const touched = new Set<number>();
-    const old = this.contribs.get(registryId);
-    if (old) this.removeContribution(registryId, old, touched);
+    this.removeRegistryRelations(touched);
     const changed: InstrumentNode[] = [];
     for (const incoming of record.n) {
       const next = mergeKnowledgeNode(this.table.get(incoming.key), incoming);
@@ -931,18 +934,7 @@ export class MemoryGraphStore implements GraphStore {
       }
     }
     for (const event of record.e) this.applyStatus(event.k, event.e);
-    const relations: RelationEdge[] = [];
-    const seen = new Set<string>();
-    for (const [from, to, kind] of record.r) {
-      const id = `${from}\u0000${to}\u0000${kind}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      for (const end of [from, to]) if (!this.table.get(end)) this.table.set(end, stubNode(end));
-      relations.push({ from, to, kind: kind as RelationKind, source: REGISTRY_SOURCE });
-    }
-    const contribution: Contribution = { cites: new Int32Array(0), rels: this.encodeRels(relations), findings: this.findings.add('[]') };
-    this.contribs.set(registryId, contribution);
-    this.count(registryId, contribution, 1);
+    this.setRegistryRelations(record.r);
     const removed: string[] = [];
     for (const id of touched) {
       const node = this.nodes[id];
@@ -952,20 +944,14 @@ export class MemoryGraphStore implements GraphStore {
         removed.push(node.key);
       }
     }
-    for (const node of changed) this.ensureIssuersOf(node);
-    this.successions = new Map();
-    this.putIssuers(record.i, record.u);
-    this.knowledgeVersion = record.v;
-    this.version++;
+    this.finishKnowledge(record, changed);
     this.findings.seal();
     return { ...record, o: removed, n: changed.filter((node) => !removed.includes(node.key)) };
   }
 
   private replayKnowledge(record: Extract<LogRecord, { op: 'knowledge' }>): void {
     // The record holds the merged nodes: set them as they are, then the rest as when it was written.
-    const registryId = this.keyId(REGISTRY_SOURCE);
-    const old = this.contribs.get(registryId);
-    if (old) this.removeContribution(registryId, old, new Set());
+    this.removeRegistryRelations(new Set());
     for (const key of record.o) {
       const id = this.keys.find(key);
       if (id !== undefined) {
@@ -975,15 +961,39 @@ export class MemoryGraphStore implements GraphStore {
     }
     for (const node of record.n) this.table.set(node.key, node);
     for (const event of record.e) this.applyStatus(event.k, event.e);
-    const relations = record.r.map(([from, to, kind]) => ({ from, to, kind: kind as RelationKind, source: REGISTRY_SOURCE }));
-    for (const relation of relations) for (const end of [relation.from, relation.to]) if (!this.table.get(end)) this.table.set(end, stubNode(end));
+    this.setRegistryRelations(record.r);
+    this.finishKnowledge(record, record.n);
+  }
+
+  private removeRegistryRelations(touched: Set<number>): void {
+    const registryId = this.keyId(REGISTRY_SOURCE);
+    const old = this.contribs.get(registryId);
+    if (old) this.removeContribution(registryId, old, touched);
+  }
+
+  /** The registry's relations, without duplicates, as the contribution of REGISTRY_SOURCE; an end not stored becomes a stub. */
+  private setRegistryRelations(tuples: RelTuple[]): void {
+    const relations: RelationEdge[] = [];
+    const seen = new Set<string>();
+    for (const [from, to, kind] of tuples) {
+      const id = `${from}\u0000${to}\u0000${kind}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      for (const end of [from, to]) if (!this.table.get(end)) this.table.set(end, stubNode(end));
+      relations.push({ from, to, kind: kind as RelationKind, source: REGISTRY_SOURCE });
+    }
+    const registryId = this.keyId(REGISTRY_SOURCE);
     const contribution: Contribution = { cites: new Int32Array(0), rels: this.encodeRels(relations), findings: this.findings.add('[]') };
     this.contribs.set(registryId, contribution);
     this.count(registryId, contribution, 1);
-    for (const node of record.n) this.ensureIssuersOf(this.nodes[this.keys.find(node.key)!]);
+  }
+
+  /** After a knowledge record's nodes: their issuers, the registry's issuers and successions (replaced whole), its version. */
+  private finishKnowledge(record: Extract<LogRecord, { op: 'knowledge' }>, nodes: readonly InstrumentNode[]): void {
+    for (const node of nodes) this.ensureIssuersOf(node);
     this.successions = new Map();
     this.putIssuers(record.i, record.u);
-    this.knowledgeVersion = record.v;
+    this.registryVersion = record.v;
     this.version++;
   }
 
@@ -1000,7 +1010,7 @@ export class MemoryGraphStore implements GraphStore {
       yield JSON.stringify({ op: 'contrib', k: key, c, r, f: this.findings.read(contribution.findings) } satisfies LogRecord);
     }
     for (const [id, list] of this.events) yield JSON.stringify({ op: 'events', k: this.keys.values[id]!, e: list } satisfies LogRecord);
-    yield JSON.stringify({ op: 'issuers', v: this.knowledgeVersion, i: [...this.issuers.values()], u: [...this.successions.values()].flat() } satisfies LogRecord);
+    yield JSON.stringify({ op: 'issuers', v: this.registryVersion, i: [...this.issuers.values()], u: [...this.successions.values()].flat() } satisfies LogRecord);
   }
 }
 

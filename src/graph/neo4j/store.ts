@@ -246,6 +246,11 @@ export class Neo4jGraphStore implements GraphStore {
     return summary;
   }
 
+  async knowledgeVersion(): Promise<string | null> {
+    const [row] = await this.read((tx) => run(tx, 'knowledge/version', { source: REGISTRY_SOURCE }));
+    return (row?.version as string | null | undefined) ?? null;
+  }
+
   async listIssuers(): Promise<IssuerNode[]> {
     const rows = await this.read((tx) => run(tx, 'read/issuers'));
     return rows.map((row) => issuerFrom(row.issuer));
@@ -517,7 +522,7 @@ function nodeRow(node: InstrumentNode, props: Row, recheck: boolean): Row {
 }
 
 function issuerProps(issuer: IssuerNode): Row {
-  return { ...normalizeIssuer(issuer) };
+  return normalizeIssuer(issuer) as unknown as Row;
 }
 
 function issuerRows(issuers: IssuerNode[]): Row[] {
