@@ -1,12 +1,13 @@
 // The embedded store: the shared contract, plus what only it has — its file under the data
 // directory (reload, torn tail after a crash, compaction).
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { MemoryGraphStore } from '../../src/graph/memory/index.js';
 import { runContract } from './contract.js';
 import { doc } from './batches.js';
+import type { DocumentBatch } from '../../src/graph/store.js';
 import { issuersOf } from '../../src/graph/core/issuers.js';
 import { createIssuerFacts, registryKnowledge } from '../../src/knowledge/graph-facts.js';
 import { loadRegistry } from '../../src/knowledge/registry.js';
@@ -48,12 +49,16 @@ describe('memory store file', () => {
     const store = new MemoryGraphStore({ dir });
     await store.writeDocuments(batches().slice(0, 1));
     const expected = await store.dump();
-    const complete = statSync(join(dir, 'graph.jsonl')).size;
+    const file = join(dir, 'graph.bin');
+    const complete = statSync(file).size;
+    // The next write, cut short: a frame header announcing more bytes than the file holds.
+    await store.writeDocuments(batches().slice(1));
     await store.close();
-    appendFileSync(join(dir, 'graph.jsonl'), '{"op":"doc","d":{"key":"doc:b","type":"Kế ho');
+    const whole = readFileSync(file);
+    writeFileSync(file, whole.subarray(0, complete + 20));
     const reopened = new MemoryGraphStore({ dir });
     expect(await reopened.dump()).toEqual(expected);
-    expect(statSync(join(dir, 'graph.jsonl')).size).toBe(complete);
+    expect(statSync(file).size).toBe(complete);
     // And the store goes on appending cleanly after the cut.
     await reopened.writeDocuments(batches().slice(1));
     await reopened.close();
@@ -62,15 +67,107 @@ describe('memory store file', () => {
     await third.close();
   });
 
-  it('refuses a corrupt record in the middle of the file', async () => {
+  it('drops a last frame whose bytes never landed (checksum mismatch at the tail)', async () => {
     const dir = tempDir();
     const store = new MemoryGraphStore({ dir });
-    await store.writeDocuments(batches());
+    await store.writeDocuments(batches().slice(0, 1));
+    const expected = await store.dump();
+    const file = join(dir, 'graph.bin');
+    const complete = statSync(file).size;
+    await store.writeDocuments(batches().slice(1));
     await store.close();
-    const lines = readFileSync(join(dir, 'graph.jsonl'), 'utf8').split('\n');
-    lines[1] = lines[1]!.slice(0, 20);
-    writeFileSync(join(dir, 'graph.jsonl'), lines.join('\n'));
-    await expect(new MemoryGraphStore({ dir }).init()).rejects.toThrow(/graph\.jsonl:2/);
+    // The file system extended the file, but the frame's data is zeros.
+    const whole = readFileSync(file);
+    whole.fill(0, complete + 8);
+    writeFileSync(file, whole);
+    const reopened = new MemoryGraphStore({ dir });
+    expect(await reopened.dump()).toEqual(expected);
+    expect(statSync(file).size).toBe(complete);
+    await reopened.close();
+  });
+
+  it('refuses a corrupt frame in the middle of the file, naming its offset', async () => {
+    const dir = tempDir();
+    const store = new MemoryGraphStore({ dir });
+    await store.writeDocuments(batches().slice(0, 1));
+    await store.writeDocuments(batches().slice(1));
+    await store.close();
+    const file = join(dir, 'graph.bin');
+    const whole = readFileSync(file);
+    // Header is 16 bytes, then the first frame: flip a byte of its payload.
+    whole[16 + 8 + 3] = whole[16 + 8 + 3]! ^ 0xff;
+    writeFileSync(file, whole);
+    await expect(new MemoryGraphStore({ dir }).init()).rejects.toThrow(/graph\.bin@16: .*checksum/);
+  });
+
+  it('refuses a file that is not a cancu graph', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'graph.bin'), 'this is not a graph file at all');
+    await expect(new MemoryGraphStore({ dir }).init()).rejects.toThrow(/không phải tệp đồ thị của cancu/);
+  });
+
+  it('opens a store written in format 1 (JSON lines) and rewrites it in the current format', async () => {
+    const dir = tempDir();
+    // Format 1 as documented (docs/graph.md): a header line, then one record per line.
+    const node = (key: string, extra: object) => ({ key, type: null, number: null, family: null, date: null, year: null, issuer: null, issuerCode: null, jurisdiction: null, subject: null, status: 'unknown', isDocument: false, file: null, contentHash: null, ...extra });
+    const lines = [
+      { format: 'cancu-graph', version: 1 },
+      {
+        op: 'put',
+        k: 'doc:a',
+        s: [],
+        o: [],
+        n: [node('doc:a', { type: 'Kế hoạch', isDocument: true, file: 'plans/a.txt', contentHash: 'h1' }), node('vn:tw:nd-cp:2015:04', { type: 'Nghị định', number: '04/2015/NĐ-CP', date: '2015-01-09' })],
+        c: [['vn:tw:nd-cp:2015:04', 'can_cu', 120, 40, 5, 3, 'Nghị định số 04/2015/NĐ-CP ngày 9-1-2015', '04/2015/NĐ-CP', '9-1-2015', '2015-01-09', null, 'Nghị định']],
+        r: [],
+        f: [{ ruleId: 'unverified-citation', severity: 'info', message: 'Chưa kiểm tra được hiệu lực.', line: 5, column: 3, evidence: 'Nghị định số 04/2015/NĐ-CP ngày 9-1-2015', expected: null }],
+      },
+      { op: 'status', k: 'vn:tw:nd-cp:2015:04', e: { kind: 'expired', by: null, date: '2024-01-01', confidence: 'stated', source: 'x' } },
+    ];
+    writeFileSync(join(dir, 'graph.jsonl'), lines.map((line) => JSON.stringify(line)).join('\n') + '\n');
+    const store = new MemoryGraphStore({ dir });
+    const cited = await store.documentCitations('doc:a');
+    expect(cited?.citations).toEqual([
+      expect.objectContaining({ to: 'vn:tw:nd-cp:2015:04', section: 'can_cu', offset: 120, length: 40, line: 5, column: 3, surface: 'Nghị định số 04/2015/NĐ-CP ngày 9-1-2015', numberWritten: '04/2015/NĐ-CP', dateWritten: '9-1-2015', date: '2015-01-09', issuerWritten: null, typeWritten: 'Nghị định' }),
+    ]);
+    expect(cited?.findings).toEqual([lines[1]!.f![0]]);
+    expect((await store.getInstrument('vn:tw:nd-cp:2015:04'))?.instrument.status).toBe('expired');
+    const before = await store.dump();
+    await store.close();
+    expect(existsSync(join(dir, 'graph.jsonl'))).toBe(false);
+    expect(existsSync(join(dir, 'graph.bin'))).toBe(true);
+    expect(await new MemoryGraphStore({ dir }).dump()).toEqual(before);
+  });
+
+  it('keeps every as-written text and finding exactly, through reopen and compaction', async () => {
+    const dir = tempDir();
+    const surface = 'Nghị định số 04/2015/NĐ-CP ngày 09 tháng 01 năm 2015 của Chính phủ';
+    const batch = doc({ key: 'doc:texts', cites: [{ to: 'vn:tw:nd-cp:2015:04' }, { to: 'vn:tw:nd-cp:2020:30' }, { to: 'vn:tw:ct-tw:2016:05' }] });
+    batch.cites[0] = { ...batch.cites[0]!, surface, length: surface.length, numberWritten: '04/2015/NĐ-CP', dateWritten: '09 tháng 01 năm 2015', date: '2015-01-09', issuerWritten: 'Chính phủ', typeWritten: 'Nghị định' };
+    // Texts that are not in the surface, an empty one, a date that is not normalised, decomposed text.
+    batch.cites[1] = { ...batch.cites[1]!, surface: 'NĐ 30', numberWritten: '30/2020/NĐ-CP', dateWritten: '', date: '2020-3-5', issuerWritten: 'Chi\u0301nh phu\u0309', typeWritten: 'nghị định' };
+    batch.cites[2] = { ...batch.cites[2]!, surface: 'Chỉ thị 05', numberWritten: null, dateWritten: null, date: null, issuerWritten: null, typeWritten: null };
+    batch.findings = [
+      { ruleId: 'citation-missing-issuer', severity: 'warning', message: 'Thiếu cơ quan ban hành.', line: 4, column: 1, evidence: 'NĐ 30', expected: 'Nghị định số 30/2020/NĐ-CP' },
+      { ruleId: 'unverified-citation', severity: 'info', message: 'Chưa kiểm tra được.', line: 5, column: 2, evidence: '', expected: null },
+    ] as DocumentBatch['findings'];
+    let store = new MemoryGraphStore({ dir });
+    await store.writeDocuments([batch]);
+    const expected = [...batch.cites].map(({ from: _from, ...rest }) => rest);
+    const check = async (target: MemoryGraphStore) => {
+      const read = await target.documentCitations('doc:texts');
+      const byTo = new Map(read!.citations.map(({ instrument: _instrument, from: _from, ...rest }) => [rest.to, rest]));
+      for (const cite of expected) expect(byTo.get(cite.to)).toEqual(cite);
+      expect(read!.findings).toEqual(batch.findings);
+    };
+    await check(store);
+    await store.close();
+    store = new MemoryGraphStore({ dir });
+    await check(store);
+    store.compact();
+    await check(store);
+    await store.close();
+    await check(new MemoryGraphStore({ dir }));
   });
 
   it('reloads the registry knowledge as written, a relation listed twice included', async () => {
@@ -102,9 +199,9 @@ describe('memory store file', () => {
     await store.close();
     expect(await new MemoryGraphStore({ dir }).dump()).toEqual(before);
     store = new MemoryGraphStore({ dir });
-    const sizeBefore = statSync(join(dir, 'graph.jsonl')).size;
+    const sizeBefore = statSync(join(dir, 'graph.bin')).size;
     store.compact();
-    expect(statSync(join(dir, 'graph.jsonl')).size).toBeLessThan(sizeBefore);
+    expect(statSync(join(dir, 'graph.bin')).size).toBeLessThan(sizeBefore);
     expect(await store.dump()).toEqual(before);
     await store.close();
     const reopened = new MemoryGraphStore({ dir });

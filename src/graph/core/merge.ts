@@ -68,6 +68,15 @@ function locate(cite: CitesEdge | undefined): Located {
   return cite ? { line: cite.line, column: cite.column, offset: cite.offset, length: cite.length, surface: cite.surface } : HEADER;
 }
 
+/** Every descriptive value of `raw` is absent or identical to the stored one (so merging changes nothing). */
+function sameDescription(raw: InstrumentNode, stored: InstrumentNode): boolean {
+  for (const field of DESCRIPTIVE) {
+    const value = raw[field];
+    if (value !== null && value !== undefined && value !== stored[field]) return false;
+  }
+  return true;
+}
+
 export function planBatch(batch: DocumentBatch, nodes: NodeTable): BatchPlan {
   const docKey = batch.document.key;
   const file = batch.document.file ?? null;
@@ -82,8 +91,8 @@ export function planBatch(batch: DocumentBatch, nodes: NodeTable): BatchPlan {
       dirty.push(key);
     }
   };
-  const firstCite = new Map<string, CitesEdge>();
-  for (const cite of batch.cites) if (!firstCite.has(cite.to)) firstCite.set(cite.to, cite);
+  // Where a conflict is located: the first citation of the instrument (looked up only on a conflict).
+  const firstCite = (key: string) => batch.cites.find((cite) => cite.to === key);
 
   // The document's own node: its header is authoritative for it.
   const incomingDoc = normalizeNode(batch.document);
@@ -107,8 +116,11 @@ export function planBatch(batch: DocumentBatch, nodes: NodeTable): BatchPlan {
 
   // Cited instruments: fill what is unknown, report what disagrees, keep the first value.
   for (const raw of batch.instruments) {
+    const known = nodes.get(raw.key);
+    // Most cited instruments are already stored with these very values: nothing to fill or report.
+    if (known && sameDescription(raw, known)) continue;
     const incoming = normalizeNode(raw);
-    const existing = nodes.get(incoming.key);
+    const existing = known;
     if (!existing) {
       nodes.set(incoming.key, { ...incoming, isDocument: false, file: null, contentHash: null });
       created++;
@@ -131,7 +143,7 @@ export function planBatch(batch: DocumentBatch, nodes: NodeTable): BatchPlan {
           incoming: String(value),
           document: docKey,
           file,
-          ...locate(firstCite.get(incoming.key)),
+          ...locate(firstCite(incoming.key)),
         });
       }
     }

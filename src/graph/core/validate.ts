@@ -16,9 +16,21 @@ function fail(field: string, vi: string, en: string): never {
 }
 
 function checkKey(value: unknown, field: string): void {
-  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_KEY_LENGTH || value.trim() !== value) {
+  if (!isKey(value)) {
     fail(field, 'phải là khóa chuẩn (chuỗi không rỗng, không có khoảng trắng ở đầu/cuối)', 'must be a canonical key (a non-empty string without surrounding spaces)');
   }
+}
+
+function isKey(value: unknown): boolean {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_KEY_LENGTH && value.trim() === value;
+}
+
+function isCount(value: unknown): boolean {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isOptionalText(value: unknown): boolean {
+  return value === null || value === undefined || typeof value === 'string';
 }
 
 function checkInt(value: unknown, field: string): void {
@@ -28,6 +40,29 @@ function checkInt(value: unknown, field: string): void {
 function checkText(value: unknown, field: string, nullable: boolean): void {
   if (value === null && nullable) return;
   if (typeof value !== 'string') fail(field, nullable ? 'phải là chuỗi hoặc null' : 'phải là chuỗi', nullable ? 'must be a string or null' : 'must be a string');
+}
+
+function citeAt(at: string, i: number): string {
+  return `${at}.cites[${i}]`;
+}
+
+/** True when `checkNode` would pass (without building any message). */
+function isNode(node: InstrumentNode | undefined): boolean {
+  return (
+    !!node &&
+    typeof node === 'object' &&
+    isKey(node.key) &&
+    isOptionalText(node.type) &&
+    isOptionalText(node.number) &&
+    isOptionalText(node.family) &&
+    isOptionalText(node.date) &&
+    isOptionalText(node.issuer) &&
+    isOptionalText(node.issuerCode) &&
+    isOptionalText(node.jurisdiction) &&
+    isOptionalText(node.subject) &&
+    (node.year === null || node.year === undefined || isCount(node.year)) &&
+    (node.status === undefined || STATUSES.includes(node.status))
+  );
 }
 
 function checkNode(node: InstrumentNode, field: string): void {
@@ -47,17 +82,24 @@ export function validateBatch(batch: DocumentBatch, index = 0): void {
   checkText(batch.document.contentHash ?? null, `${at}.document.contentHash`, true);
   checkText(batch.document.file ?? null, `${at}.document.file`, true);
   if (!Array.isArray(batch.instruments)) fail(`${at}.instruments`, 'phải là mảng', 'must be an array');
-  batch.instruments.forEach((node, i) => checkNode(node, `${at}.instruments[${i}]`));
+  for (let i = 0; i < batch.instruments.length; i++) if (!isNode(batch.instruments[i])) checkNode(batch.instruments[i]!, `${at}.instruments[${i}]`);
   if (!Array.isArray(batch.cites)) fail(`${at}.cites`, 'phải là mảng', 'must be an array');
-  batch.cites.forEach((cite, i) => {
-    const f = `${at}.cites[${i}]`;
-    if (cite.from !== batch.document.key) fail(`${f}.from`, 'phải là khóa của chính văn bản', "must be the document's own key");
-    checkKey(cite.to, `${f}.to`);
-    checkText(cite.section, `${f}.section`, false);
-    for (const name of ['offset', 'length', 'line', 'column'] as const) checkInt(cite[name], `${f}.${name}`);
-    checkText(cite.surface, `${f}.surface`, false);
-    for (const name of ['numberWritten', 'dateWritten', 'date', 'issuerWritten', 'typeWritten'] as const) checkText(cite[name] ?? null, `${f}.${name}`, true);
-  });
+  // The hot loop of every write: plain tests, and the field's path built only when one fails.
+  const from = batch.document.key;
+  for (let i = 0; i < batch.cites.length; i++) {
+    const cite = batch.cites[i]!;
+    if (!cite || typeof cite !== 'object') fail(citeAt(at, i), 'phải là một đối tượng', 'must be an object');
+    if (cite.from !== from) fail(`${citeAt(at, i)}.from`, 'phải là khóa của chính văn bản', "must be the document's own key");
+    if (!isKey(cite.to)) checkKey(cite.to, `${citeAt(at, i)}.to`);
+    if (typeof cite.section !== 'string') checkText(cite.section, `${citeAt(at, i)}.section`, false);
+    if (!isCount(cite.offset) || !isCount(cite.length) || !isCount(cite.line) || !isCount(cite.column)) {
+      for (const name of ['offset', 'length', 'line', 'column'] as const) checkInt(cite[name], `${citeAt(at, i)}.${name}`);
+    }
+    if (typeof cite.surface !== 'string') checkText(cite.surface, `${citeAt(at, i)}.surface`, false);
+    if (!isOptionalText(cite.numberWritten) || !isOptionalText(cite.dateWritten) || !isOptionalText(cite.date) || !isOptionalText(cite.issuerWritten) || !isOptionalText(cite.typeWritten)) {
+      for (const name of ['numberWritten', 'dateWritten', 'date', 'issuerWritten', 'typeWritten'] as const) checkText(cite[name] ?? null, `${citeAt(at, i)}.${name}`, true);
+    }
+  }
   if (!Array.isArray(batch.relations)) fail(`${at}.relations`, 'phải là mảng', 'must be an array');
   batch.relations.forEach((relation, i) => {
     const f = `${at}.relations[${i}]`;

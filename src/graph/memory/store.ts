@@ -1,14 +1,19 @@
-// The embedded GraphStore: everything in memory, persisted as JSON lines under a directory
-// (default .cancu/graph). Small and boring on purpose; parity with Neo4j comes from sharing the
-// merge, lineage, search and dump logic in ../core and from the one contract test suite.
+// The embedded GraphStore: everything in memory, persisted as a log of checksummed frames under a
+// directory (default .cancu/graph; see log.ts). Small and boring on purpose; parity with Neo4j
+// comes from sharing the merge, lineage, search and dump logic in ../core and from the one
+// contract test suite.
 //
-// Layout, chosen for 100k plans / ~5M citation edges in well under 1.5 GB:
+// Layout, chosen for 100k plans / ~5M citation edges in well under 1.5 GB, written at a few µs
+// per edge:
 // - instruments: one plain object per key, keys interned to small integer ids;
 // - each document's contribution (its CITES edges, the relation edges it states, its findings) is
-//   kept together, the edges packed in Int32Arrays with every string interned — a document is
-//   replaced by swapping one entry, which is what makes each write atomic;
+//   kept together, edges and findings packed in Int32Arrays with every string interned (the
+//   as-written parts of a citation as slices of its surface) — a document is replaced by swapping
+//   one entry, which is what makes each write atomic;
+// - a write is logged as one frame holding those same ints (ids renumbered as the file knows
+//   them) and the strings new to the file: no per-edge serialisation;
 // - reverse adjacency (who cites / implements X) is derived lazily after writes (CSR arrays).
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { endianness } from 'node:os';
 import type {
   CitesEdge,
   DocumentBatch,
@@ -46,7 +51,7 @@ import { RELATION_KINDS, validateBatch, validateEvent, validateKnowledge, type R
 import { GraphLog } from './log.js';
 import { citeTuple, type CiteTuple } from '../core/cites.js';
 
-/** Int32 fields per CITES edge (strings are interned ids, -1 for null). */
+/** Int32 fields per CITES edge (see encodeCites for what each holds). */
 const STRIDE = 12;
 const C_TO = 0;
 const C_SECTION = 1;
@@ -60,59 +65,29 @@ const C_DATE_WRITTEN = 8;
 const C_DATE = 9;
 const C_ISSUER = 10;
 const C_TYPE = 11;
+/** Fields of a cite that hold a string id of `strings` when >= 0 (C_ISSUER: of `vocab`). */
+const C_TEXTS = [C_SURFACE, C_NUMBER, C_DATE_WRITTEN, C_DATE, C_TYPE] as const;
+
+/** Int32 fields per stored finding. */
+const F_STRIDE = 7;
+const F_RULE = 0;
+const F_SEVERITY = 1;
+const F_MESSAGE = 2;
+const F_LINE = 3;
+const F_COLUMN = 4;
+const F_EVIDENCE = 5;
+const F_EXPECTED = 6;
+
+/** Longest as-written text stored as a slice of the surface (see encodeText). */
+const MAX_SLICE = 255;
+const MAX_SLICE_START = 1 << 22;
 
 interface Contribution {
   cites: Int32Array;
   /** Triples: from id, to id, kind index (RELATION_KINDS). */
   rels: Int32Array;
-  /** The document's findings: an entry of a deflated block shared by the documents of one write (see FindingsPacker). */
-  findings: FindingsRef;
-}
-
-/**
- * Findings are read rarely (documentCitations, dump) and would otherwise dominate memory (tens per
- * plan, long Vietnamese messages). The findings of all documents of one write are deflated
- * together, once: per-document compression costs a zlib call each, far more than the data.
- */
-interface FindingsBlock {
-  deflated: Buffer | null;
-  /** Set until the block is sealed (the write in progress). */
-  pending: string[] | null;
-}
-
-interface FindingsRef {
-  block: FindingsBlock;
-  index: number;
-}
-
-class FindingsPacker {
-  private block: FindingsBlock | null = null;
-  private last: { block: FindingsBlock; lists: StoredFinding[][] } | null = null;
-
-  /** Adds one document's findings (already JSON); sealed into the block at `seal()`. */
-  add(json: string): FindingsRef {
-    this.block ??= { deflated: null, pending: [] };
-    this.block.pending!.push(json);
-    return { block: this.block, index: this.block.pending!.length - 1 };
-  }
-
-  seal(): void {
-    const block = this.block;
-    if (!block) return;
-    this.block = null;
-    const text = `[${block.pending!.join(',')}]`;
-    block.pending = null;
-    block.deflated = text === '[]' ? null : deflateRawSync(text, { level: 1 });
-  }
-
-  read(ref: FindingsRef): StoredFinding[] {
-    if (ref.block.pending) return JSON.parse(ref.block.pending[ref.index]!) as StoredFinding[];
-    if (this.last?.block !== ref.block) {
-      const lists = ref.block.deflated ? (JSON.parse(inflateRawSync(ref.block.deflated).toString('utf8')) as StoredFinding[][]) : [];
-      this.last = { block: ref.block, lists };
-    }
-    return this.last.lists[ref.index] ?? [];
-  }
+  /** The document's findings, F_STRIDE ints each. */
+  findings: Int32Array;
 }
 
 /** Compressed sparse rows: neighbours of node i are entries[start[i] .. start[i+1]). */
@@ -129,15 +104,28 @@ function detach(text: string): string {
   return (' ' + text).slice(1);
 }
 
-class Interner {
+/**
+ * Interned strings, and the ids they have in the file. Ids in memory are the order of interning
+ * in this process; the file numbers strings in the order it first wrote them. A write frame lists
+ * the strings new to the file, and its ints use file ids, so reading maps them back (`fromFile`).
+ */
+class Dictionary {
   private readonly ids = new Map<string, number>();
   readonly values: string[] = [];
+  /** Memory id → file id (-1: not in the file yet). */
+  private fileIds: number[] = [];
+  /** File id → memory id. */
+  private fromFileIds: number[] = [];
+  /** Values given a file id since the last `takePending`, in file-id order. */
+  private pending: string[] = [];
+
   id(value: string): number {
     let id = this.ids.get(value);
     if (id === undefined) {
       const own = detach(value);
       id = this.values.length;
       this.values.push(own);
+      this.fileIds.push(-1);
       this.ids.set(own, id);
     }
     return id;
@@ -152,9 +140,67 @@ class Interner {
   get size(): number {
     return this.values.length;
   }
+  toFile(id: number): number {
+    let fileId = this.fileIds[id]!;
+    if (fileId === -1) {
+      fileId = this.fromFileIds.length;
+      this.fromFileIds.push(id);
+      this.fileIds[id] = fileId;
+      this.pending.push(this.values[id]!);
+    }
+    return fileId;
+  }
+  takePending(): string[] {
+    const pending = this.pending;
+    this.pending = [];
+    return pending;
+  }
+  /** Registers the values a frame introduces (the next file ids, in order). */
+  loadFile(values: unknown): void {
+    if (!Array.isArray(values)) throw new Error('string table is not a list');
+    for (const value of values) {
+      if (typeof value !== 'string') throw new Error('string table holds a non-string');
+      const id = this.id(value);
+      if (this.fileIds[id] === -1) this.fileIds[id] = this.fromFileIds.length;
+      this.fromFileIds.push(id);
+    }
+  }
+  fromFile(fileId: number): number {
+    const id = this.fromFileIds[fileId];
+    if (id === undefined) throw new Error(`string id ${fileId} is not in the file's table`);
+    return id;
+  }
+  /** Forgets the file numbering (the file is being rewritten from scratch). */
+  resetFile(): void {
+    this.fileIds.fill(-1);
+    this.fromFileIds = [];
+    this.pending = [];
+  }
 }
 
-// Records of the log (see docs/graph.md § Memory store file format).
+/** A write frame's entry for one document (the ints follow the frame's table; see docs/graph.md). */
+interface DocMeta {
+  k: string;
+  s: string[];
+  o: string[];
+  n: InstrumentNode[];
+  r: RelTuple[];
+  /** Number of CITES edges and of findings in the frame's ints. */
+  c: number;
+  f: number;
+  i?: IssuerNode[];
+  u?: SuccessionEdge[];
+  e?: { k: string; e: StatusEvent }[];
+}
+
+const FRAME_JSON = 1;
+const FRAME_WRITE = 2;
+/** Documents per write frame in a snapshot. */
+const SNAPSHOT_DOCS = 500;
+const SNAPSHOT_NODES = 2000;
+
+// JSON records of the log: the payload of JSON frames, and every line of a format-1 file
+// (`put` and `contrib` only exist there). See docs/graph.md § Memory store file format.
 type RelTuple = [string, string, string];
 type LogRecord =
   /**
@@ -182,6 +228,7 @@ type LogRecord =
   | { op: 'issuers'; v: string | null; i: IssuerNode[]; u: SuccessionEdge[] }
   | { op: 'status'; k: string; e: StatusEvent }
   | { op: 'node'; n: InstrumentNode }
+  | { op: 'nodes'; n: InstrumentNode[] }
   | { op: 'contrib'; k: string; c: CiteTuple[]; r: RelTuple[]; f: StoredFinding[] }
   | { op: 'events'; k: string; e: StatusEvent[] };
 
@@ -195,8 +242,10 @@ export class MemoryGraphStore implements GraphStore {
   private readonly log: GraphLog;
   private loaded = false;
 
-  private keys = new Interner();
-  private strings = new Interner();
+  private keys = new Dictionary();
+  private strings = new Dictionary();
+  /** Short strings from a small set (sections, issuers as written, rule ids, severities): a small, cache-friendly table. */
+  private vocab = new Dictionary();
   private nodes: (InstrumentNode | undefined)[] = [];
   /** Number of edges touching each node (orphan detection). */
   private refs: number[] = [];
@@ -217,8 +266,6 @@ export class MemoryGraphStore implements GraphStore {
   private citesIn: Csr | null = null;
   /** Records in the file that a later record superseded (compaction trigger). */
   private superseded = 0;
-  private findings = new FindingsPacker();
-  private replayed = 0;
 
   private readonly table: NodeTable = {
     get: (key) => {
@@ -293,23 +340,21 @@ export class MemoryGraphStore implements GraphStore {
       hashes.set(key, hash);
       toWrite.push(batch);
     }
-    const records: string[] = [];
+    const written: { meta: DocMeta; contribution: Contribution }[] = [];
     for (const batch of toWrite) {
       const result = this.apply(batch);
-      records.push(result.line);
+      written.push(result.record);
       summary.documents++;
       summary.citations += batch.cites.length;
       summary.instrumentsCreated += result.created;
       summary.instrumentsUpdated += result.updated;
       summary.conflicts!.push(...result.conflicts);
     }
-    this.findings.seal();
     try {
-      this.log.append(records);
+      if (written.length > 0) this.log.append([this.encodeWrite(written)]);
     } catch (error) {
       // Memory is ahead of the file: go back to what the file holds, then report.
-      this.loaded = false;
-      this.log.close();
+      this.unload();
       throw error;
     }
     if (this.superseded > 10_000 && this.superseded > this.contribs.size) this.compact();
@@ -420,7 +465,7 @@ export class MemoryGraphStore implements GraphStore {
       citations.push({ ...cite, instrument: { ...this.nodes[contribution.cites[i + C_TO]!]! } });
     }
     citations.sort(compareCitations);
-    return { document: { ...document }, citations, findings: this.findings.read(contribution.findings) };
+    return { document: { ...document }, citations, findings: this.decodeFindings(contribution.findings) };
   }
 
   async addStatusEvent(key: string, event: StatusEvent): Promise<void> {
@@ -429,7 +474,7 @@ export class MemoryGraphStore implements GraphStore {
     const id = this.keys.find(key);
     const existing = id === undefined ? undefined : this.events.get(id);
     if (existing?.some((known) => sameEvent(known, event))) return;
-    this.log.append([JSON.stringify({ op: 'status', k: key, e: normalizeEvent(event) } satisfies LogRecord)]);
+    this.log.append([jsonFrame({ op: 'status', k: key, e: normalizeEvent(event) } satisfies LogRecord)]);
     this.applyStatus(key, normalizeEvent(event));
     this.superseded++;
   }
@@ -457,10 +502,9 @@ export class MemoryGraphStore implements GraphStore {
       u: batch.successions.map(normalizeSuccession),
     });
     try {
-      this.log.append([JSON.stringify(record)]);
+      this.log.append([jsonFrame(record)]);
     } catch (error) {
-      this.loaded = false;
-      this.log.close();
+      this.unload();
       throw error;
     }
     this.superseded++;
@@ -509,7 +553,7 @@ export class MemoryGraphStore implements GraphStore {
       for (let i = 0; i < contribution.rels.length; i += 3) {
         edges.push({ from: this.keys.values[contribution.rels[i]!]!, to: this.keys.values[contribution.rels[i + 1]!]!, kind: RELATION_KINDS[contribution.rels[i + 2]!]!, props: { source: from } });
       }
-      findings.set(from, this.findings.read(contribution.findings));
+      findings.set(from, this.decodeFindings(contribution.findings));
     }
     for (const node of nodes) {
       for (const ref of issuersOf(node.issuerCode, node.jurisdiction)) edges.push({ from: node.key, to: ref.key, kind: 'ISSUED_BY', props: {} });
@@ -531,7 +575,16 @@ export class MemoryGraphStore implements GraphStore {
   /** Rewrites the file as a snapshot of the current state (drops superseded records). */
   compact(): void {
     this.ensureLoaded();
-    this.log.rewrite(this.snapshotLines());
+    this.keys.resetFile();
+    this.strings.resetFile();
+    this.vocab.resetFile();
+    try {
+      this.log.rewrite(this.snapshotFrames());
+    } catch (error) {
+      // The file numbering was reset for a file that was not written: read the old file again.
+      this.unload();
+      throw error;
+    }
     this.superseded = 0;
   }
 
@@ -540,14 +593,35 @@ export class MemoryGraphStore implements GraphStore {
   private ensureLoaded(): void {
     if (this.loaded) return;
     this.reset();
-    this.log.load((record) => this.replay(record as LogRecord));
-    this.findings.seal();
+    const { legacy } = this.log.load(
+      (payload) => this.replayFrame(payload),
+      (record) => this.replay(record as LogRecord),
+    );
     this.loaded = true;
+    // A file of the previous format is rewritten in the current one at once.
+    if (legacy) this.compact();
+  }
+
+  /** Memory may be ahead of the file: forget it, so that the next call reads the file again. */
+  private unload(): void {
+    this.loaded = false;
+    this.log.close();
+  }
+
+  private replayFrame(payload: Buffer): void {
+    try {
+      if (payload[0] === FRAME_JSON) this.replay(JSON.parse(payload.toString('utf8', 1)) as LogRecord);
+      else if (payload[0] === FRAME_WRITE) this.replayWrite(payload);
+      else throw new Error(`unknown frame kind ${payload[0]}`);
+    } catch (error) {
+      throw new Error(`${this.log.path}: bản ghi hỏng (corrupt record): ${(error as Error).message}`);
+    }
   }
 
   private reset(): void {
-    this.keys = new Interner();
-    this.strings = new Interner();
+    this.keys = new Dictionary();
+    this.strings = new Dictionary();
+    this.vocab = new Dictionary();
     this.nodes = [];
     this.refs = [];
     this.contribs = new Map();
@@ -556,7 +630,6 @@ export class MemoryGraphStore implements GraphStore {
     this.successions = new Map();
     this.registryVersion = null;
     this.searchCache = [];
-    this.findings = new FindingsPacker();
     this.version++;
     this.superseded = 0;
   }
@@ -574,17 +647,22 @@ export class MemoryGraphStore implements GraphStore {
         this.table.set(record.n.key, normalizeNode(record.n));
         this.ensureIssuersOf(this.nodes[this.keys.find(record.n.key)!]);
         return;
+      case 'nodes':
+        for (const node of record.n) {
+          this.table.set(node.key, normalizeNode(node));
+          this.ensureIssuersOf(this.nodes[this.keys.find(node.key)!]);
+        }
+        return;
       case 'contrib': {
         const docId = this.keyId(record.k);
         const contribution: Contribution = {
           cites: this.encodeCites(record.c.map((tuple) => citeFromTuple(record.k, tuple))),
           rels: this.encodeRels(record.r.map(([from, to, kind]) => ({ from, to, kind: kind as RelationKind, source: record.k }))),
-          findings: this.findings.add(JSON.stringify(record.f)),
+          findings: this.encodeFindings(record.f),
         };
         this.contribs.set(docId, contribution);
         this.count(docId, contribution, 1);
         this.version++;
-        if (++this.replayed % 500 === 0) this.findings.seal();
         return;
       }
       case 'events':
@@ -603,7 +681,7 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   /** Applies one batch; returns the counts and the log line that replays it. */
-  private apply(batch: DocumentBatch): { created: number; updated: number; conflicts: InstrumentConflict[]; line: string } {
+  private apply(batch: DocumentBatch): { created: number; updated: number; conflicts: InstrumentConflict[]; record: { meta: DocMeta; contribution: Contribution } } {
     const key = batch.document.key;
     const docId = this.keyId(key);
     // The document's previous version, and documents of the same file under another key, go first;
@@ -633,8 +711,7 @@ export class MemoryGraphStore implements GraphStore {
       }
     }
     const plan = planBatch(batch, this.table);
-    const findingsJson = JSON.stringify(plan.findings);
-    const contribution: Contribution = { cites: this.encodeCites(batch.cites), rels: this.encodeRels(plan.relations), findings: this.findings.add(findingsJson) };
+    const contribution: Contribution = { cites: this.encodeCites(batch.cites), rels: this.encodeRels(plan.relations), findings: this.encodeFindings(plan.findings) };
     this.contribs.set(docId, contribution);
     this.count(docId, contribution, 1);
     this.version++;
@@ -642,24 +719,76 @@ export class MemoryGraphStore implements GraphStore {
     const changed = new Set([...demoted.filter((other) => !removed.includes(other)), ...plan.dirty]);
     for (const other of changed) this.ensureIssuersOf(this.nodes[this.keys.find(other)!]);
     this.putIssuers(batch.issuers ?? [], batch.successions ?? []);
-    const record: Omit<Extract<LogRecord, { op: 'put' }>, 'f'> = {
-      op: 'put',
+    const meta: DocMeta = {
       k: key,
       s: superseded,
       o: removed,
       n: [...changed].map((other) => this.nodes[this.keys.find(other)!]!),
-      c: batch.cites.map(citeTuple),
       r: plan.relations.map((relation) => [relation.from, relation.to, relation.kind]),
+      c: contribution.cites.length / STRIDE,
+      f: contribution.findings.length / F_STRIDE,
     };
-    if (batch.issuers?.length) record.i = batch.issuers.map(normalizeIssuer);
-    if (batch.successions?.length) record.u = batch.successions.map(normalizeSuccession);
-    if (batch.statusEvents?.length) record.e = batch.statusEvents.map((event) => ({ k: event.key, e: normalizeEvent(event.event) }));
-    // The findings JSON is spliced in rather than serialised a second time.
-    const line = `${JSON.stringify(record).slice(0, -1)},"f":${findingsJson}}`;
-    return { created: plan.created, updated: plan.updated, conflicts: plan.conflicts, line };
+    if (batch.issuers?.length) meta.i = batch.issuers.map(normalizeIssuer);
+    if (batch.successions?.length) meta.u = batch.successions.map(normalizeSuccession);
+    if (batch.statusEvents?.length) meta.e = batch.statusEvents.map((event) => ({ k: event.key, e: normalizeEvent(event.event) }));
+    return { created: plan.created, updated: plan.updated, conflicts: plan.conflicts, record: { meta, contribution } };
   }
 
+  /** Format 1's record of one document written. */
   private replayPut(record: Extract<LogRecord, { op: 'put' }>): void {
+    this.replayDoc(record, () => ({
+      cites: this.encodeCites(record.c.map((tuple) => citeFromTuple(record.k, tuple))),
+      rels: this.encodeRels(record.r.map(([from, to, kind]) => ({ from, to, kind: kind as RelationKind, source: record.k }))),
+      findings: this.encodeFindings(record.f),
+    }));
+  }
+
+  /** A write frame: its string tables, then each document as `replayDoc`. */
+  private replayWrite(payload: Buffer): void {
+    const metaBytes = payload.readUInt32LE(4);
+    const meta = JSON.parse(payload.toString('utf8', 8, 8 + metaBytes)) as { d: DocMeta[]; K: unknown; S: unknown; V: unknown };
+    this.keys.loadFile(meta.K);
+    this.strings.loadFile(meta.S);
+    this.vocab.loadFile(meta.V);
+    const offset = 8 + align4(metaBytes);
+    const ints = new Int32Array((payload.length - offset) / 4);
+    payload.copy(Buffer.from(ints.buffer), 0, offset);
+    let at = 0;
+    for (const doc of meta.d) {
+      const citeInts = doc.c * STRIDE;
+      const findingInts = doc.f * F_STRIDE;
+      if (!Number.isSafeInteger(citeInts) || !Number.isSafeInteger(findingInts) || at + citeInts + findingInts > ints.length) throw new Error(`counts of ${doc.k} exceed the frame`);
+      const cites = ints.slice(at, at + citeInts);
+      at += citeInts;
+      const findings = ints.slice(at, at + findingInts);
+      at += findingInts;
+      for (let i = 0; i < cites.length; i += STRIDE) {
+        cites[i + C_TO] = this.keys.fromFile(cites[i + C_TO]!);
+        cites[i + C_SECTION] = this.vocab.fromFile(cites[i + C_SECTION]!);
+        for (const field of C_TEXTS) if (cites[i + field]! >= 0) cites[i + field] = this.strings.fromFile(cites[i + field]!);
+        if (cites[i + C_ISSUER]! >= 0) cites[i + C_ISSUER] = this.vocab.fromFile(cites[i + C_ISSUER]!);
+      }
+      for (let i = 0; i < findings.length; i += F_STRIDE) {
+        findings[i + F_RULE] = this.vocab.fromFile(findings[i + F_RULE]!);
+        findings[i + F_SEVERITY] = this.vocab.fromFile(findings[i + F_SEVERITY]!);
+        findings[i + F_MESSAGE] = this.strings.fromFile(findings[i + F_MESSAGE]!);
+        findings[i + F_EVIDENCE] = this.strings.fromFile(findings[i + F_EVIDENCE]!);
+        if (findings[i + F_EXPECTED]! >= 0) findings[i + F_EXPECTED] = this.strings.fromFile(findings[i + F_EXPECTED]!);
+      }
+      this.replayDoc(doc, () => ({
+        cites,
+        rels: this.encodeRels(doc.r.map(([from, to, kind]) => ({ from, to, kind: kind as RelationKind, source: doc.k }))),
+        findings,
+      }));
+    }
+    if (at !== ints.length) throw new Error('the frame holds ints no document claims');
+  }
+
+  /**
+   * Replays one document written: removes the contributions of `k` and `s`, deletes `o`, sets the
+   * nodes `n` as they are (nothing is re-merged), the events, issuers, then the contribution.
+   */
+  private replayDoc(record: Pick<DocMeta, 'k' | 's' | 'o' | 'n' | 'i' | 'u' | 'e'>, contributionOf: () => Contribution): void {
     const docId = this.keyId(record.k);
     const scratch = new Set<number>();
     for (const other of [record.k, ...record.s]) {
@@ -678,15 +807,10 @@ export class MemoryGraphStore implements GraphStore {
     for (const event of record.e ?? []) this.applyStatus(event.k, event.e);
     for (const node of record.n) this.ensureIssuersOf(this.nodes[this.keys.find(node.key)!]);
     this.putIssuers(record.i ?? [], record.u ?? []);
-    const contribution: Contribution = {
-      cites: this.encodeCites(record.c.map((tuple) => citeFromTuple(record.k, tuple))),
-      rels: this.encodeRels(record.r.map(([from, to, kind]) => ({ from, to, kind: kind as RelationKind, source: record.k }))),
-      findings: this.findings.add(JSON.stringify(record.f)),
-    };
+    const contribution = contributionOf();
     this.contribs.set(docId, contribution);
     this.count(docId, contribution, 1);
     this.version++;
-    if (++this.replayed % 500 === 0) this.findings.seal();
   }
 
   private removeContribution(docId: number, contribution: Contribution, touched: Set<number>): void {
@@ -764,29 +888,150 @@ export class MemoryGraphStore implements GraphStore {
     return id;
   }
 
-  private str(value: string | null | undefined): number {
-    return value === null || value === undefined ? -1 : this.strings.id(value);
+  /**
+   * An as-written text of a citation: -1 for none; most are part of the surface
+   * ("Nghị định số 04/2015/NĐ-CP ngày 9-1-2015" holds the type, the number and the date as
+   * written), kept as that slice (<= -2: start and length) instead of a string of their own; else
+   * an interned id.
+   */
+  private encodeText(value: string | null | undefined, surface: string): number {
+    if (value === null || value === undefined) return -1;
+    if (value.length <= MAX_SLICE) {
+      const start = surface.indexOf(value);
+      if (start >= 0 && start < MAX_SLICE_START) return -2 - (start * 256 + value.length);
+    }
+    return this.strings.id(value);
+  }
+
+  private decodeText(code: number, surface: string): string | null {
+    if (code === -1) return null;
+    if (code >= 0) return this.strings.values[code]!;
+    const packed = -2 - code;
+    const start = Math.floor(packed / 256);
+    return surface.slice(start, start + (packed & 255));
+  }
+
+  /** A normalised date (YYYY-MM-DD) as -2 - YYYYMMDD; anything else interned. */
+  private encodeDate(value: string | null | undefined): number {
+    if (value === null || value === undefined) return -1;
+    if (isIsoDate(value)) return -2 - Number(value.slice(0, 4) + value.slice(5, 7) + value.slice(8, 10));
+    return this.strings.id(value);
+  }
+
+  private decodeDate(code: number): string | null {
+    if (code === -1) return null;
+    if (code >= 0) return this.strings.values[code]!;
+    const packed = -2 - code;
+    const text = String(packed).padStart(8, '0');
+    return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
   }
 
   private encodeCites(cites: CitesEdge[]): Int32Array {
     const packed = new Int32Array(cites.length * STRIDE);
     let at = 0;
     for (const cite of cites) {
+      const surface = cite.surface;
       packed[at + C_TO] = this.keyId(cite.to);
-      packed[at + C_SECTION] = this.str(cite.section);
+      packed[at + C_SECTION] = this.vocab.id(cite.section);
       packed[at + C_OFFSET] = cite.offset;
       packed[at + C_LENGTH] = cite.length;
       packed[at + C_LINE] = cite.line;
       packed[at + C_COLUMN] = cite.column;
-      packed[at + C_SURFACE] = this.str(cite.surface);
-      packed[at + C_NUMBER] = this.str(cite.numberWritten);
-      packed[at + C_DATE_WRITTEN] = this.str(cite.dateWritten);
-      packed[at + C_DATE] = this.str(cite.date);
-      packed[at + C_ISSUER] = this.str(cite.issuerWritten);
-      packed[at + C_TYPE] = this.str(cite.typeWritten);
+      packed[at + C_SURFACE] = this.strings.id(surface);
+      packed[at + C_NUMBER] = this.encodeText(cite.numberWritten, surface);
+      packed[at + C_DATE_WRITTEN] = this.encodeText(cite.dateWritten, surface);
+      packed[at + C_DATE] = this.encodeDate(cite.date);
+      // An issuer as written is seldom inside the surface, and there are few of them.
+      packed[at + C_ISSUER] = cite.issuerWritten === null || cite.issuerWritten === undefined ? -1 : this.vocab.id(cite.issuerWritten);
+      packed[at + C_TYPE] = this.encodeText(cite.typeWritten, surface);
       at += STRIDE;
     }
     return packed;
+  }
+
+  private encodeFindings(findings: readonly StoredFinding[]): Int32Array {
+    const packed = new Int32Array(findings.length * F_STRIDE);
+    let at = 0;
+    for (const finding of findings) {
+      packed[at + F_RULE] = this.vocab.id(finding.ruleId);
+      packed[at + F_SEVERITY] = this.vocab.id(finding.severity);
+      packed[at + F_MESSAGE] = this.strings.id(finding.message);
+      packed[at + F_LINE] = finding.line;
+      packed[at + F_COLUMN] = finding.column;
+      packed[at + F_EVIDENCE] = this.strings.id(finding.evidence);
+      packed[at + F_EXPECTED] = finding.expected === null || finding.expected === undefined ? -1 : this.strings.id(finding.expected);
+      at += F_STRIDE;
+    }
+    return packed;
+  }
+
+  private decodeFindings(packed: Int32Array): StoredFinding[] {
+    const findings: StoredFinding[] = [];
+    for (let at = 0; at < packed.length; at += F_STRIDE) {
+      const expected = packed[at + F_EXPECTED]!;
+      findings.push({
+        ruleId: this.vocab.values[packed[at + F_RULE]!]!,
+        severity: this.vocab.values[packed[at + F_SEVERITY]!]!,
+        message: this.strings.values[packed[at + F_MESSAGE]!]!,
+        line: packed[at + F_LINE]!,
+        column: packed[at + F_COLUMN]!,
+        evidence: this.strings.values[packed[at + F_EVIDENCE]!]!,
+        expected: expected < 0 ? null : this.strings.values[expected]!,
+      });
+    }
+    return findings;
+  }
+
+  /**
+   * One frame for the documents of one write: a JSON part (each document's keys, nodes and
+   * relations, and the strings new to the file) and the documents' cites and findings as ints,
+   * with ids as the file numbers them.
+   */
+  private encodeWrite(docs: readonly { meta: DocMeta; contribution: Contribution }[]): Buffer {
+    if (endianness() !== 'LE') throw new Error('the embedded store needs a little-endian machine');
+    let total = 0;
+    for (const { contribution } of docs) total += contribution.cites.length + contribution.findings.length;
+    const ints = new Int32Array(total);
+    let at = 0;
+    for (const { contribution } of docs) {
+      const { cites, findings } = contribution;
+      for (let i = 0; i < cites.length; i += STRIDE) {
+        ints[at + C_TO] = this.keys.toFile(cites[i + C_TO]!);
+        ints[at + C_SECTION] = this.vocab.toFile(cites[i + C_SECTION]!);
+        ints[at + C_OFFSET] = cites[i + C_OFFSET]!;
+        ints[at + C_LENGTH] = cites[i + C_LENGTH]!;
+        ints[at + C_LINE] = cites[i + C_LINE]!;
+        ints[at + C_COLUMN] = cites[i + C_COLUMN]!;
+        for (const field of C_TEXTS) {
+          const code = cites[i + field]!;
+          ints[at + field] = code >= 0 ? this.strings.toFile(code) : code;
+        }
+        const issuer = cites[i + C_ISSUER]!;
+        ints[at + C_ISSUER] = issuer >= 0 ? this.vocab.toFile(issuer) : issuer;
+        at += STRIDE;
+      }
+      for (let i = 0; i < findings.length; i += F_STRIDE) {
+        ints[at + F_RULE] = this.vocab.toFile(findings[i + F_RULE]!);
+        ints[at + F_SEVERITY] = this.vocab.toFile(findings[i + F_SEVERITY]!);
+        ints[at + F_MESSAGE] = this.strings.toFile(findings[i + F_MESSAGE]!);
+        ints[at + F_LINE] = findings[i + F_LINE]!;
+        ints[at + F_COLUMN] = findings[i + F_COLUMN]!;
+        ints[at + F_EVIDENCE] = this.strings.toFile(findings[i + F_EVIDENCE]!);
+        const expected = findings[i + F_EXPECTED]!;
+        ints[at + F_EXPECTED] = expected >= 0 ? this.strings.toFile(expected) : expected;
+        at += F_STRIDE;
+      }
+    }
+    const meta = JSON.stringify({ d: docs.map((doc) => doc.meta), K: this.keys.takePending(), S: this.strings.takePending(), V: this.vocab.takePending() });
+    const metaBytes = Buffer.byteLength(meta, 'utf8');
+    const offset = 8 + align4(metaBytes);
+    const payload = Buffer.allocUnsafeSlow(offset + ints.byteLength);
+    payload.fill(0, 0, offset);
+    payload[0] = FRAME_WRITE;
+    payload.writeUInt32LE(metaBytes, 4);
+    payload.write(meta, 8, metaBytes, 'utf8');
+    payload.set(new Uint8Array(ints.buffer, 0, ints.byteLength), offset);
+    return payload;
   }
 
   private encodeRels(relations: RelationEdge[]): Int32Array {
@@ -800,21 +1045,21 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   private decodeCite(from: string, cites: Int32Array, at: number): CitesEdge {
-    const text = (id: number) => (id < 0 ? null : this.strings.values[id]!);
+    const surface = this.strings.values[cites[at + C_SURFACE]!]!;
     return {
       from,
       to: this.keys.values[cites[at + C_TO]!]!,
-      section: text(cites[at + C_SECTION]!)!,
+      section: this.vocab.values[cites[at + C_SECTION]!]!,
       offset: cites[at + C_OFFSET]!,
       length: cites[at + C_LENGTH]!,
       line: cites[at + C_LINE]!,
       column: cites[at + C_COLUMN]!,
-      surface: text(cites[at + C_SURFACE]!)!,
-      numberWritten: text(cites[at + C_NUMBER]!),
-      dateWritten: text(cites[at + C_DATE_WRITTEN]!),
-      date: text(cites[at + C_DATE]!),
-      issuerWritten: text(cites[at + C_ISSUER]!),
-      typeWritten: text(cites[at + C_TYPE]!),
+      surface,
+      numberWritten: this.decodeText(cites[at + C_NUMBER]!, surface),
+      dateWritten: this.decodeText(cites[at + C_DATE_WRITTEN]!, surface),
+      date: this.decodeDate(cites[at + C_DATE]!),
+      issuerWritten: cites[at + C_ISSUER]! < 0 ? null : this.vocab.values[cites[at + C_ISSUER]!]!,
+      typeWritten: this.decodeText(cites[at + C_TYPE]!, surface),
     };
   }
 
@@ -945,7 +1190,6 @@ export class MemoryGraphStore implements GraphStore {
       }
     }
     this.finishKnowledge(record, changed);
-    this.findings.seal();
     return { ...record, o: removed, n: changed.filter((node) => !removed.includes(node.key)) };
   }
 
@@ -983,7 +1227,7 @@ export class MemoryGraphStore implements GraphStore {
       relations.push({ from, to, kind: kind as RelationKind, source: REGISTRY_SOURCE });
     }
     const registryId = this.keyId(REGISTRY_SOURCE);
-    const contribution: Contribution = { cites: new Int32Array(0), rels: this.encodeRels(relations), findings: this.findings.add('[]') };
+    const contribution: Contribution = { cites: new Int32Array(0), rels: this.encodeRels(relations), findings: new Int32Array(0) };
     this.contribs.set(registryId, contribution);
     this.count(registryId, contribution, 1);
   }
@@ -997,21 +1241,58 @@ export class MemoryGraphStore implements GraphStore {
     this.version++;
   }
 
-  private *snapshotLines(): Generator<string> {
-    for (const node of this.nodes) if (node) yield JSON.stringify({ op: 'node', n: node } satisfies LogRecord);
+  /** The current state as frames: nodes, contributions (write frames), events, issuers. */
+  private *snapshotFrames(): Generator<Buffer> {
+    let nodes: InstrumentNode[] = [];
+    for (const node of this.nodes) {
+      if (!node) continue;
+      nodes.push(node);
+      if (nodes.length === SNAPSHOT_NODES) {
+        yield jsonFrame({ op: 'nodes', n: nodes } satisfies LogRecord);
+        nodes = [];
+      }
+    }
+    if (nodes.length > 0) yield jsonFrame({ op: 'nodes', n: nodes } satisfies LogRecord);
+    let docs: { meta: DocMeta; contribution: Contribution }[] = [];
     for (const [docId, contribution] of this.contribs) {
-      const key = this.keys.values[docId]!;
-      const c: CiteTuple[] = [];
-      for (let i = 0; i < contribution.cites.length; i += STRIDE) c.push(citeTuple(this.decodeCite(key, contribution.cites, i)));
       const r: RelTuple[] = [];
       for (let i = 0; i < contribution.rels.length; i += 3) {
         r.push([this.keys.values[contribution.rels[i]!]!, this.keys.values[contribution.rels[i + 1]!]!, RELATION_KINDS[contribution.rels[i + 2]!]!]);
       }
-      yield JSON.stringify({ op: 'contrib', k: key, c, r, f: this.findings.read(contribution.findings) } satisfies LogRecord);
+      const meta: DocMeta = { k: this.keys.values[docId]!, s: [], o: [], n: [], r, c: contribution.cites.length / STRIDE, f: contribution.findings.length / F_STRIDE };
+      docs.push({ meta, contribution });
+      if (docs.length === SNAPSHOT_DOCS) {
+        yield this.encodeWrite(docs);
+        docs = [];
+      }
     }
-    for (const [id, list] of this.events) yield JSON.stringify({ op: 'events', k: this.keys.values[id]!, e: list } satisfies LogRecord);
-    yield JSON.stringify({ op: 'issuers', v: this.registryVersion, i: [...this.issuers.values()], u: [...this.successions.values()].flat() } satisfies LogRecord);
+    if (docs.length > 0) yield this.encodeWrite(docs);
+    for (const [id, list] of this.events) yield jsonFrame({ op: 'events', k: this.keys.values[id]!, e: list } satisfies LogRecord);
+    yield jsonFrame({ op: 'issuers', v: this.registryVersion, i: [...this.issuers.values()], u: [...this.successions.values()].flat() } satisfies LogRecord);
   }
+}
+
+function jsonFrame(record: LogRecord): Buffer {
+  const text = JSON.stringify(record);
+  const payload = Buffer.allocUnsafe(1 + Buffer.byteLength(text, 'utf8'));
+  payload[0] = FRAME_JSON;
+  payload.write(text, 1, 'utf8');
+  return payload;
+}
+
+function align4(bytes: number): number {
+  return (bytes + 3) & ~3;
+}
+
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+
+function isIsoDate(value: string): boolean {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  for (const i of DATE_DIGITS) {
+    const code = value.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
 }
 
 function toCsr(counts: Int32Array): Csr {
