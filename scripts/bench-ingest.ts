@@ -11,8 +11,11 @@
 //   memory load      the saved batches written to an empty embedded store (store throughput);
 //   memory reopen    loading that store back from its file;
 //   neo4j load       the saved batches written to Neo4j (NEO4J_URI or bolt://127.0.0.1:7687), when reachable;
+//   neo4j import     `cancu db import` of the store the memory load wrote (export, offline importer,
+//                    server start with constraints and indexes) — the local server only;
 //   pipeline→neo4j   (with --neo4j-pipeline) the whole ingest into Neo4j.
-// "store edges/s" counts only the time spent inside GraphStore.writeDocuments.
+// "store edges/s" counts only the time spent inside GraphStore.writeDocuments (for the import: the
+// whole command).
 import { spawn } from 'node:child_process';
 import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync, type WriteStream } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -22,6 +25,8 @@ import { fileURLToPath } from 'node:url';
 import { ingest } from '../ingest/pipeline.js';
 import { MemoryGraphStore } from '../src/graph/memory/index.js';
 import { Neo4jGraphStore } from '../src/graph/neo4j/index.js';
+import { dbImport } from '../src/cli/commands/db-import.js';
+import { packageRoot } from '../src/cli/main.js';
 import type { DocumentBatch, GraphStore, WriteOptions, WriteSummary } from '../src/graph/store.js';
 import { writeCorpus, type CorpusManifest } from './generate-corpus.js';
 
@@ -196,6 +201,38 @@ async function loadPhase(a: Args, target: 'memory' | 'neo4j'): Promise<PhaseResu
   return { phase: `batches → ${target}`, documents, citations, seconds: elapsed, storeSeconds: seconds(), peakRssMb: peakRssMb(), liveMb: live, note };
 }
 
+/**
+ * `cancu db import` of the store the load phase wrote: export to CSV, the offline importer (server
+ * stopped), server start with constraints and indexes — all of it counted as time in the store.
+ */
+async function importPhase(a: Args): Promise<PhaseResult> {
+  const graphDir = `${memoryDir(a)}-load`;
+  if (!existsSync(join(graphDir, 'graph.bin'))) throw new Error(`${graphDir} holds no store: run the load-memory phase first`);
+  let out = '';
+  let err = '';
+  const { code, summary } = await dbImport({
+    from: a.out,
+    graphDir,
+    yes: true,
+    format: 'json',
+    root: packageRoot(),
+    env: process.env,
+    stdout: { write: (text: string) => void (out += text) },
+    stderr: { write: (text: string) => void (err += text) },
+  });
+  if (code !== 0 || !summary) throw new Error(`cancu db import failed: ${err}${out}`);
+  const base = new Neo4jGraphStore(neo4jConnection());
+  const live = liveMb();
+  let note = `export ${summary.exportSeconds.toFixed(1)} s, importer ${summary.importSeconds.toFixed(1)} s, start + indexes ${summary.startSeconds.toFixed(1)} s; ${summary.report.filter((line) => /Peak memory/.test(line)).join('')}`;
+  try {
+    await base.init();
+    note += `; ${await neo4jQueries(base)}`;
+  } finally {
+    await base.close();
+  }
+  return { phase: 'embedded store → neo4j (cancu db import)', documents: summary.counts.documents, citations: summary.counts.cites, seconds: summary.seconds, storeSeconds: summary.seconds, peakRssMb: peakRssMb(), liveMb: live, note };
+}
+
 async function reopenPhase(a: Args): Promise<PhaseResult> {
   const started = performance.now();
   const store = new MemoryGraphStore({ dir: `${memoryDir(a)}-load` });
@@ -328,6 +365,7 @@ async function main(): Promise<void> {
       'load-memory': () => loadPhase(a, 'memory'),
       'load-neo4j': () => loadPhase(a, 'neo4j'),
       'reopen-memory': () => reopenPhase(a),
+      'import-neo4j': () => importPhase(a),
     };
     const phase = phases[a.child];
     if (!phase) throw new Error(`unknown phase ${a.child}`);
@@ -348,7 +386,7 @@ async function main(): Promise<void> {
   const results: PhaseResult[] = [];
   const wanted = (phase: string) => a.only === null || a.only.includes(phase);
   for (const phase of ['pipeline-memory', 'load-memory', 'reopen-memory']) if (wanted(phase)) results.push(await runChild(a, phase));
-  const neo4jPhases = ['load-neo4j', ...(a.neo4jPipeline ? ['pipeline-neo4j'] : [])].filter(wanted);
+  const neo4jPhases = ['load-neo4j', 'import-neo4j', ...(a.neo4jPipeline ? ['pipeline-neo4j'] : [])].filter(wanted);
   const down = a.skipNeo4j ? 'skipped (--skip-neo4j)' : neo4jPhases.length === 0 ? 'not asked for' : await neo4jReachable();
   if (down === null) {
     const release = await lockNeo4j();

@@ -666,6 +666,62 @@ export async function stop({ timeoutMs = 60_000 } = {}) {
   return { wasRunning: true, pid, killed };
 }
 
+/**
+ * Bulk load: replaces the local server's database with the graph in these CSV files (written by
+ * src/graph/neo4j/bulk.ts) using the admin tool's offline importer, far faster than transactions.
+ * The server is stopped for it and started again afterwards. Everything in the database is lost,
+ * so the caller asks first. Resolves { seconds, importSeconds, uri, report } (report: the
+ * importer's closing lines); rejects with the importer's output when it fails.
+ */
+export async function importCsv({ nodes, relationships }) {
+  const s = settings();
+  const began = Date.now();
+  const java = javaCommand();
+  checkJava(java);
+  await ensureJars();
+  await stop();
+  // The importer reads the same configuration (data directory, database) as the server.
+  writeConfig(s);
+  setInitialPassword(s, java);
+  say(`importing into database "${s.database}" (the server is stopped meanwhile)...`);
+  const importBegan = Date.now();
+  const args = [
+    '-Xmx1g',
+    '-cp',
+    path.join(paths.lib, '*'),
+    ADMIN_TOOL,
+    'database',
+    'import',
+    'full',
+    s.database,
+    '--overwrite-destination=true',
+    '--multiline-fields=true',
+    '--array-delimiter=U+001F',
+    '--skip-bad-relationships=false',
+    '--skip-duplicate-nodes=false',
+    // A document's findings are one property: room for a very large plan's.
+    '--read-buffer-size=32m',
+    `--report-file=${path.join(paths.logs, 'import.report')}`,
+    ...nodes.map((file) => `--nodes=${file}`),
+    ...relationships.map((file) => `--relationships=${file}`),
+  ];
+  const result = spawnSync(java, args, { cwd: HOME, env: serverEnv(), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  if (result.status !== 0) {
+    throw new Error(
+      `the import failed (exit ${result.status}); the server stays stopped and its database may be empty or partial ` +
+        `(run the import again, or start the server with npm run db:start). Importer output:\n${output.split('\n').slice(-30).join('\n')}`,
+    );
+  }
+  const importSeconds = (Date.now() - importBegan) / 1000;
+  const report = output
+    .split('\n')
+    .filter((line) => /IMPORT DONE|Imported:|^\s+\d+ (nodes|relationships|properties)|Peak memory/.test(line))
+    .map((line) => line.trim());
+  const started = await start();
+  return { seconds: (Date.now() - began) / 1000, importSeconds, uri: started.uri, report };
+}
+
 /** Resolves { running, answering, pid, uri, version }. */
 export async function status() {
   const s = settings();

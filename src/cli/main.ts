@@ -179,9 +179,18 @@ export async function main(params: MainParams): Promise<number> {
 
   program
     .command('db')
-    .description('máy chủ Neo4j cục bộ: start | stop | status')
-    .addArgument(new (await import('commander')).Argument('<action>').choices(['start', 'stop', 'status']))
-    .action(async (action: 'start' | 'stop' | 'status') => {
+    .description('máy chủ Neo4j cục bộ: start | stop | status; import: nạp kho nhúng vào Neo4j (thay toàn bộ cơ sở dữ liệu)')
+    .addArgument(new (await import('commander')).Argument('<action>').choices(['start', 'stop', 'status', 'import']))
+    .option('--from <dir>', 'import: thư mục dữ liệu của kho nhúng (mặc định CANCU_DATA_DIR hoặc .cancu)')
+    .option('--yes', 'import: xác nhận thay toàn bộ cơ sở dữ liệu Neo4j', false)
+    .addOption(new Option('-f, --format <format>', 'import: định dạng bản tóm tắt').choices(['text', 'json']).default('text'))
+    .action(async (action: 'start' | 'stop' | 'status' | 'import', o: { from?: string; yes: boolean; format: 'text' | 'json' }) => {
+      if (action === 'import') {
+        const { dbImport } = await import('./commands/db-import.js');
+        const from = o.from ?? (env.CANCU_DATA_DIR?.trim() || '.cancu');
+        code = (await dbImport({ from, yes: o.yes, format: o.format, root: packageRoot(), env, stdout, stderr })).code;
+        return;
+      }
       const script = pathToFileURL(join(packageRoot(), 'scripts/neo4j.mjs')).href;
       const mod = await import(script);
       try {

@@ -232,6 +232,20 @@ type LogRecord =
   | { op: 'contrib'; k: string; c: CiteTuple[]; r: RelTuple[]; f: StoredFinding[] }
   | { op: 'events'; k: string; e: StatusEvent[] };
 
+/** What `exportGraph` hands out, in this order: nodes, edges, issuers, successions, the registry version. */
+export interface GraphExportVisitor {
+  /** Every instrument; an ingested document with its findings; status events when it has any. */
+  node(node: InstrumentNode, findings: StoredFinding[] | null, events: readonly StatusEvent[] | null): void;
+  /** One CITES edge. */
+  cites(from: string, cite: CitesEdge): void;
+  /** One relation edge, with the document (or `registry`) that states it. */
+  relation(from: string, to: string, kind: RelationKind, source: string): void;
+  issuer(issuer: IssuerNode): void;
+  succession(edge: SuccessionEdge): void;
+  /** The registry's version, when the registry was written. */
+  knowledge(version: string): void;
+}
+
 export interface MemoryStoreOptions {
   /** Directory of the store's file (created when missing). */
   dir: string;
@@ -564,6 +578,31 @@ export class MemoryGraphStore implements GraphStore {
     const events = new Map<string, StatusEvent[]>();
     for (const [id, list] of this.events) events.set(this.keys.values[id]!, list);
     return canonicalDump(nodes, edges, findings, events, [...this.issuers.values()]);
+  }
+
+  /**
+   * Streams the whole graph, without building it in memory as `dump()` does (a bulk load into
+   * Neo4j reads a 100k-plan store this way). ISSUED_BY is not handed out: it follows from each
+   * node's issuer code and jurisdiction (src/graph/core/issuers.ts).
+   */
+  exportGraph(visitor: GraphExportVisitor): void {
+    this.ensureLoaded();
+    for (let id = 0; id < this.nodes.length; id++) {
+      const node = this.nodes[id];
+      if (!node) continue;
+      const contribution = node.isDocument ? this.contribs.get(id) : undefined;
+      visitor.node(node, contribution ? this.decodeFindings(contribution.findings) : null, this.events.get(id) ?? null);
+    }
+    for (const [docId, contribution] of this.contribs) {
+      const from = this.keys.values[docId]!;
+      for (let i = 0; i < contribution.cites.length; i += STRIDE) visitor.cites(from, this.decodeCite(from, contribution.cites, i));
+      for (let i = 0; i < contribution.rels.length; i += 3) {
+        visitor.relation(this.keys.values[contribution.rels[i]!]!, this.keys.values[contribution.rels[i + 1]!]!, RELATION_KINDS[contribution.rels[i + 2]!]!, from);
+      }
+    }
+    for (const issuer of this.issuers.values()) visitor.issuer(normalizeIssuer(issuer));
+    for (const list of this.successions.values()) for (const edge of list) visitor.succession(normalizeSuccession(edge));
+    if (this.registryVersion !== null) visitor.knowledge(this.registryVersion);
   }
 
   async clear(): Promise<void> {

@@ -638,7 +638,7 @@ async function writeKnowledgeTx(tx: ManagedTransaction, batch: KnowledgeBatch): 
  */
 
 /** Stored properties of a node: the port's fields plus the folded search fields. */
-function nodeProps(node: InstrumentNode): Row {
+export function nodeProps(node: InstrumentNode): Row {
   const { key: _key, isDocument: _isDocument, ...fields } = normalizeNode(node);
   return { ...fields, ...searchFieldsOf(node) };
 }
