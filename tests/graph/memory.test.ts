@@ -1,6 +1,6 @@
 // The embedded store: the shared contract, plus what only it has — its file under the data
 // directory (reload, torn tail after a crash, compaction).
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { MemoryGraphStore } from '../../src/graph/memory/index.js';
 import { runContract } from './contract.js';
 import { doc } from './batches.js';
 import type { DocumentBatch } from '../../src/graph/store.js';
+import { StoreUnavailableError } from '../../src/graph/errors.js';
 import { issuersOf } from '../../src/graph/core/issuers.js';
 import { createIssuerFacts, registryKnowledge } from '../../src/knowledge/graph-facts.js';
 import { loadRegistry } from '../../src/knowledge/registry.js';
@@ -104,6 +105,22 @@ describe('memory store file', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'graph.bin'), 'this is not a graph file at all');
     await expect(new MemoryGraphStore({ dir }).init()).rejects.toThrow(/không phải tệp đồ thị của cancu/);
+  });
+
+  it('a compaction that cannot write its file loses nothing: the store goes on from the old file', async () => {
+    const dir = tempDir();
+    const store = new MemoryGraphStore({ dir });
+    await store.writeDocuments(batches());
+    await store.writeDocuments([doc({ key: 'doc:a', hash: 'v2', cites: [{ to: 'vn:tw:tt-bgddt:2020:11' }] })]);
+    const before = await store.dump();
+    // The temporary file's name is taken by a directory: the rewrite fails (even for root).
+    mkdirSync(join(dir, `graph.bin.tmp-${process.pid}`));
+    expect(() => store.compact()).toThrow(StoreUnavailableError);
+    expect(await store.dump()).toEqual(before);
+    await store.writeDocuments([doc({ key: 'doc:c', cites: [{ to: 'vn:tw:nd-cp:2020:30' }] })]);
+    const after = await store.dump();
+    await store.close();
+    expect(await new MemoryGraphStore({ dir }).dump()).toEqual(after);
   });
 
   it('opens a store written in format 1 (JSON lines) and rewrites it in the current format', async () => {

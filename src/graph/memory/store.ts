@@ -371,7 +371,14 @@ export class MemoryGraphStore implements GraphStore {
       this.unload();
       throw error;
     }
-    if (this.superseded > 10_000 && this.superseded > this.contribs.size) this.compact();
+    if (this.superseded > 10_000 && this.superseded > this.contribs.size) {
+      try {
+        this.compact();
+      } catch {
+        // The write itself is durable; the store reopens the old, complete file on its next call
+        // and compacts on a later write.
+      }
+    }
     return summary;
   }
 
