@@ -4,8 +4,8 @@
 // top, and a refused import must leave the database alone. Slow (stops and starts the server),
 // so it lives in its own file and holds the shared test lock throughout.
 //
-// It drives the server `node scripts/neo4j.mjs` manages; it is skipped when NEO4J_TEST_URI points
-// at another server (the importer can only load the local one).
+// It drives the server `node scripts/neo4j.mjs` manages; it is skipped (with a warning) when
+// NEO4J_TEST_URI points at another server (the importer can only load the local one).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,9 @@ import { connection, lockNeo4j, neo4jUnavailable, requireNeo4j } from '../http/n
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'dist/src/cli/bin.js');
-const localServer = connection.uri === 'bolt://127.0.0.1:7687' && !process.env['CANCU_NEO4J_SCRIPT'];
+// The server of scripts/neo4j.mjs (NEO4J_BOLT_PORT, as .ci/run sets it), not some other one.
+const localServer = connection.uri === `bolt://127.0.0.1:${process.env['NEO4J_BOLT_PORT'] ?? '7687'}` && !process.env['CANCU_NEO4J_SCRIPT'];
+if (!localServer) console.warn(`SKIPPED — tests/cli/db-import.int.test.ts: ${connection.uri} is not the server scripts/neo4j.mjs manages.`);
 const available = localServer && (await requireNeo4j('tests/cli/db-import.int.test.ts'));
 
 function cancu(args: string[], env: NodeJS.ProcessEnv) {
