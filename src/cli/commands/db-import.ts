@@ -7,7 +7,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MemoryGraphStore } from '../../graph/memory/index.js';
+import { LEGACY_LOG_FILE, LOG_FILE, MemoryGraphStore } from '../../graph/memory/index.js';
 import { Neo4jGraphStore } from '../../graph/neo4j/store.js';
 import { writeImportFiles, type ImportFiles } from '../../graph/neo4j/bulk.js';
 import { DEV_NEO4J_PASSWORD } from '../../graph/index.js';
@@ -53,7 +53,7 @@ export async function dbImport(options: DbImportOptions): Promise<{ code: number
     stderr.write(`cancu db import chỉ nạp vào máy chủ Neo4j cục bộ (cancu db start); NEO4J_URI=${uri} không phải máy này. Bỏ NEO4J_URI hoặc dùng "cancu ingest" để ghi vào máy chủ đó.\n`);
     return { code: 2, summary: null };
   }
-  if (!existsSync(join(graphDir, 'graph.bin')) && !existsSync(join(graphDir, 'graph.jsonl'))) {
+  if (!existsSync(join(graphDir, LOG_FILE)) && !existsSync(join(graphDir, LEGACY_LOG_FILE))) {
     stderr.write(`Không có kho nhúng tại ${graphDir}. Hãy nạp trước: CANCU_DATA_DIR=${options.from} cancu ingest <thư mục kế hoạch>, hoặc chỉ đúng thư mục bằng --from.\n`);
     return { code: 2, summary: null };
   }
