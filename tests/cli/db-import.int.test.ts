@@ -1,4 +1,5 @@
-// `cancu db import` as a user runs it: the embedded store (the five seeds, the registry, and a
+// `cancu db import` as a user runs it (and `npm run db:reset`, the other command that restarts the
+// server): the embedded store (the five seeds, the registry, and a
 // document full of awkward text) bulk-loaded into the real local Neo4j by the offline importer.
 // The Neo4j graph must then equal the embedded one (canonical dumps), take transactional writes on
 // top, and a refused import must leave the database alone. Slow (stops and starts the server),
@@ -94,6 +95,31 @@ describe.runIf(available)('cancu db import', () => {
     }
     // clear() of whatever an earlier run (a 100k benchmark) left can take minutes.
   }, 900_000);
+
+  it('db:reset empties the database in seconds, keeping the password and the schema to come', async () => {
+    const before = new Neo4jGraphStore(connection);
+    try {
+      await before.init();
+      await before.writeDocuments([doc({ key: 'doc:before-reset', cites: [{ to: 'vn:tw:ct-tw:2016:05' }] })]);
+      expect((await before.dump()).nodes.length).toBeGreaterThan(0);
+    } finally {
+      // Its pooled connections die with the server.
+      await before.close();
+    }
+    const reset = spawnSync(process.execPath, [join(root, 'scripts/neo4j.mjs'), 'reset'], { cwd: root, encoding: 'utf8', timeout: 240_000 });
+    expect(reset.status, reset.stderr).toBe(0);
+    expect(reset.stderr).toMatch(/database "neo4j" emptied/);
+    // Same password, a fresh empty database; init() lays the schema down again.
+    const after = new Neo4jGraphStore(connection);
+    try {
+      await after.init();
+      expect((await after.dump()).nodes).toEqual([]);
+      await after.writeDocuments([doc({ key: 'doc:after-reset', cites: [{ to: 'vn:tw:ct-tw:2016:05' }] })]);
+      expect(await after.documentHash('doc:after-reset')).not.toBeNull();
+    } finally {
+      await after.close();
+    }
+  }, 300_000);
 
   it('loads the embedded graph into Neo4j exactly, and Neo4j takes writes on top of it', async () => {
     const imported = cancu(['db', 'import', '--yes', '--from', dataDir, '--format', 'json'], env);
