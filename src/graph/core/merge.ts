@@ -1,7 +1,7 @@
 // How a document batch merges into the nodes already stored — one function both stores call, so
 // "first value wins", conflict reporting and the created/updated counts are identical in memory
 // and in Neo4j. The store supplies the current nodes; this module decides, the store applies.
-import type { CitesEdge, DocumentBatch, InstrumentConflict, InstrumentNode, RelationEdge, StoredFinding } from '../store.js';
+import type { CitesEdge, DocumentBatch, InstrumentConflict, InstrumentNode, KnowledgeBatch, KnowledgeSummary, RelationEdge, StoredFinding } from '../store.js';
 import { conflictToStoredFinding, toStoredFinding } from './findings.js';
 import { nfc, sameIssuer, sameType } from './text.js';
 
@@ -195,4 +195,16 @@ export function mergeKnowledgeNode(existing: InstrumentNode | undefined, raw: In
     (next as unknown as Record<Descriptive, unknown>)[field] = value;
   }
   return next;
+}
+
+/** What a KnowledgeBatch holds, as `writeKnowledge` reports it (`written` set by the store). */
+export function knowledgeSummary(batch: KnowledgeBatch): KnowledgeSummary {
+  return {
+    written: false,
+    instruments: batch.instruments.length,
+    statusEvents: batch.statusEvents.length,
+    relations: batch.relations.length,
+    issuers: batch.issuers.length,
+    successions: batch.successions.length,
+  };
 }

@@ -1,7 +1,7 @@
 // Checks a DocumentBatch before any store touches it, so a malformed batch is refused whole with
 // a message naming the field, and a store never half-applies one.
 import { GraphInputError } from '../errors.js';
-import { REGISTRY_SOURCE, type DocumentBatch, type EdgeKind, type InstrumentNode, type InstrumentStatus, type IssuerNode, type KnowledgeBatch, type StatusEvent, type SuccessionEdge } from '../store.js';
+import { REGISTRY_SOURCE, type DocumentBatch, type EdgeKind, type InstrumentNode, type RelationEdge, type InstrumentStatus, type IssuerNode, type KnowledgeBatch, type StatusEvent, type SuccessionEdge } from '../store.js';
 
 export const RELATION_KINDS = ['BASED_ON', 'IMPLEMENTS', 'AMENDS', 'GUIDES', 'REPLACES', 'REPEALS', 'CONTINUES', 'REVIEWS'] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
@@ -100,14 +100,7 @@ export function validateBatch(batch: DocumentBatch, index = 0): void {
       for (const name of ['numberWritten', 'dateWritten', 'date', 'issuerWritten', 'typeWritten'] as const) checkText(cite[name] ?? null, `${citeAt(at, i)}.${name}`, true);
     }
   }
-  if (!Array.isArray(batch.relations)) fail(`${at}.relations`, 'phải là mảng', 'must be an array');
-  batch.relations.forEach((relation, i) => {
-    const f = `${at}.relations[${i}]`;
-    checkKey(relation.from, `${f}.from`);
-    checkKey(relation.to, `${f}.to`);
-    if (!(RELATION_KINDS as readonly string[]).includes(relation.kind)) fail(`${f}.kind`, `phải là một trong ${RELATION_KINDS.join(', ')}`, `must be one of ${RELATION_KINDS.join(', ')}`);
-    if (relation.source !== batch.document.key) fail(`${f}.source`, 'phải là khóa của chính văn bản', "must be the document's own key");
-  });
+  checkRelations(batch.relations, at, batch.document.key, ['phải là khóa của chính văn bản', "must be the document's own key"]);
   if (!Array.isArray(batch.findings)) fail(`${at}.findings`, 'phải là mảng', 'must be an array');
   if (batch.supersedes !== undefined) {
     if (!Array.isArray(batch.supersedes)) fail(`${at}.supersedes`, 'phải là mảng', 'must be an array');
@@ -121,6 +114,18 @@ export function validateBatch(batch: DocumentBatch, index = 0): void {
       validateEvent(entry.event);
     });
   }
+}
+
+/** Relation edges: ends are keys, the kind is known, and each names `source` (said as `sourceRule`). */
+function checkRelations(relations: readonly RelationEdge[], at: string, source: string, sourceRule: [vi: string, en: string]): void {
+  if (!Array.isArray(relations)) fail(`${at}.relations`, 'phải là mảng', 'must be an array');
+  relations.forEach((relation, i) => {
+    const f = `${at}.relations[${i}]`;
+    checkKey(relation.from, `${f}.from`);
+    checkKey(relation.to, `${f}.to`);
+    if (!(RELATION_KINDS as readonly string[]).includes(relation.kind)) fail(`${f}.kind`, `phải là một trong ${RELATION_KINDS.join(', ')}`, `must be one of ${RELATION_KINDS.join(', ')}`);
+    if (relation.source !== source) fail(`${f}.source`, sourceRule[0], sourceRule[1]);
+  });
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -161,14 +166,7 @@ export function validateKnowledge(batch: KnowledgeBatch): void {
     checkKey(entry?.key, `${at}.statusEvents[${i}].key`);
     validateEvent(entry.event);
   });
-  if (!Array.isArray(batch.relations)) fail(`${at}.relations`, 'phải là mảng', 'must be an array');
-  batch.relations.forEach((relation, i) => {
-    const f = `${at}.relations[${i}]`;
-    checkKey(relation.from, `${f}.from`);
-    checkKey(relation.to, `${f}.to`);
-    if (!(RELATION_KINDS as readonly string[]).includes(relation.kind)) fail(`${f}.kind`, `phải là một trong ${RELATION_KINDS.join(', ')}`, `must be one of ${RELATION_KINDS.join(', ')}`);
-    if (relation.source !== REGISTRY_SOURCE) fail(`${f}.source`, `phải là "${REGISTRY_SOURCE}"`, `must be "${REGISTRY_SOURCE}"`);
-  });
+  checkRelations(batch.relations, at, REGISTRY_SOURCE, [`phải là "${REGISTRY_SOURCE}"`, `must be "${REGISTRY_SOURCE}"`]);
   checkIssuers(batch.issuers, batch.successions, at);
 }
 

@@ -58,19 +58,21 @@ export class GraphLog {
    * read through `onLegacy`, one parsed record per line.
    */
   load(onFrame: (payload: Buffer) => void, onLegacy: (record: unknown) => void): LoadResult {
+    let legacy = false;
     try {
       mkdirSync(this.dir, { recursive: true });
       if (!existsSync(this.path)) {
-        if (existsSync(this.legacyPath)) return { records: this.loadLegacy(onLegacy), legacy: true };
-        this.rewrite([]);
+        if (existsSync(this.legacyPath)) legacy = true;
+        else this.rewrite([]);
       } else if (existsSync(this.legacyPath)) {
         // A rewrite finished but the old file was not removed yet: the new one is complete.
         unlinkSync(this.legacyPath);
       }
     } catch (error) {
-      if (error instanceof StoreUnavailableError || (error instanceof Error && error.message.startsWith(this.legacyPath))) throw error;
+      if (error instanceof StoreUnavailableError) throw error;
       throw new StoreUnavailableError(this.dir, 'storage', { cause: error });
     }
+    if (legacy) return { records: this.loadLegacy(onLegacy), legacy: true };
     const fd = openSync(this.path, 'r+');
     this.fd = fd;
     const total = statSync(this.path).size;

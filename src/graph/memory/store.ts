@@ -44,7 +44,7 @@ import { REGISTRY_SOURCE } from '../store.js';
 import { baseIssuer, baseIssuerForKey, compareIssuers, issuersOf, normalizeIssuer, normalizeSuccession, successionProps, successorChain } from '../core/issuers.js';
 import { CITED_BY_LIMIT, canonicalDump, citesProps, compareCitations, normalizeEvent, sameEvent, statusAfter, type DumpEdge } from '../core/dump.js';
 import { BASIS_KINDS, IMPLEMENTER_KINDS, LINEAGE_KINDS, breadthFirst, paginate, validateDepth } from '../core/lineage.js';
-import { mergeKnowledgeNode, normalizeNode, planBatch, stubNode, type NodeTable } from '../core/merge.js';
+import { knowledgeSummary, mergeKnowledgeNode, normalizeNode, planBatch, stubNode, type NodeTable } from '../core/merge.js';
 import { matches, normalizeSearch, searchFieldsOf, type SearchFields } from '../core/search.js';
 import { compareKeys } from '../core/text.js';
 import { RELATION_KINDS, validateBatch, validateEvent, validateKnowledge, type RelationKind } from '../core/validate.js';
@@ -503,14 +503,7 @@ export class MemoryGraphStore implements GraphStore {
   async writeKnowledge(batch: KnowledgeBatch): Promise<KnowledgeSummary> {
     this.ensureLoaded();
     validateKnowledge(batch);
-    const summary: KnowledgeSummary = {
-      written: false,
-      instruments: batch.instruments.length,
-      statusEvents: batch.statusEvents.length,
-      relations: batch.relations.length,
-      issuers: batch.issuers.length,
-      successions: batch.successions.length,
-    };
+    const summary = knowledgeSummary(batch);
     if (this.registryVersion === batch.version) return summary;
     const record = this.applyKnowledge({
       op: 'knowledge',
@@ -733,7 +726,6 @@ export class MemoryGraphStore implements GraphStore {
     // The document's previous version, and documents of the same file under another key, go first;
     // then the instruments only they held (nothing else cites them, no status fact is recorded).
     const touched = new Set<number>();
-    const removed: string[] = [];
     const old = this.contribs.get(docId);
     if (old) this.removeContribution(docId, old, touched);
     const superseded: string[] = [];
@@ -748,14 +740,7 @@ export class MemoryGraphStore implements GraphStore {
       demoted.push(other);
       touched.add(id);
     }
-    for (const id of touched) {
-      const node = this.nodes[id];
-      if (node && !node.isDocument && this.refs[id] === 0 && !this.events.has(id)) {
-        this.nodes[id] = undefined;
-        this.searchCache[id] = undefined;
-        removed.push(node.key);
-      }
-    }
+    const removed = this.removeOrphans(touched);
     const plan = planBatch(batch, this.table);
     const contribution: Contribution = { cites: this.encodeCites(batch.cites), rels: this.encodeRels(plan.relations), findings: this.encodeFindings(plan.findings) };
     this.contribs.set(docId, contribution);
@@ -842,13 +827,7 @@ export class MemoryGraphStore implements GraphStore {
       const contribution = id === undefined ? undefined : this.contribs.get(id);
       if (id !== undefined && contribution) this.removeContribution(id, contribution, scratch);
     }
-    for (const other of record.o) {
-      const id = this.keys.find(other);
-      if (id !== undefined) {
-        this.nodes[id] = undefined;
-        this.searchCache[id] = undefined;
-      }
-    }
+    this.deleteNodes(record.o);
     for (const node of record.n) this.table.set(node.key, node);
     for (const event of record.e ?? []) this.applyStatus(event.k, event.e);
     for (const node of record.n) this.ensureIssuersOf(this.nodes[this.keys.find(node.key)!]);
@@ -857,6 +836,32 @@ export class MemoryGraphStore implements GraphStore {
     this.contribs.set(docId, contribution);
     this.count(docId, contribution, 1);
     this.version++;
+  }
+
+  /** Deletes, among `touched`, the instruments nothing holds any more (no edge, no status fact, not a document); returns their keys. */
+  private removeOrphans(touched: Iterable<number>): string[] {
+    const removed: string[] = [];
+    for (const id of touched) {
+      const node = this.nodes[id];
+      if (node && !node.isDocument && this.refs[id] === 0 && !this.events.has(id)) {
+        this.deleteNode(id);
+        removed.push(node.key);
+      }
+    }
+    return removed;
+  }
+
+  /** Replay: deletes the nodes a record says were deleted. */
+  private deleteNodes(keys: readonly string[]): void {
+    for (const key of keys) {
+      const id = this.keys.find(key);
+      if (id !== undefined) this.deleteNode(id);
+    }
+  }
+
+  private deleteNode(id: number): void {
+    this.nodes[id] = undefined;
+    this.searchCache[id] = undefined;
   }
 
   private removeContribution(docId: number, contribution: Contribution, touched: Set<number>): void {
@@ -1226,15 +1231,7 @@ export class MemoryGraphStore implements GraphStore {
     }
     for (const event of record.e) this.applyStatus(event.k, event.e);
     this.setRegistryRelations(record.r);
-    const removed: string[] = [];
-    for (const id of touched) {
-      const node = this.nodes[id];
-      if (node && !node.isDocument && this.refs[id] === 0 && !this.events.has(id)) {
-        this.nodes[id] = undefined;
-        this.searchCache[id] = undefined;
-        removed.push(node.key);
-      }
-    }
+    const removed = this.removeOrphans(touched);
     this.finishKnowledge(record, changed);
     return { ...record, o: removed, n: changed.filter((node) => !removed.includes(node.key)) };
   }
@@ -1242,13 +1239,7 @@ export class MemoryGraphStore implements GraphStore {
   private replayKnowledge(record: Extract<LogRecord, { op: 'knowledge' }>): void {
     // The record holds the merged nodes: set them as they are, then the rest as when it was written.
     this.removeRegistryRelations(new Set());
-    for (const key of record.o) {
-      const id = this.keys.find(key);
-      if (id !== undefined) {
-        this.nodes[id] = undefined;
-        this.searchCache[id] = undefined;
-      }
-    }
+    this.deleteNodes(record.o);
     for (const node of record.n) this.table.set(node.key, node);
     for (const event of record.e) this.applyStatus(event.k, event.e);
     this.setRegistryRelations(record.r);

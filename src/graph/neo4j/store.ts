@@ -39,7 +39,7 @@ import { REGISTRY_SOURCE } from '../store.js';
 import { baseIssuer, baseIssuerForKey, issuersOf, normalizeIssuer, normalizeSuccession, successionProps, successorChain } from '../core/issuers.js';
 import { CITED_BY_LIMIT, canonicalDump, citesProps, compareCitations, normalizeEvent, sameEvent, statusAfter, type DumpEdge } from '../core/dump.js';
 import { BASIS_KINDS, IMPLEMENTER_KINDS, breadthFirst, encodeCursor, decodeCursor, paginate, validateDepth } from '../core/lineage.js';
-import { mergeKnowledgeNode, normalizeNode, planBatch, stubNode, type NodeTable } from '../core/merge.js';
+import { knowledgeSummary, mergeKnowledgeNode, normalizeNode, planBatch, stubNode, type NodeTable } from '../core/merge.js';
 import { normalizeSearch, searchFieldsOf } from '../core/search.js';
 import { compareKeys } from '../core/text.js';
 import { validateBatch, validateEvent, validateKnowledge } from '../core/validate.js';
@@ -234,14 +234,7 @@ export class Neo4jGraphStore implements GraphStore {
 
   async writeKnowledge(batch: KnowledgeBatch): Promise<KnowledgeSummary> {
     validateKnowledge(batch);
-    const summary: KnowledgeSummary = {
-      written: false,
-      instruments: batch.instruments.length,
-      statusEvents: batch.statusEvents.length,
-      relations: batch.relations.length,
-      issuers: batch.issuers.length,
-      successions: batch.successions.length,
-    };
+    const summary = knowledgeSummary(batch);
     summary.written = await this.write((tx) => writeKnowledgeTx(tx, batch));
     return summary;
   }
