@@ -201,6 +201,28 @@ export function runContract(name: string, makeStore: () => Promise<GraphStore>):
       expect(same.conflicts).toEqual([]);
     });
 
+    it('never lets a later citation replace a known number or subject, and reports a repeated disagreement each time', async () => {
+      const first = { type: 'Nghị định', number: '30/2020/NĐ-CP', date: '2020-03-05', issuer: 'Chính phủ', subject: 'về công tác văn thư' };
+      await store.writeDocuments([doc({ key: 'doc:a', instruments: [instrument(ND, first)], cites: [{ to: ND }] })]);
+      const quiet = await store.writeDocuments([
+        doc({ key: 'doc:b', instruments: [instrument(ND, { ...first, number: '30/2020/ND-CP', subject: 'về văn thư' })], cites: [{ to: ND }] }),
+      ]);
+      expect([quiet.instrumentsCreated, quiet.instrumentsUpdated, quiet.conflicts]).toEqual([0, 0, []]);
+      expect((await store.getInstrument(ND))?.instrument).toMatchObject(first);
+      for (const key of ['doc:c', 'doc:d']) {
+        const summary = await store.writeDocuments([doc({ key, instruments: [instrument(ND, { ...first, date: '2020-05-03' })], cites: [{ to: ND }] })]);
+        expect(summary.conflicts?.map((c) => [c.field, c.kept, c.incoming, c.document])).toEqual([['date', '2020-03-05', '2020-05-03', key]]);
+      }
+      expect((await store.getInstrument(ND))?.instrument).toMatchObject(first);
+      // Another wording of the same issuer is neither a conflict nor a change, however often it recurs.
+      await store.writeDocuments([doc({ key: 'doc:e', instruments: [instrument(KH_TINH, { issuer: 'Ủy ban nhân dân huyện Lạc Thủy' })], cites: [{ to: KH_TINH }] })]);
+      for (const key of ['doc:f', 'doc:g']) {
+        const summary = await store.writeDocuments([doc({ key, instruments: [instrument(KH_TINH, { issuer: 'UBND huyện Lạc Thủy' })], cites: [{ to: KH_TINH }] })]);
+        expect([summary.instrumentsUpdated, summary.conflicts]).toEqual([0, []]);
+      }
+      expect((await store.getInstrument(KH_TINH))?.instrument.issuer).toBe('Ủy ban nhân dân huyện Lạc Thủy');
+    });
+
     it("treats an ingested document's header as authoritative for its own node", async () => {
       await store.writeDocuments([doc({ key: 'doc:b', instruments: [instrument(KH_TINH, { date: '2023-09-16', issuer: 'UBND huyện Lạc Thủy' })], cites: [{ to: KH_TINH }] })]);
       const summary = await store.writeDocuments([doc({ key: KH_TINH, node: { date: '2023-09-15', number: '144/KH-UBND' } })]);

@@ -68,13 +68,30 @@ function locate(cite: CitesEdge | undefined): Located {
   return cite ? { line: cite.line, column: cite.column, offset: cite.offset, length: cite.length, surface: cite.surface } : HEADER;
 }
 
-/** Every descriptive value of `raw` is absent or identical to the stored one (so merging changes nothing). */
-function sameDescription(raw: InstrumentNode, stored: InstrumentNode): boolean {
-  for (const field of DESCRIPTIVE) {
-    const value = raw[field];
-    if (value !== null && value !== undefined && value !== stored[field]) return false;
-  }
-  return true;
+/**
+ * Merging `raw` into `stored` changes nothing and reports nothing: each value of `raw` is absent,
+ * or the stored one is set and either equal or of a field that is never compared (a later
+ * citation's number or subject does not replace the first one). The long per-instrument texts
+ * (subject, number) are thus not read at all once they are known.
+ */
+function mergesToNothing(raw: InstrumentNode, stored: InstrumentNode): boolean {
+  return (
+    settled(raw.date, stored.date, true) &&
+    settled(raw.issuer, stored.issuer, true) &&
+    settled(raw.type, stored.type, true) &&
+    settled(raw.number, stored.number, false) &&
+    settled(raw.family, stored.family, false) &&
+    settled(raw.year, stored.year, false) &&
+    settled(raw.issuerCode, stored.issuerCode, false) &&
+    settled(raw.jurisdiction, stored.jurisdiction, false) &&
+    settled(raw.subject, stored.subject, false)
+  );
+}
+
+function settled(value: unknown, stored: unknown, checked: boolean): boolean {
+  if (value === null || value === undefined) return true;
+  if (stored === null) return false;
+  return !checked || value === stored;
 }
 
 export function planBatch(batch: DocumentBatch, nodes: NodeTable): BatchPlan {
@@ -118,7 +135,7 @@ export function planBatch(batch: DocumentBatch, nodes: NodeTable): BatchPlan {
   for (const raw of batch.instruments) {
     const known = nodes.get(raw.key);
     // Most cited instruments are already stored with these very values: nothing to fill or report.
-    if (known && sameDescription(raw, known)) continue;
+    if (known && mergesToNothing(raw, known)) continue;
     const incoming = normalizeNode(raw);
     const existing = known;
     if (!existing) {

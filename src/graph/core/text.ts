@@ -86,6 +86,26 @@ function computeIssuerComparable(issuer: string): string {
  */
 export function sameIssuer(a: string, b: string): boolean {
   if (a === b) return true;
+  // The same few pairs recur (an instrument stored as "Ủy ban nhân dân tỉnh X", cited as "UBND tỉnh X").
+  let known = issuerPairs.get(a);
+  if (known === undefined) {
+    if (issuerPairs.size >= 10_000) issuerPairs.clear();
+    known = new Map();
+    issuerPairs.set(a, known);
+  }
+  let same = known.get(b);
+  if (same === undefined) {
+    if (known.size >= 1_000) known.clear();
+    same = compareIssuers(a, b);
+    known.set(b, same);
+  }
+  return same;
+}
+
+/** Bounded memo of `sameIssuer`: first phrase → second phrase → answer. */
+const issuerPairs = new Map<string, Map<string, boolean>>();
+
+function compareIssuers(a: string, b: string): boolean {
   const x = issuerComparable(a);
   const y = issuerComparable(b);
   if (x === y) return true;

@@ -288,7 +288,7 @@ export class MemoryGraphStore implements GraphStore {
     },
     set: (key, node) => {
       const id = this.keyId(key);
-      this.nodes[id] = this.ownNode(node, id);
+      this.nodes[id] = this.ownNode(node, this.nodes[id], id);
       this.searchCache[id] = undefined;
     },
   };
@@ -912,24 +912,31 @@ export class MemoryGraphStore implements GraphStore {
     return this.nodes[id]?.contentHash ?? null;
   }
 
-  /** The node with every string held by the store itself (see detach). */
-  private ownNode(node: InstrumentNode, id: number): InstrumentNode {
-    const own = (value: string | null | undefined) => (value === null || value === undefined ? null : this.strings.own(value));
+  /**
+   * The node with every string held by the store itself (see detach). Values many nodes share
+   * (type, family, date, issuer, code, jurisdiction) come from the small vocabulary table; values
+   * particular to one node (number, subject, file, hash) are copied once, or kept from `previous`
+   * when unchanged: interning them would only grow the large string table.
+   */
+  private ownNode(node: InstrumentNode, previous: InstrumentNode | undefined, id: number): InstrumentNode {
+    const shared = (value: string | null | undefined) => (value === null || value === undefined ? null : this.vocab.own(value));
+    const single = (value: string | null | undefined, kept: string | null | undefined) =>
+      value === null || value === undefined ? null : value === kept ? kept : detach(value);
     return {
       key: this.keys.values[id]!,
-      type: own(node.type),
-      number: own(node.number),
-      family: own(node.family),
-      date: own(node.date),
+      type: shared(node.type),
+      number: single(node.number, previous?.number),
+      family: shared(node.family),
+      date: shared(node.date),
       year: node.year,
-      issuer: own(node.issuer),
-      issuerCode: own(node.issuerCode),
-      jurisdiction: own(node.jurisdiction),
-      subject: own(node.subject),
+      issuer: shared(node.issuer),
+      issuerCode: shared(node.issuerCode),
+      jurisdiction: shared(node.jurisdiction),
+      subject: single(node.subject, previous?.subject),
       status: node.status,
       isDocument: node.isDocument,
-      file: own(node.file),
-      contentHash: own(node.contentHash),
+      file: single(node.file, previous?.file),
+      contentHash: single(node.contentHash, previous?.contentHash),
     };
   }
 
