@@ -187,6 +187,51 @@ describe('memory store file', () => {
     await check(new MemoryGraphStore({ dir }));
   });
 
+  it('keeps each document its own surfaces, messages and evidence when documents repeat, vary and alternate them', async () => {
+    // The store compares a finding's message with the last one the same rule gave about the same
+    // instrument, and takes a citation's surface for evidence equal to it: wordings and messages
+    // that recur, change and come back, and evidence that is only part of a surface, must all
+    // read back as written.
+    const dir = tempDir();
+    const ND = 'vn:tw:nd-cp:2015:04';
+    const wordings = ['Nghị định số 04/2015/NĐ-CP', 'Nghị định 04/2015/NĐ-CP', 'NĐ 04/2015/NĐ-CP', 'Nghị định số 04/2015/NĐ-CP ngày 09/01/2015', 'Nghị định số 04/2015/NĐ-CP ngày 9-1-2015', 'Nghị định số 04/2015/NĐ-CP của Chính phủ'];
+    const messages = ['Chưa kiểm tra được hiệu lực của Nghị định số 04/2015/NĐ-CP.', 'Nghị định số 04/2015/NĐ-CP đã hết hiệu lực.'];
+    const order = [0, 1, 0, 2, 3, 4, 5, 0, 1, 5, 5, 2];
+    const batches = order.map((w, i) => {
+      const batch = doc({ key: `doc:${i}`, cites: [{ to: ND, surface: wordings[w] }, { to: 'vn:tw:nd-cp:2020:30', surface: wordings[(w + 1) % wordings.length] }] });
+      const [first, second] = batch.cites;
+      batch.findings = [
+        // About the first citation: its surface as evidence, the message alternating between two.
+        { ruleId: 'unverified-citation', severity: 'info', message: messages[i % 3 === 2 ? 1 : 0]!, line: first!.line, column: first!.column, evidence: first!.surface, expected: null },
+        // About the second, further in: part of its surface as evidence, the same message as for the first instrument.
+        { ruleId: 'unverified-citation', severity: 'info', message: messages[0]!, line: second!.line, column: second!.column + 3, evidence: second!.surface.slice(3), expected: 'x' },
+        // About no citation at all.
+        { ruleId: 'document-missing-date', severity: 'warning', message: `Văn bản ${i} thiếu ngày.`, line: 1, column: 1, evidence: '', expected: null },
+      ] as DocumentBatch['findings'];
+      return batch;
+    });
+    let store = new MemoryGraphStore({ dir });
+    for (const batch of batches) await store.writeDocuments([batch]);
+    const check = async (target: MemoryGraphStore) => {
+      for (const batch of batches) {
+        const read = await target.documentCitations(batch.document.key);
+        expect(read!.citations.map((cite) => [cite.to, cite.surface])).toEqual(batch.cites.map((cite) => [cite.to, cite.surface]));
+        expect(read!.findings).toEqual(batch.findings);
+      }
+    };
+    await check(store);
+    await store.close();
+    store = new MemoryGraphStore({ dir });
+    await check(store);
+    store.compact();
+    await check(store);
+    // A rewrite after reopening (the remembered wordings start empty) keeps the texts too.
+    await store.writeDocuments([{ ...batches[3]!, document: { ...batches[3]!.document, contentHash: 'changed' } }]);
+    await check(store);
+    await store.close();
+    await check(new MemoryGraphStore({ dir }));
+  });
+
   it('reloads the registry knowledge as written, a relation listed twice included', async () => {
     const dir = tempDir();
     const store = new MemoryGraphStore({ dir });

@@ -195,6 +195,15 @@ interface DocMeta {
 
 const FRAME_JSON = 1;
 const FRAME_WRITE = 2;
+/** Index of the citation a finding at `line`:`column` is about (it starts within the citation's surface), or -1. */
+function citeAt(cites: readonly CitesEdge[], line: number, column: number): number {
+  for (let i = 0; i < cites.length; i++) {
+    const cite = cites[i]!;
+    if (cite.line === line && column >= cite.column && column < cite.column + cite.length) return i;
+  }
+  return -1;
+}
+
 /** Documents per write frame in a snapshot. */
 const SNAPSHOT_DOCS = 500;
 const SNAPSHOT_NODES = 2000;
@@ -260,6 +269,13 @@ export class MemoryGraphStore implements GraphStore {
   private strings = new Dictionary();
   /** Short strings from a small set (sections, issuers as written, rule ids, severities): a small, cache-friendly table. */
   private vocab = new Dictionary();
+  /**
+   * Rule id (vocabulary) → instrument id → the message last stored for that rule about that
+   * instrument (a string id, -1 for none). A finding's message is nearly always the one the same
+   * rule gave for the same instrument in an earlier document; comparing it with that one costs
+   * far less than hashing a long new copy for the string table.
+   */
+  private lastMessages = new Map<number, Int32Array>();
   private nodes: (InstrumentNode | undefined)[] = [];
   /** Number of edges touching each node (orphan detection). */
   private refs: number[] = [];
@@ -661,6 +677,7 @@ export class MemoryGraphStore implements GraphStore {
     this.keys = new Dictionary();
     this.strings = new Dictionary();
     this.vocab = new Dictionary();
+    this.lastMessages = new Map();
     this.nodes = [];
     this.refs = [];
     this.contribs = new Map();
@@ -742,7 +759,8 @@ export class MemoryGraphStore implements GraphStore {
     }
     const removed = this.removeOrphans(touched);
     const plan = planBatch(batch, this.table);
-    const contribution: Contribution = { cites: this.encodeCites(batch.cites), rels: this.encodeRels(plan.relations), findings: this.encodeFindings(plan.findings) };
+    const cites = this.encodeCites(batch.cites);
+    const contribution: Contribution = { cites, rels: this.encodeRels(plan.relations), findings: this.encodeFindings(plan.findings, batch.cites, cites) };
     this.contribs.set(docId, contribution);
     this.count(docId, contribution, 1);
     this.version++;
@@ -1007,20 +1025,50 @@ export class MemoryGraphStore implements GraphStore {
     return packed;
   }
 
-  private encodeFindings(findings: readonly StoredFinding[]): Int32Array {
+  /**
+   * Findings as ints. `cites` and `packedCites` (the same citations, encoded) let a finding about
+   * a citation reuse what is known of it: evidence that is the citation's surface takes the
+   * surface's id, and the message is first compared with the one last stored for the same rule
+   * and instrument (see lastMessages) — both without hashing the text again.
+   */
+  private encodeFindings(findings: readonly StoredFinding[], cites: readonly CitesEdge[] = [], packedCites?: Int32Array): Int32Array {
     const packed = new Int32Array(findings.length * F_STRIDE);
     let at = 0;
     for (const finding of findings) {
-      packed[at + F_RULE] = this.vocab.id(finding.ruleId);
+      const rule = this.vocab.id(finding.ruleId);
+      packed[at + F_RULE] = rule;
       packed[at + F_SEVERITY] = this.vocab.id(finding.severity);
-      packed[at + F_MESSAGE] = this.strings.id(finding.message);
       packed[at + F_LINE] = finding.line;
       packed[at + F_COLUMN] = finding.column;
-      packed[at + F_EVIDENCE] = this.strings.id(finding.evidence);
+      const cite = packedCites ? citeAt(cites, finding.line, finding.column) : -1;
+      if (cite >= 0) {
+        const surfaceId = packedCites![cite * STRIDE + C_SURFACE]!;
+        packed[at + F_MESSAGE] = this.messageAbout(rule, packedCites![cite * STRIDE + C_TO]!, finding.message);
+        packed[at + F_EVIDENCE] = finding.evidence === cites[cite]!.surface ? surfaceId : this.strings.id(finding.evidence);
+      } else {
+        packed[at + F_MESSAGE] = this.strings.id(finding.message);
+        packed[at + F_EVIDENCE] = this.strings.id(finding.evidence);
+      }
       packed[at + F_EXPECTED] = finding.expected === null || finding.expected === undefined ? -1 : this.strings.id(finding.expected);
       at += F_STRIDE;
     }
     return packed;
+  }
+
+  /** The string id of `message`, given by `rule` about instrument `to` (see lastMessages). */
+  private messageAbout(rule: number, to: number, message: string): number {
+    let last = this.lastMessages.get(rule);
+    if (!last || last.length <= to) {
+      const grown = new Int32Array(Math.max(1024, (to + 1) * 2)).fill(-1);
+      if (last) grown.set(last);
+      last = grown;
+      this.lastMessages.set(rule, last);
+    }
+    const known = last[to]!;
+    if (known >= 0 && this.strings.values[known] === message) return known;
+    const id = this.strings.id(message);
+    last[to] = id;
+    return id;
   }
 
   private decodeFindings(packed: Int32Array): StoredFinding[] {
