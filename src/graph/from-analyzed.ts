@@ -6,7 +6,7 @@ import type { AnalyzedDocument, Citation, Finding } from '../citations/model.js'
 import { isKey } from '../citations/keys.js';
 import type { CitesEdge, DocumentBatch, InstrumentConflict, InstrumentNode, RelationEdge, StoredFinding } from './store.js';
 import { stubNode } from './core/merge.js';
-import { sameIssuer, sameType, slug } from './core/text.js';
+import { memo, sameIssuer, sameType, slug } from './core/text.js';
 import { toStoredFinding } from './core/findings.js';
 
 export interface FromAnalyzedOptions {
@@ -107,9 +107,13 @@ export function fromAnalyzed(doc: AnalyzedDocument, opts: FromAnalyzedOptions): 
 }
 
 function text(value: string | null | undefined): string | null {
-  const trimmed = value?.normalize('NFC').replace(/\s+/g, ' ').trim();
-  return trimmed ? trimmed : null;
+  if (value === null || value === undefined) return null;
+  const clean = cleanText(value);
+  return clean ? clean : null;
 }
+
+/** NFC, single spaces, trimmed; remembered, as the same types, numbers, issuers and subjects recur. */
+const cleanText = memo((value: string) => value.normalize('NFC').replace(/\s+/g, ' ').trim(), 20_000);
 
 function citedNode(citation: Citation): InstrumentNode {
   return {

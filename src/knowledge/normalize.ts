@@ -3,6 +3,8 @@
 // find the registry's "36/2017/TT-BGDĐT": the key drops what does not identify the instrument
 // (spaces, "&", dots, case, leading zeros of the running number) and folds look-alikes.
 
+import { memo } from '../graph/core/text.js';
+
 /** Đ look-alikes seen in extracted text: Icelandic Eth (U+00D0/U+00F0), African D (U+0189/U+0256). */
 const D_LOOKALIKES = /[\u00d0\u0189]/g;
 const d_LOOKALIKES = /[\u00f0\u0256]/g;
@@ -10,7 +12,9 @@ const DASHES = /[\u2010-\u2015\u2212]/g;
 const DROPPED = /[\s&.\u200b-\u200d\u2060\ufeff]/g;
 
 /** The match key of a number/symbol: NFC, upper case, no spaces/"&"/dots, "TƯ" = "TW", "QĐi" = "QĐ" (Party), no leading zeros. */
-export function numberKey(raw: string): string {
+export const numberKey: (raw: string) => string = memo(computeNumberKey, 20_000);
+
+function computeNumberKey(raw: string): string {
   let s = raw.normalize('NFC').replace(D_LOOKALIKES, 'Đ').replace(d_LOOKALIKES, 'đ').replace(DASHES, '-').replace(DROPPED, '');
   s = s.toUpperCase().replace(/TƯ$/, 'TW');
   // Spec §1.3: a Party "Quy định" is numbered QĐ or QĐi interchangeably.
@@ -65,7 +69,9 @@ const OLD_TONES: Record<string, string> = {
 const OLD_TONE = /o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]/g;
 
 /** Lower-case, NFC, single-spaced text with one tone placement, for comparing names and titles. */
-export function textKey(s: string): string {
+export const textKey: (s: string) => string = memo(computeTextKey, 20_000);
+
+function computeTextKey(s: string): string {
   return s
     .normalize('NFC')
     .replace(D_LOOKALIKES, 'Đ')

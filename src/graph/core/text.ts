@@ -51,15 +51,27 @@ const ISSUER_ABBREVIATIONS: [RegExp, string][] = [
   [/\bttg\b/g, 'thu tuong chinh phu'],
 ];
 
-/** A bounded memo: the same few thousand issuer phrases and type words recur in every plan. */
-function memo(fn: (text: string) => string, limit = 50_000): (text: string) => string {
+/**
+ * A copy of `text` that shares no memory with the string it may have been sliced from. The
+ * extractor's strings are slices of the whole plan: keeping one would keep the plan's text alive.
+ */
+export function detach(text: string): string {
+  return (' ' + text).slice(1);
+}
+
+/**
+ * A bounded memo of a string function: the same few thousand issuer phrases, type words, numbers
+ * and titles recur in every plan. Cleared when full. What it keeps is detached, so that it never
+ * holds on to the text of a plan a key or an answer was sliced from.
+ */
+export function memo(fn: (text: string) => string, limit = 50_000): (text: string) => string {
   let cache = new Map<string, string>();
   return (text) => {
     let value = cache.get(text);
     if (value === undefined) {
       if (cache.size >= limit) cache = new Map();
-      value = fn(text);
-      cache.set(text, value);
+      value = detach(fn(text));
+      cache.set(detach(text), value);
     }
     return value;
   };
@@ -91,13 +103,13 @@ export function sameIssuer(a: string, b: string): boolean {
   if (known === undefined) {
     if (issuerPairs.size >= 10_000) issuerPairs.clear();
     known = new Map();
-    issuerPairs.set(a, known);
+    issuerPairs.set(detach(a), known);
   }
   let same = known.get(b);
   if (same === undefined) {
     if (known.size >= 1_000) known.clear();
     same = compareIssuers(a, b);
-    known.set(b, same);
+    known.set(detach(b), same);
   }
   return same;
 }

@@ -46,7 +46,7 @@ import { CITED_BY_LIMIT, canonicalDump, citesProps, compareCitations, normalizeE
 import { BASIS_KINDS, IMPLEMENTER_KINDS, LINEAGE_KINDS, breadthFirst, paginate, validateDepth } from '../core/lineage.js';
 import { knowledgeSummary, mergeKnowledgeNode, normalizeNode, planBatch, stubNode, type NodeTable } from '../core/merge.js';
 import { matches, normalizeSearch, searchFieldsOf, type SearchFields } from '../core/search.js';
-import { compareKeys } from '../core/text.js';
+import { compareKeys, detach } from '../core/text.js';
 import { RELATION_KINDS, validateBatch, validateEvent, validateKnowledge, type RelationKind } from '../core/validate.js';
 import { GraphLog } from './log.js';
 import { citeTuple, type CiteTuple } from '../core/cites.js';
@@ -96,13 +96,6 @@ interface Csr {
   entries: Int32Array;
 }
 
-/**
- * A copy of `text` that shares no memory with the string it may have been sliced from. The
- * extractor's strings are slices of the whole plan: keeping one would keep the plan's text alive.
- */
-function detach(text: string): string {
-  return (' ' + text).slice(1);
-}
 
 /**
  * Interned strings, and the ids they have in the file. Ids in memory are the order of interning
