@@ -6,6 +6,7 @@
 // Nothing is guessed: a name whose body or place cannot be read gives null.
 import { DISTRICTS, PROVINCES, slugify } from '../citations/vocabulary/places.js';
 import type { IssuerValidity } from '../lint/define-rule.js';
+import { detach } from '../graph/core/text.js';
 import { textKey } from './normalize.js';
 import type { Registry } from './registry.js';
 import type { AdminUnitRecord, Confidence, IssuerRecord } from './schema.js';
@@ -303,24 +304,48 @@ export function createIssuerIndex(registry: Registry): IssuerIndex {
     };
   }
 
+  // Reading an issuer phrase is pure and the same phrases recur in every plan: each is read once
+  // (bounded; what is kept is detached from the plan's text and frozen, callers only read it).
+  interface Read {
+    bodies: readonly string[];
+    validities: readonly (IssuerValidity | null)[] | null;
+  }
+  let reads = new Map<string, Read>();
+  function read(name: string): Read {
+    let known = reads.get(name);
+    if (known === undefined) {
+      if (reads.size >= 20_000) reads = new Map();
+      const ps = parts(name);
+      known = Object.freeze({
+        bodies: Object.freeze((ps ?? []).map((p) => p.body.id.replace(/-(?:tinh|huyen|xa)$/u, ''))),
+        validities: ps && ps.length > 0 ? Object.freeze(ps.map((p) => freezeValidity(validityOf(p)))) : null,
+      });
+      reads.set(detach(name), known);
+    }
+    return known;
+  }
+
   return {
     bodiesOf(name) {
-      return (parts(name) ?? []).map((p) => p.body.id.replace(/-(?:tinh|huyen|xa)$/u, ''));
+      return [...read(name).bodies];
     },
     validityAt(name, date) {
-      const ps = parts(name);
-      if (!ps || ps.length === 0) return null;
-      const vs = ps.map(validityOf);
+      const vs = read(name).validities;
+      if (!vs) return null;
       if (vs.some((v) => v === null)) {
         // Report what is known to have ended even if another joint issuer cannot be read.
         const ended = vs.filter((v): v is IssuerValidity => v !== null && v.validTo !== null && v.validTo <= date);
         return ended[0] ?? null;
       }
-      const all = vs as IssuerValidity[];
+      const all = vs as readonly IssuerValidity[];
       const ended = all
         .filter((v) => (v.validTo !== null && v.validTo <= date) || (v.validFrom != null && v.validFrom > date))
         .sort((a, b) => (a.validTo ?? '').localeCompare(b.validTo ?? ''));
       return ended[0] ?? all[0]!;
     },
   };
+}
+
+function freezeValidity(validity: IssuerValidity | null): IssuerValidity | null {
+  return validity ? Object.freeze(validity) : null;
 }
