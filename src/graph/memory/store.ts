@@ -96,7 +96,6 @@ interface Csr {
   entries: Int32Array;
 }
 
-
 /**
  * Interned strings, and the ids they have in the file. Ids in memory are the order of interning
  * in this process; the file numbers strings in the order it first wrote them. A write frame lists
@@ -188,6 +187,7 @@ interface DocMeta {
 
 const FRAME_JSON = 1;
 const FRAME_WRITE = 2;
+
 /** Index of the citation a finding at `line`:`column` is about (it starts within the citation's surface), or -1. */
 function citeAt(cites: readonly CitesEdge[], line: number, column: number): number {
   for (let i = 0; i < cites.length; i++) {
@@ -260,7 +260,7 @@ export class MemoryGraphStore implements GraphStore {
 
   private keys = new Dictionary();
   private strings = new Dictionary();
-  /** Short strings from a small set (sections, issuers as written, rule ids, severities): a small, cache-friendly table. */
+  /** Short strings from a small set (sections, issuers as written, rule ids, severities; node types, dates, issuers, codes, jurisdictions): a small, cache-friendly table. */
   private vocab = new Dictionary();
   /**
    * Rule id (vocabulary) → instrument id → the message last stored for that rule about that
