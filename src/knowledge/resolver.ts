@@ -177,10 +177,19 @@ export function createRegistryResolver(registry: Registry): RegistryResolver {
     return fits.length === 1 ? { entry: fits[0]!, by: 'title' } : null;
   }
 
+  // Several rules ask for the status of the same citation in a row: its answer is kept with the
+  // citation object until facts are learnt (addFacts), which may change any match.
+  let learntCount = 0;
+  const statusCache = new WeakMap<Citation, { learnt: number; facts: InstrumentFacts | null }>();
+
   return {
     statusOf(c) {
+      const kept = statusCache.get(c);
+      if (kept && kept.learnt === learntCount) return kept.facts;
       const m = match(c);
-      return m ? facts(m.entry, m.by) : null;
+      const found = m ? facts(m.entry, m.by) : null;
+      statusCache.set(c, { learnt: learntCount, facts: found });
+      return found;
     },
     statusOfNumber(number) {
       const e = lookupNumber(number);
@@ -230,6 +239,7 @@ export function createRegistryResolver(registry: Registry): RegistryResolver {
       };
     },
     addFacts(learnt) {
+      if (learnt.length > 0) learntCount++;
       let added = 0;
       for (const f of learnt) {
         const k = numberKey(f.subject);

@@ -135,6 +135,21 @@ describe('learnFacts', () => {
     expect(run(amended, plan2, '2021-09-01', resolver)[0]!.message).toContain('bãi bỏ một phần');
   });
 
+  it('answers for a citation already looked up with the facts learnt since', () => {
+    const resolver = createRegistryResolver(loadRegistry());
+    const plan = makeDoc({
+      text: 'Căn cứ Nghị định số 141/2016/NĐ-CP;',
+      date: '2021-09-01',
+      citations: [c('Nghị định số 141/2016/NĐ-CP', 'Nghị định', '141/2016/NĐ-CP', { section: 'can_cu' })],
+    });
+    const citation = plan.citations[0]!;
+    expect(resolver.statusOf(citation)).toBeNull();
+    expect(resolver.statusOf(citation)).toBeNull(); // asked again by the next rule
+    resolver.addFacts(learnFacts(decree()));
+    expect(resolver.statusOf(citation)?.events).toEqual([expect.objectContaining({ kind: 'replaced_by', by: '60/2021/NĐ-CP', date: '2021-08-15' })]);
+    expect(run(outdated, plan, '2021-09-01', resolver)).toHaveLength(1);
+  });
+
   it('stays linear on 1 MB of adversarial text', () => {
     // Clause words and spaces without a sentence end, then sentences packed with clause words and citations.
     const words = 'Nghị định này thay thế bãi bỏ Điều hết hiệu lực kể từ ngày có hiệu lực thi hành kể từ ngày sửa đổi, bổ sung ';
