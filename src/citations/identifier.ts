@@ -4,6 +4,7 @@
 // builds the canonical form. Judging what is wrong is left to the lint rules, which read the
 // segments: this module describes, it does not complain.
 import type { Family } from './model.js';
+import { detach } from './memo.js';
 import {
   ADMIN_TYPE_CODES,
   LEGAL_TYPE_CODES,
@@ -98,7 +99,7 @@ export function canonicalCode(code: string): string {
   if (hit === undefined) {
     hit = computeCanonicalCode(code);
     if (CANONICAL_CACHE.size > 10_000) CANONICAL_CACHE.clear();
-    CANONICAL_CACHE.set(code, hit);
+    CANONICAL_CACHE.set(detach(code), detach(hit));
   }
   return hit;
 }

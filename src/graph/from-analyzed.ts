@@ -6,7 +6,8 @@ import type { AnalyzedDocument, Citation, Finding } from '../citations/model.js'
 import { isKey } from '../citations/keys.js';
 import type { CitesEdge, DocumentBatch, InstrumentConflict, InstrumentNode, RelationEdge, StoredFinding } from './store.js';
 import { stubNode } from './core/merge.js';
-import { memo, sameIssuer, sameType, slug } from './core/text.js';
+import { memo } from '../citations/memo.js';
+import { sameIssuer, sameType, slug } from './core/text.js';
 import { toStoredFinding } from './core/findings.js';
 
 export interface FromAnalyzedOptions {

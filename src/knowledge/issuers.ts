@@ -6,7 +6,7 @@
 // Nothing is guessed: a name whose body or place cannot be read gives null.
 import { DISTRICTS, PROVINCES, slugify } from '../citations/vocabulary/places.js';
 import type { IssuerValidity } from '../lint/define-rule.js';
-import { detach } from '../graph/core/text.js';
+import { detach } from '../citations/memo.js';
 import { textKey } from './normalize.js';
 import type { Registry } from './registry.js';
 import type { AdminUnitRecord, Confidence, IssuerRecord } from './schema.js';

@@ -3,7 +3,7 @@
 // find the registry's "36/2017/TT-BGDĐT": the key drops what does not identify the instrument
 // (spaces, "&", dots, case, leading zeros of the running number) and folds look-alikes.
 
-import { memo } from '../graph/core/text.js';
+import { memo } from '../citations/memo.js';
 
 /** Đ look-alikes seen in extracted text: Icelandic Eth (U+00D0/U+00F0), African D (U+0189/U+0256). */
 const D_LOOKALIKES = /[\u00d0\u0189]/g;

@@ -3,6 +3,7 @@
 // The 63 provincial units in force until 30/6/2025 (the 2025 mergers of Nghị quyết 202/2025/QH15
 // are issuer-validity facts kept in fixtures/registry/admin-units-2025.jsonl) and the districts
 // the fixtures name. Names are matched by their ASCII slug, so "Hoà Bình" = "Hòa Bình".
+import { detach } from '../memo.js';
 
 export interface Province {
   name: string;
@@ -26,7 +27,7 @@ export function slugify(s: string): string {
   if (hit === undefined) {
     hit = computeSlug(s);
     if (SLUG_CACHE.size > 10_000) SLUG_CACHE.clear();
-    SLUG_CACHE.set(s, hit);
+    SLUG_CACHE.set(detach(s), hit);
   }
   return hit;
 }

@@ -1,6 +1,7 @@
 // Text comparisons both stores share, so that search and conflict detection give the same answer
 // in memory and in Neo4j (Neo4j stores the folded forms as properties computed by these functions).
 import type { InstrumentNode } from '../store.js';
+import { detach, memo } from '../../citations/memo.js';
 
 /** Lower case, no diacritics ("đ" → "d"), single spaces: "Ủy ban  nhân dân" → "uy ban nhan dan". */
 export function fold(text: string): string {
@@ -51,33 +52,6 @@ const ISSUER_ABBREVIATIONS: [RegExp, string][] = [
   [/\bttg\b/g, 'thu tuong chinh phu'],
 ];
 
-/**
- * A copy of `text` that shares no memory with the string it may have been sliced from. The
- * extractor's strings are slices of the whole plan: keeping one would keep the plan's text alive.
- */
-export function detach(text: string): string {
-  return (' ' + text).slice(1);
-}
-
-/**
- * A bounded memo of a string function: the same few thousand issuer phrases, type words, numbers
- * and titles recur in every plan. Cleared when full. What it keeps is detached, so that it never
- * holds on to the text of a plan a key or an answer was sliced from.
- */
-export function memo(fn: (text: string) => string, limit = 50_000): (text: string) => string {
-  let cache = new Map<string, string>();
-  return (text) => {
-    let value = cache.get(text);
-    if (value === undefined) {
-      if (cache.size >= limit) cache = new Map();
-      value = detach(fn(text));
-      cache.set(detach(text), value);
-    }
-    return value;
-  };
-}
-
-/** Folded issuer phrase with abbreviations expanded and filler removed, for equality checks. */
 export const issuerComparable = memo(computeIssuerComparable);
 
 function computeIssuerComparable(issuer: string): string {

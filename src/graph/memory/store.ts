@@ -46,7 +46,8 @@ import { CITED_BY_LIMIT, canonicalDump, citesProps, compareCitations, normalizeE
 import { BASIS_KINDS, IMPLEMENTER_KINDS, LINEAGE_KINDS, breadthFirst, paginate, validateDepth } from '../core/lineage.js';
 import { knowledgeSummary, mergeKnowledgeNode, normalizeNode, planBatch, stubNode, type NodeTable } from '../core/merge.js';
 import { matches, normalizeSearch, searchFieldsOf, type SearchFields } from '../core/search.js';
-import { compareKeys, detach } from '../core/text.js';
+import { detach } from '../../citations/memo.js';
+import { compareKeys } from '../core/text.js';
 import { RELATION_KINDS, validateBatch, validateEvent, validateKnowledge, type RelationKind } from '../core/validate.js';
 import { GraphLog } from './log.js';
 import { citeTuple, type CiteTuple } from '../core/cites.js';
