@@ -984,7 +984,8 @@ export class MemoryGraphStore implements GraphStore {
   /** A normalised date (YYYY-MM-DD) as -2 - YYYYMMDD; anything else interned. */
   private encodeDate(value: string | null | undefined): number {
     if (value === null || value === undefined) return -1;
-    if (isIsoDate(value)) return -2 - Number(value.slice(0, 4) + value.slice(5, 7) + value.slice(8, 10));
+    const packed = isoDateNumber(value);
+    if (packed >= 0) return -2 - packed;
     return this.strings.id(value);
   }
 
@@ -1372,13 +1373,16 @@ function align4(bytes: number): number {
 
 const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 
-function isIsoDate(value: string): boolean {
-  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+/** YYYY-MM-DD as the number YYYYMMDD, read digit by digit; -1 for anything else. */
+function isoDateNumber(value: string): number {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return -1;
+  let packed = 0;
   for (const i of DATE_DIGITS) {
-    const code = value.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    packed = packed * 10 + digit;
   }
-  return true;
+  return packed;
 }
 
 function toCsr(counts: Int32Array): Csr {
