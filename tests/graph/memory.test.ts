@@ -168,23 +168,15 @@ describe('memory store file', () => {
       { ruleId: 'citation-missing-issuer', severity: 'warning', message: 'Thiếu cơ quan ban hành.', line: 4, column: 1, evidence: 'NĐ 30', expected: 'Nghị định số 30/2020/NĐ-CP' },
       { ruleId: 'unverified-citation', severity: 'info', message: 'Chưa kiểm tra được.', line: 5, column: 2, evidence: '', expected: null },
     ] as DocumentBatch['findings'];
-    let store = new MemoryGraphStore({ dir });
+    const store = new MemoryGraphStore({ dir });
     await store.writeDocuments([batch]);
     const expected = [...batch.cites].map(({ from: _from, ...rest }) => rest);
-    const check = async (target: MemoryGraphStore) => {
+    await checkThroughReopenAndCompaction(dir, store, async (target) => {
       const read = await target.documentCitations('doc:texts');
       const byTo = new Map(read!.citations.map(({ instrument: _instrument, from: _from, ...rest }) => [rest.to, rest]));
       for (const cite of expected) expect(byTo.get(cite.to)).toEqual(cite);
       expect(read!.findings).toEqual(batch.findings);
-    };
-    await check(store);
-    await store.close();
-    store = new MemoryGraphStore({ dir });
-    await check(store);
-    store.compact();
-    await check(store);
-    await store.close();
-    await check(new MemoryGraphStore({ dir }));
+    });
   });
 
   it('keeps each document its own surfaces, messages and evidence when documents repeat, vary and alternate them', async () => {
@@ -210,7 +202,7 @@ describe('memory store file', () => {
       ] as DocumentBatch['findings'];
       return batch;
     });
-    let store = new MemoryGraphStore({ dir });
+    const store = new MemoryGraphStore({ dir });
     for (const batch of batches) await store.writeDocuments([batch]);
     const check = async (target: MemoryGraphStore) => {
       for (const batch of batches) {
@@ -219,16 +211,12 @@ describe('memory store file', () => {
         expect(read!.findings).toEqual(batch.findings);
       }
     };
-    await check(store);
-    await store.close();
-    store = new MemoryGraphStore({ dir });
-    await check(store);
-    store.compact();
-    await check(store);
-    // A rewrite after reopening (the remembered wordings start empty) keeps the texts too.
-    await store.writeDocuments([{ ...batches[3]!, document: { ...batches[3]!.document, contentHash: 'changed' } }]);
-    await check(store);
-    await store.close();
+    await checkThroughReopenAndCompaction(dir, store, check);
+    // A rewrite after reopening (the remembered messages start empty) keeps the texts too.
+    const reopened = new MemoryGraphStore({ dir });
+    await reopened.writeDocuments([{ ...batches[3]!, document: { ...batches[3]!.document, contentHash: 'changed' } }]);
+    await check(reopened);
+    await reopened.close();
     await check(new MemoryGraphStore({ dir }));
   });
 
@@ -275,3 +263,20 @@ describe('memory store file', () => {
     expect(await new MemoryGraphStore({ dir }).dump()).toEqual(after);
   });
 });
+
+/**
+ * Runs `check` on `store`, then on the store reopened from `dir`, after compacting it, and on the
+ * compacted file opened afresh; closes what it opened.
+ */
+async function checkThroughReopenAndCompaction(dir: string, store: MemoryGraphStore, check: (target: MemoryGraphStore) => Promise<void>): Promise<void> {
+  await check(store);
+  await store.close();
+  const reopened = new MemoryGraphStore({ dir });
+  await check(reopened);
+  reopened.compact();
+  await check(reopened);
+  await reopened.close();
+  const fresh = new MemoryGraphStore({ dir });
+  await check(fresh);
+  await fresh.close();
+}
