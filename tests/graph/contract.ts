@@ -408,6 +408,32 @@ export function runContract(name: string, makeStore: () => Promise<GraphStore>):
       expect(await store.documentCitations('doc:none')).toBeNull();
     });
 
+    it("takes each citation's target from its own key, in whatever order the batch lists its instruments", async () => {
+      // The merge takes the handle of "the next listed instrument" for a citation whose key is that
+      // instrument's: instruments listed out of citation order, cited twice, not cited at all, and a
+      // citation of an instrument not listed must each land on their own node.
+      const UNLISTED = 'vn:tw:qd-ttg:2021:9';
+      const batch = doc({
+        key: 'doc:order',
+        instruments: [instrument(TT, { number: '11/2020/TT-BGDĐT' }), instrument(ND, { number: '30/2020/NĐ-CP' }), instrument(CT, { number: '05-CT/TW' })],
+        cites: [{ to: ND }, { to: TT }, { to: ND }, { to: UNLISTED }, { to: TT }, { to: ND }],
+      });
+      const summary = await store.writeDocuments([batch]);
+      expect(summary.instrumentsCreated).toBe(4);
+      const result = await store.documentCitations('doc:order');
+      expect(result?.citations.map((citation) => [citation.to, citation.instrument.key, citation.instrument.number])).toEqual([
+        [ND, ND, '30/2020/NĐ-CP'],
+        [TT, TT, '11/2020/TT-BGDĐT'],
+        [ND, ND, '30/2020/NĐ-CP'],
+        [UNLISTED, UNLISTED, null],
+        [TT, TT, '11/2020/TT-BGDĐT'],
+        [ND, ND, '30/2020/NĐ-CP'],
+      ]);
+      expect((await store.getInstrument(CT))?.instrument.number).toBe('05-CT/TW');
+      expect((await store.getInstrument(ND))?.citationCount).toBe(3);
+      expect((await store.getInstrument(UNLISTED))?.citationCount).toBe(1);
+    });
+
     it('knows document hashes and ingested files', async () => {
       await store.writeDocuments([doc({ key: 'doc:a', file: 'plans/a.txt', hash: 'abc' })]);
       expect(await store.documentHash('doc:a')).toBe('abc');

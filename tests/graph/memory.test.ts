@@ -220,6 +220,48 @@ describe('memory store file', () => {
     await check(new MemoryGraphStore({ dir }));
   });
 
+  it('tells apart surfaces that differ in one character, shares none between instruments by mistake, and stores a known one again after reopening', async () => {
+    // A citation's surface is looked for among its own instrument's surfaces by a print of its
+    // length and three characters, then compared whole: these two surfaces have the same print.
+    const dir = tempDir();
+    const X = 'vn:tw:nd-cp:2015:04';
+    const Y = 'vn:hoa-binh:nd-cp:2015:04';
+    const upper = 'Nghị định số 04/2015/NĐ-CP ngày 9/1/2015 của Chính phủ';
+    const lower = 'n' + upper.slice(1);
+    const occurrences = (text: string) => {
+      const bytes = readFileSync(join(dir, 'graph.bin'));
+      const needle = Buffer.from(JSON.stringify(text).slice(1, -1), 'utf8');
+      let count = 0;
+      for (let at = bytes.indexOf(needle); at >= 0; at = bytes.indexOf(needle, at + 1)) count++;
+      return count;
+    };
+    const batches = [
+      doc({ key: 'doc:1', cites: [{ to: X, surface: upper }, { to: Y, surface: upper }] }),
+      doc({ key: 'doc:2', cites: [{ to: X, surface: lower }, { to: X, surface: upper }] }),
+      doc({ key: 'doc:3', cites: [{ to: Y, surface: lower }, { to: X, surface: lower }] }),
+    ];
+    const store = new MemoryGraphStore({ dir });
+    for (const batch of batches) await store.writeDocuments([batch]);
+    const check = async (target: MemoryGraphStore) => {
+      for (const batch of batches) {
+        const read = await target.documentCitations(batch.document.key);
+        expect(read!.citations.map((cite) => [cite.to, cite.surface])).toEqual(batch.cites.map((cite) => [cite.to, cite.surface]));
+      }
+    };
+    await check(store);
+    await store.close();
+    const counts = [occurrences(upper), occurrences(lower)];
+    expect(counts.every((count) => count >= 1)).toBe(true);
+    // Reopened, the store knows which surfaces each instrument has: citing them again adds no copy.
+    const reopened = new MemoryGraphStore({ dir });
+    const again = doc({ key: 'doc:4', cites: [{ to: X, surface: upper }, { to: Y, surface: lower }, { to: X, surface: lower }, { to: Y, surface: upper }] });
+    await reopened.writeDocuments([again]);
+    await reopened.close();
+    expect([occurrences(upper), occurrences(lower)]).toEqual(counts);
+    batches.push(again);
+    await checkThroughReopenAndCompaction(dir, new MemoryGraphStore({ dir }), check);
+  });
+
   it('reloads the registry knowledge as written, a relation listed twice included', async () => {
     const dir = tempDir();
     const store = new MemoryGraphStore({ dir });

@@ -10,12 +10,18 @@ const DESCRIPTIVE = ['type', 'number', 'family', 'date', 'year', 'issuer', 'issu
 type Descriptive = (typeof DESCRIPTIVE)[number];
 const CHECKED: readonly InstrumentConflict['field'][] = ['date', 'issuer', 'type'];
 
-export interface NodeTable {
-  get(key: string): InstrumentNode | undefined;
-  set(key: string, node: InstrumentNode): void;
+/**
+ * The nodes a batch merges into, reached through handles: `ref` looks a key up once (the memory
+ * store's node id; a plain map's key itself), `get` and `set` then use the handle, so a key cited
+ * several times is not looked up again for each use.
+ */
+export interface NodeTable<R = string> {
+  ref(key: string): R;
+  get(ref: R): InstrumentNode | undefined;
+  set(ref: R, node: InstrumentNode): void;
 }
 
-export interface BatchPlan {
+export interface BatchPlan<R = string> {
   /** Nodes created by this batch (the document's own node excluded). */
   created: number;
   /** Existing nodes that gained a property from this batch (the document's own node excluded). */
@@ -23,10 +29,12 @@ export interface BatchPlan {
   conflicts: InstrumentConflict[];
   /** The batch's findings followed by one finding per conflict: what is stored with the document. */
   findings: StoredFinding[];
-  /** Keys whose node was created or changed (the document's is always in it), in first-touch order. */
-  dirty: string[];
+  /** Handles of the nodes created or changed (the document's is always in it), in first-touch order. */
+  dirty: R[];
   /** Relation edges without duplicates (same from, to, kind). */
   relations: RelationEdge[];
+  /** The handle of each citation's target, in the order of `batch.cites`. */
+  citeRefs: R[];
 }
 
 /** A node with every field present (no undefined), strings in NFC. */
@@ -94,18 +102,18 @@ function settled(value: unknown, stored: unknown, checked: boolean): boolean {
   return !checked || value === stored;
 }
 
-export function planBatch(batch: DocumentBatch, nodes: NodeTable): BatchPlan {
+export function planBatch<R>(batch: DocumentBatch, nodes: NodeTable<R>): BatchPlan<R> {
   const docKey = batch.document.key;
   const file = batch.document.file ?? null;
   const conflicts: InstrumentConflict[] = [...(batch.conflicts ?? [])];
-  const dirty: string[] = [];
-  const dirtySet = new Set<string>();
+  const dirty: R[] = [];
+  const dirtySet = new Set<R>();
   let created = 0;
   let updated = 0;
-  const touch = (key: string) => {
-    if (!dirtySet.has(key)) {
-      dirtySet.add(key);
-      dirty.push(key);
+  const touch = (ref: R) => {
+    if (!dirtySet.has(ref)) {
+      dirtySet.add(ref);
+      dirty.push(ref);
     }
   };
   // Where a conflict is located: the first citation of the instrument (looked up only on a conflict).
@@ -113,7 +121,8 @@ export function planBatch(batch: DocumentBatch, nodes: NodeTable): BatchPlan {
 
   // The document's own node: its header is authoritative for it.
   const incomingDoc = normalizeNode(batch.document);
-  const existingDoc = nodes.get(docKey);
+  const docRef = nodes.ref(docKey);
+  const existingDoc = nodes.get(docRef);
   const doc: InstrumentNode = existingDoc ? { ...existingDoc } : { ...incomingDoc };
   for (const field of DESCRIPTIVE) {
     const value = incomingDoc[field];
@@ -128,20 +137,23 @@ export function planBatch(batch: DocumentBatch, nodes: NodeTable): BatchPlan {
   doc.file = incomingDoc.file;
   doc.contentHash = incomingDoc.contentHash;
   if (!existingDoc) doc.status = incomingDoc.status;
-  nodes.set(docKey, doc);
-  touch(docKey);
+  nodes.set(docRef, doc);
+  touch(docRef);
 
   // Cited instruments: fill what is unknown, report what disagrees, keep the first value.
+  const instrumentRefs: R[] = [];
   for (const raw of batch.instruments) {
-    const known = nodes.get(raw.key);
+    const ref = nodes.ref(raw.key);
+    instrumentRefs.push(ref);
+    const known = nodes.get(ref);
     // Most cited instruments are already stored with these very values: nothing to fill or report.
     if (known && mergesToNothing(raw, known)) continue;
     const incoming = normalizeNode(raw);
     const existing = known;
     if (!existing) {
-      nodes.set(incoming.key, { ...incoming, isDocument: false, file: null, contentHash: null });
+      nodes.set(ref, { ...incoming, isDocument: false, file: null, contentHash: null });
       created++;
-      touch(incoming.key);
+      touch(ref);
       continue;
     }
     let next: InstrumentNode | null = null;
@@ -165,20 +177,28 @@ export function planBatch(batch: DocumentBatch, nodes: NodeTable): BatchPlan {
       }
     }
     if (next) {
-      nodes.set(incoming.key, next);
-      if (incoming.key !== docKey && !dirtySet.has(incoming.key)) updated++;
-      touch(incoming.key);
+      nodes.set(ref, next);
+      if (ref !== docRef && !dirtySet.has(ref)) updated++;
+      touch(ref);
     }
   }
 
   // Every edge end is a node: a target known only by its key becomes a stub.
-  const ensure = (key: string) => {
-    if (nodes.get(key)) return;
-    nodes.set(key, stubNode(key));
+  const ensure = (key: string): R => {
+    const ref = nodes.ref(key);
+    if (nodes.get(ref)) return ref;
+    nodes.set(ref, stubNode(key));
     created++;
-    touch(key);
+    touch(ref);
+    return ref;
   };
-  for (const cite of batch.cites) ensure(cite.to);
+  // Instruments are usually listed in the order of their first citation: a citation whose target is
+  // the next instrument so listed takes that instrument's handle (a node by now) without a lookup.
+  let listed = 0;
+  const citeRefs = batch.cites.map((cite) => {
+    if (listed < batch.instruments.length && batch.instruments[listed]!.key === cite.to) return instrumentRefs[listed++]!;
+    return ensure(cite.to);
+  });
   const relations: RelationEdge[] = [];
   const seen = new Set<string>();
   for (const relation of batch.relations) {
@@ -191,7 +211,7 @@ export function planBatch(batch: DocumentBatch, nodes: NodeTable): BatchPlan {
   }
 
   const findings = [...batch.findings.map(toStoredFinding), ...conflicts.map(conflictToStoredFinding)];
-  return { created, updated, conflicts, findings, dirty, relations };
+  return { created, updated, conflicts, findings, dirty, relations, citeRefs };
 }
 
 

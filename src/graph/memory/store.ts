@@ -123,6 +123,16 @@ class Dictionary {
     }
     return id;
   }
+  /**
+   * A new id for `value` without looking it up (the caller knows it is new to its own index, see
+   * surfaceId). A value may thus hold two ids; both read back the same.
+   */
+  add(value: string): number {
+    const id = this.values.length;
+    this.values.push(detach(value));
+    this.fileIds.push(-1);
+    return id;
+  }
   /** The stored (detached, deduplicated) copy of `value`. */
   own(value: string): string {
     return this.values[this.id(value)]!;
@@ -270,6 +280,13 @@ export class MemoryGraphStore implements GraphStore {
    * far less than hashing a long new copy for the string table.
    */
   private lastMessages = new Map<number, Int32Array>();
+  /**
+   * Instrument id → the surfaces its citations were written with, as pairs (fingerprint, string
+   * id). A citation's surface is looked for among its own instrument's few surfaces — an int scan
+   * and a comparison of equal-looking strings — instead of being hashed into the large string
+   * table.
+   */
+  private surfacesOf: number[][] = [];
   private nodes: (InstrumentNode | undefined)[] = [];
   /** Number of edges touching each node (orphan detection). */
   private refs: number[] = [];
@@ -291,16 +308,11 @@ export class MemoryGraphStore implements GraphStore {
   /** Records in the file that a later record superseded (compaction trigger). */
   private superseded = 0;
 
-  private readonly table: NodeTable = {
-    get: (key) => {
-      const id = this.keys.find(key);
-      return id === undefined ? undefined : this.nodes[id];
-    },
-    set: (key, node) => {
-      const id = this.keyId(key);
-      this.nodes[id] = this.ownNode(node, this.nodes[id], id);
-      this.searchCache[id] = undefined;
-    },
+  /** The nodes as planBatch reaches them: by node id (see NodeTable). */
+  private readonly table: NodeTable<number> = {
+    ref: (key) => this.keyId(key),
+    get: (id) => this.nodes[id],
+    set: (id, node) => this.setNode(id, node),
   };
 
   constructor(readonly options: MemoryStoreOptions) {
@@ -672,6 +684,7 @@ export class MemoryGraphStore implements GraphStore {
     this.strings = new Dictionary();
     this.vocab = new Dictionary();
     this.lastMessages = new Map();
+    this.surfacesOf = [];
     this.nodes = [];
     this.refs = [];
     this.contribs = new Map();
@@ -694,12 +707,12 @@ export class MemoryGraphStore implements GraphStore {
         this.superseded++;
         return;
       case 'node':
-        this.table.set(record.n.key, normalizeNode(record.n));
+        this.putNode(record.n.key, normalizeNode(record.n));
         this.ensureIssuersOf(this.nodes[this.keys.find(record.n.key)!]);
         return;
       case 'nodes':
         for (const node of record.n) {
-          this.table.set(node.key, normalizeNode(node));
+          this.putNode(node.key, normalizeNode(node));
           this.ensureIssuersOf(this.nodes[this.keys.find(node.key)!]);
         }
         return;
@@ -740,33 +753,33 @@ export class MemoryGraphStore implements GraphStore {
     const old = this.contribs.get(docId);
     if (old) this.removeContribution(docId, old, touched);
     const superseded: string[] = [];
-    const demoted: string[] = [];
+    const demoted: number[] = [];
     for (const other of batch.supersedes ?? []) {
       const id = this.keys.find(other);
       const contribution = id === undefined || id === docId ? undefined : this.contribs.get(id);
       if (id === undefined || !contribution) continue;
       superseded.push(other);
       this.removeContribution(id, contribution, touched);
-      this.table.set(other, { ...this.nodes[id]!, isDocument: false, file: null, contentHash: null });
-      demoted.push(other);
+      this.putNode(other, { ...this.nodes[id]!, isDocument: false, file: null, contentHash: null });
+      demoted.push(id);
       touched.add(id);
     }
     const removed = this.removeOrphans(touched);
     const plan = planBatch(batch, this.table);
-    const cites = this.encodeCites(batch.cites);
+    const cites = this.encodeCites(batch.cites, plan.citeRefs);
     const contribution: Contribution = { cites, rels: this.encodeRels(plan.relations), findings: this.encodeFindings(plan.findings, batch.cites, cites) };
     this.contribs.set(docId, contribution);
     this.count(docId, contribution, 1);
     this.version++;
     for (const event of batch.statusEvents ?? []) this.applyStatus(event.key, normalizeEvent(event.event));
-    const changed = new Set([...demoted.filter((other) => !removed.includes(other)), ...plan.dirty]);
-    for (const other of changed) this.ensureIssuersOf(this.nodes[this.keys.find(other)!]);
+    const changed = new Set([...demoted.filter((id) => this.nodes[id] !== undefined), ...plan.dirty]);
+    for (const id of changed) this.ensureIssuersOf(this.nodes[id]);
     this.putIssuers(batch.issuers ?? [], batch.successions ?? []);
     const meta: DocMeta = {
       k: key,
       s: superseded,
       o: removed,
-      n: [...changed].map((other) => this.nodes[this.keys.find(other)!]!),
+      n: [...changed].map((id) => this.nodes[id]!),
       r: plan.relations.map((relation) => [relation.from, relation.to, relation.kind]),
       c: contribution.cites.length / STRIDE,
       f: contribution.findings.length / F_STRIDE,
@@ -810,6 +823,7 @@ export class MemoryGraphStore implements GraphStore {
         cites[i + C_SECTION] = this.vocab.fromFile(cites[i + C_SECTION]!);
         for (const field of C_TEXTS) if (cites[i + field]! >= 0) cites[i + field] = this.strings.fromFile(cites[i + field]!);
         if (cites[i + C_ISSUER]! >= 0) cites[i + C_ISSUER] = this.vocab.fromFile(cites[i + C_ISSUER]!);
+        this.knowSurface(cites[i + C_TO]!, cites[i + C_SURFACE]!);
       }
       for (let i = 0; i < findings.length; i += F_STRIDE) {
         findings[i + F_RULE] = this.vocab.fromFile(findings[i + F_RULE]!);
@@ -840,7 +854,7 @@ export class MemoryGraphStore implements GraphStore {
       if (id !== undefined && contribution) this.removeContribution(id, contribution, scratch);
     }
     this.deleteNodes(record.o);
-    for (const node of record.n) this.table.set(node.key, node);
+    for (const node of record.n) this.putNode(node.key, node);
     for (const event of record.e ?? []) this.applyStatus(event.k, event.e);
     for (const node of record.n) this.ensureIssuersOf(this.nodes[this.keys.find(node.key)!]);
     this.putIssuers(record.i ?? [], record.u ?? []);
@@ -885,12 +899,12 @@ export class MemoryGraphStore implements GraphStore {
 
   private applyStatus(key: string, event: StatusEvent): void {
     const id = this.keyId(key);
-    if (!this.nodes[id]) this.table.set(key, stubNode(key));
+    if (!this.nodes[id]) this.putNode(key, stubNode(key));
     const list = this.events.get(id) ?? [];
     if (list.some((known) => sameEvent(known, event))) return;
     list.push(event);
     this.events.set(id, list);
-    this.table.set(key, { ...this.nodes[id]!, status: statusAfter(list) });
+    this.putNode(key, { ...this.nodes[id]!, status: statusAfter(list) });
     this.version++;
   }
 
@@ -952,6 +966,20 @@ export class MemoryGraphStore implements GraphStore {
     };
   }
 
+  private setNode(id: number, node: InstrumentNode): void {
+    this.nodes[id] = this.ownNode(node, this.nodes[id], id);
+    this.searchCache[id] = undefined;
+  }
+
+  private nodeOf(key: string): InstrumentNode | undefined {
+    const id = this.keys.find(key);
+    return id === undefined ? undefined : this.nodes[id];
+  }
+
+  private putNode(key: string, node: InstrumentNode): void {
+    this.setNode(this.keyId(key), node);
+  }
+
   private keyId(key: string): number {
     const id = this.keys.id(key);
     if (id >= this.refs.length) this.refs.push(0);
@@ -997,18 +1025,20 @@ export class MemoryGraphStore implements GraphStore {
     return `${text.slice(0, 4)}-${text.slice(4, 6)}-${text.slice(6, 8)}`;
   }
 
-  private encodeCites(cites: CitesEdge[]): Int32Array {
+  /** `toIds`: the targets' node ids when already known (planBatch's citeRefs). */
+  private encodeCites(cites: CitesEdge[], toIds?: readonly number[]): Int32Array {
     const packed = new Int32Array(cites.length * STRIDE);
     let at = 0;
-    for (const cite of cites) {
+    for (let i = 0; i < cites.length; i++) {
+      const cite = cites[i]!;
       const surface = cite.surface;
-      packed[at + C_TO] = this.keyId(cite.to);
+      packed[at + C_TO] = toIds ? toIds[i]! : this.keyId(cite.to);
       packed[at + C_SECTION] = this.vocab.id(cite.section);
       packed[at + C_OFFSET] = cite.offset;
       packed[at + C_LENGTH] = cite.length;
       packed[at + C_LINE] = cite.line;
       packed[at + C_COLUMN] = cite.column;
-      packed[at + C_SURFACE] = this.strings.id(surface);
+      packed[at + C_SURFACE] = this.surfaceId(packed[at + C_TO]!, surface);
       packed[at + C_NUMBER] = this.encodeText(cite.numberWritten, surface);
       packed[at + C_DATE_WRITTEN] = this.encodeText(cite.dateWritten, surface);
       packed[at + C_DATE] = this.encodeDate(cite.date);
@@ -1048,6 +1078,35 @@ export class MemoryGraphStore implements GraphStore {
       at += F_STRIDE;
     }
     return packed;
+  }
+
+  /** The string id of `surface`, written of instrument `to` (see surfacesOf). */
+  private surfaceId(to: number, surface: string): number {
+    const print = fingerprint(surface);
+    let list = this.surfacesOf[to];
+    if (list === undefined) {
+      list = [];
+      this.surfacesOf[to] = list;
+    } else {
+      for (let i = 0; i < list.length; i += 2) {
+        if (list[i] === print && this.strings.values[list[i + 1]!] === surface) return list[i + 1]!;
+      }
+    }
+    const id = this.strings.add(surface);
+    list.push(print, id);
+    return id;
+  }
+
+  /** Replay: records that instrument `to` was cited with the surface of string id `id`. */
+  private knowSurface(to: number, id: number): void {
+    let list = this.surfacesOf[to];
+    if (list === undefined) {
+      list = [];
+      this.surfacesOf[to] = list;
+    } else {
+      for (let i = 1; i < list.length; i += 2) if (list[i] === id) return;
+    }
+    list.push(fingerprint(this.strings.values[id]!), id);
   }
 
   /** The string id of `message`, given by `rule` about instrument `to` (see lastMessages). */
@@ -1273,10 +1332,10 @@ export class MemoryGraphStore implements GraphStore {
     this.removeRegistryRelations(touched);
     const changed: InstrumentNode[] = [];
     for (const incoming of record.n) {
-      const next = mergeKnowledgeNode(this.table.get(incoming.key), incoming);
+      const next = mergeKnowledgeNode(this.nodeOf(incoming.key), incoming);
       if (next) {
-        this.table.set(incoming.key, next);
-        changed.push(this.table.get(incoming.key)!);
+        this.putNode(incoming.key, next);
+        changed.push(this.nodeOf(incoming.key)!);
       }
     }
     for (const event of record.e) this.applyStatus(event.k, event.e);
@@ -1290,7 +1349,7 @@ export class MemoryGraphStore implements GraphStore {
     // The record holds the merged nodes: set them as they are, then the rest as when it was written.
     this.removeRegistryRelations(new Set());
     this.deleteNodes(record.o);
-    for (const node of record.n) this.table.set(node.key, node);
+    for (const node of record.n) this.putNode(node.key, node);
     for (const event of record.e) this.applyStatus(event.k, event.e);
     this.setRegistryRelations(record.r);
     this.finishKnowledge(record, record.n);
@@ -1310,7 +1369,7 @@ export class MemoryGraphStore implements GraphStore {
       const id = `${from}\u0000${to}\u0000${kind}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      for (const end of [from, to]) if (!this.table.get(end)) this.table.set(end, stubNode(end));
+      for (const end of [from, to]) if (!this.nodeOf(end)) this.putNode(end, stubNode(end));
       relations.push({ from, to, kind: kind as RelationKind, source: REGISTRY_SOURCE });
     }
     const registryId = this.keyId(REGISTRY_SOURCE);
@@ -1369,6 +1428,13 @@ function jsonFrame(record: LogRecord): Buffer {
 
 function align4(bytes: number): number {
   return (bytes + 3) & ~3;
+}
+
+/** Length and three characters of a string, mixed into an int: unequal prints mean unequal strings. */
+function fingerprint(value: string): number {
+  const n = value.length;
+  if (n === 0) return 0;
+  return ((n << 16) ^ (value.charCodeAt(n - 1) << 8) ^ (value.charCodeAt(n >> 1) << 4) ^ value.charCodeAt((n * 3) >> 2)) | 0;
 }
 
 const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];

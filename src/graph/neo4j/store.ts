@@ -445,7 +445,7 @@ async function removeContributions(tx: ManagedTransaction, batch: DocumentBatch,
 }
 
 async function writeRun(tx: ManagedTransaction, batches: DocumentBatch[], nodes: Map<string, InstrumentNode>, summary: WriteSummary): Promise<void> {
-  const table: NodeTable = { get: (key) => nodes.get(key), set: (key, node) => void nodes.set(key, node) };
+  const table: NodeTable = { ref: (key) => key, get: (key) => nodes.get(key), set: (key, node) => void nodes.set(key, node) };
   const dirty = new Set<string>();
   // Issuer code and jurisdiction of nodes that existed before this run: a change means relinking.
   const issuerBefore = new Map<string, string>();
