@@ -1,0 +1,133 @@
+// A/B of builds of the embedded store, in one process: every build gets the same chunks of saved
+// batches (each chunk parsed separately for each build, so no build sees another's objects), the
+// builds write in turn with the order rotating from chunk to chunk, and only writeDocuments is
+// timed. On a shared machine the host's speed drifts (up to 1.7× within an hour on the development
+// machine): runs in separate processes cannot tell a 5% change apart, interleaved runs can, since
+// the drift falls on every build alike.
+//
+//   npm run build && cp -r dist bench-out/dist-a   (then change the code, build, cp -r dist bench-out/dist-b)
+//   node dist/scripts/bench-ab.js --batches bench-out/batches-10000-s1.jsonl [--count N] [--chunk 500]
+//                                 [--check-dumps] bench-out/dist-a bench-out/dist-b …
+//
+// The batches file is what `bench-ingest.js` saves (one DocumentBatch per line). With
+// --check-dumps the builds' canonical dumps are compared at the end (same graph or not).
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { DocumentBatch, GraphDump } from '../src/graph/store.js';
+
+/** What the A/B needs of a store (the embedded store of any build). */
+export interface StoreUnderTest {
+  writeDocuments(batches: DocumentBatch[]): Promise<{ documents: number; citations: number }>;
+  dump(): Promise<GraphDump>;
+}
+
+export interface Contender {
+  name: string;
+  store: StoreUnderTest;
+}
+
+export interface ContenderResult {
+  name: string;
+  documents: number;
+  citations: number;
+  /** Seconds inside writeDocuments. */
+  seconds: number;
+  edgesPerSecond: number;
+}
+
+export interface AbResult {
+  results: ContenderResult[];
+  /** Whether every build's canonical dump equals the first's (null: not checked). */
+  sameGraph: boolean | null;
+}
+
+/**
+ * Writes the batches of `lines` (JSON, one batch per line) into every contender, `chunk` batches
+ * at a time, in rotating order.
+ */
+export async function runAb(lines: AsyncIterable<string>, contenders: readonly Contender[], opts: { chunk: number; count: number; checkDumps: boolean }): Promise<AbResult> {
+  const totals = contenders.map((contender) => ({ name: contender.name, documents: 0, citations: 0, nanoseconds: 0n }));
+  let pending: string[] = [];
+  let round = 0;
+  let read = 0;
+  const flush = async () => {
+    for (let k = 0; k < contenders.length; k++) {
+      const index = (k + round) % contenders.length;
+      const batches = pending.map((line) => JSON.parse(line) as DocumentBatch);
+      const started = process.hrtime.bigint();
+      const summary = await contenders[index]!.store.writeDocuments(batches);
+      totals[index]!.nanoseconds += process.hrtime.bigint() - started;
+      totals[index]!.documents += summary.documents;
+      totals[index]!.citations += summary.citations;
+    }
+    round++;
+    pending = [];
+  };
+  for await (const line of lines) {
+    if (read >= opts.count) break;
+    if (line.trim() === '') continue;
+    pending.push(line);
+    read++;
+    if (pending.length >= opts.chunk) await flush();
+  }
+  if (pending.length > 0) await flush();
+  const results = totals.map((total) => {
+    const seconds = Number(total.nanoseconds) / 1e9;
+    return { name: total.name, documents: total.documents, citations: total.citations, seconds, edgesPerSecond: seconds > 0 ? total.citations / seconds : 0 };
+  });
+  let sameGraph: boolean | null = null;
+  if (opts.checkDumps && contenders.length > 0) {
+    const first = JSON.stringify(await contenders[0]!.store.dump());
+    sameGraph = true;
+    for (const contender of contenders.slice(1)) if (JSON.stringify(await contender.store.dump()) !== first) sameGraph = false;
+  }
+  return { results, sameGraph };
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      batches: { type: 'string' },
+      count: { type: 'string', default: String(Number.MAX_SAFE_INTEGER) },
+      chunk: { type: 'string', default: '500' },
+      'check-dumps': { type: 'boolean', default: false },
+    },
+  });
+  const count = Number(values.count);
+  const chunk = Number(values.chunk);
+  if (!values.batches || positionals.length === 0 || !Number.isSafeInteger(count) || count < 1 || !Number.isSafeInteger(chunk) || chunk < 1) {
+    console.error('usage: node dist/scripts/bench-ab.js --batches FILE [--count N] [--chunk 500] [--check-dumps] BUILD_DIR…');
+    process.exit(2);
+  }
+  const scratch = mkdtempSync(join(tmpdir(), 'cancu-ab-'));
+  try {
+    const contenders: Contender[] = [];
+    const closers: (() => Promise<void>)[] = [];
+    for (const [i, dir] of positionals.entries()) {
+      const module = (await import(pathToFileURL(resolve(dir, 'src/graph/memory/index.js')).href)) as typeof import('../src/graph/memory/index.js');
+      const store = new module.MemoryGraphStore({ dir: join(scratch, String(i)) });
+      await store.init();
+      contenders.push({ name: dir, store });
+      closers.push(() => store.close());
+    }
+    const lines = createInterface({ input: createReadStream(values.batches, 'utf8'), crlfDelay: Infinity });
+    const { results, sameGraph } = await runAb(lines, contenders, { chunk, count, checkDumps: values['check-dumps'] });
+    console.log('| build | documents | citation edges | s in writeDocuments | edges/s |');
+    console.log('|---|---:|---:|---:|---:|');
+    for (const result of results) {
+      console.log(`| ${result.name} | ${result.documents.toLocaleString('en')} | ${result.citations.toLocaleString('en')} | ${result.seconds.toFixed(2)} | ${Math.round(result.edgesPerSecond).toLocaleString('en')} |`);
+    }
+    if (sameGraph !== null) console.log(sameGraph ? '\nSame graph: every build\'s canonical dump is equal.' : '\nGRAPHS DIFFER: the builds\' canonical dumps are not equal.');
+    for (const close of closers) await close();
+    if (sameGraph === false) process.exitCode = 1;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
