@@ -105,9 +105,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const scratch = mkdtempSync(join(tmpdir(), 'cancu-ab-'));
+  const closers: (() => Promise<void>)[] = [];
   try {
     const contenders: Contender[] = [];
-    const closers: (() => Promise<void>)[] = [];
     for (const [i, dir] of positionals.entries()) {
       const module = (await import(pathToFileURL(resolve(dir, 'src/graph/memory/index.js')).href)) as typeof import('../src/graph/memory/index.js');
       const store = new module.MemoryGraphStore({ dir: join(scratch, String(i)) });
@@ -123,9 +123,9 @@ async function main(): Promise<void> {
       console.log(`| ${result.name} | ${result.documents.toLocaleString('en')} | ${result.citations.toLocaleString('en')} | ${result.seconds.toFixed(2)} | ${Math.round(result.edgesPerSecond).toLocaleString('en')} |`);
     }
     if (sameGraph !== null) console.log(sameGraph ? '\nSame graph: every build\'s canonical dump is equal.' : '\nGRAPHS DIFFER: the builds\' canonical dumps are not equal.');
-    for (const close of closers) await close();
     if (sameGraph === false) process.exitCode = 1;
   } finally {
+    for (const close of closers) await close();
     rmSync(scratch, { recursive: true, force: true });
   }
 }

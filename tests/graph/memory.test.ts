@@ -204,13 +204,7 @@ describe('memory store file', () => {
     });
     const store = new MemoryGraphStore({ dir });
     for (const batch of batches) await store.writeDocuments([batch]);
-    const check = async (target: MemoryGraphStore) => {
-      for (const batch of batches) {
-        const read = await target.documentCitations(batch.document.key);
-        expect(read!.citations.map((cite) => [cite.to, cite.surface])).toEqual(batch.cites.map((cite) => [cite.to, cite.surface]));
-        expect(read!.findings).toEqual(batch.findings);
-      }
-    };
+    const check = (target: MemoryGraphStore) => expectReadBack(target, batches, { findings: true });
     await checkThroughReopenAndCompaction(dir, store, check);
     // A rewrite after reopening (the remembered messages start empty) keeps the texts too.
     const reopened = new MemoryGraphStore({ dir });
@@ -242,12 +236,7 @@ describe('memory store file', () => {
     ];
     const store = new MemoryGraphStore({ dir });
     for (const batch of batches) await store.writeDocuments([batch]);
-    const check = async (target: MemoryGraphStore) => {
-      for (const batch of batches) {
-        const read = await target.documentCitations(batch.document.key);
-        expect(read!.citations.map((cite) => [cite.to, cite.surface])).toEqual(batch.cites.map((cite) => [cite.to, cite.surface]));
-      }
-    };
+    const check = (target: MemoryGraphStore) => expectReadBack(target, batches, { findings: false });
     await check(store);
     await store.close();
     const counts = [occurrences(upper), occurrences(lower)];
@@ -310,6 +299,15 @@ describe('memory store file', () => {
  * Runs `check` on `store`, then on the store reopened from `dir`, after compacting it, and on the
  * compacted file opened afresh; closes what it opened.
  */
+/** Each document reads back with its citations' targets and surfaces as written (and its findings). */
+async function expectReadBack(target: MemoryGraphStore, batches: readonly DocumentBatch[], opts: { findings: boolean }): Promise<void> {
+  for (const batch of batches) {
+    const read = await target.documentCitations(batch.document.key);
+    expect(read!.citations.map((cite) => [cite.to, cite.surface])).toEqual(batch.cites.map((cite) => [cite.to, cite.surface]));
+    if (opts.findings) expect(read!.findings).toEqual(batch.findings);
+  }
+}
+
 async function checkThroughReopenAndCompaction(dir: string, store: MemoryGraphStore, check: (target: MemoryGraphStore) => Promise<void>): Promise<void> {
   await check(store);
   await store.close();
