@@ -1,7 +1,8 @@
-// The extraction pipeline for one document: clean → layout (header, sections) → extract →
+// The extraction pipeline for one document: clean → reflow → layout (header, sections) → extract →
 // resolve, with every span mapped back to the original text. Pure: text in, structure out.
 import type { AnalyzedDocument, Citation, DocumentHeader, Relation, Section, Span } from './model.js';
 import { clean } from './clean.js';
+import { reflow } from './reflow.js';
 import { layout, sectionRanges } from './sections.js';
 import { documentPlace, readHeader } from './header.js';
 import { extractCitations } from './extract.js';
@@ -37,8 +38,10 @@ export function lineLocator(text: string): Locator {
 
 export function analyze(text: string, opts: AnalyzeOptions): AnalyzedDocument {
   const cleaned = clean(text);
-  const t = cleaned.text;
-  const src = (o: number) => cleaned.toSource(o);
+  // Soft wraps joined; offsets go back through the reflow map, then the cleaning map.
+  const flowed = reflow(cleaned.text);
+  const t = flowed.text;
+  const src = flowed.joined ? (o: number) => cleaned.toSource(flowed.toSource(o)) : (o: number) => cleaned.toSource(o);
   const L = layout(t);
   const head = readHeader(t, L);
   const ranges = sectionRanges(L, t.length);
@@ -56,7 +59,17 @@ export function analyze(text: string, opts: AnalyzeOptions): AnalyzedDocument {
   };
   const place = documentPlace(t, head.place);
   const headerEnd = L.typeLine >= 0 ? L.lines[L.typeLine]!.start : L.numberLine >= 0 ? L.lines[L.numberLine]!.end : 0;
-  const raws = extractCitations(t).filter((r) => r.start >= headerEnd || (L.numberLine >= 0 && r.start > L.lines[L.numberLine]!.end && r.start >= headerEnd));
+  const all = extractCitations(t);
+  const kept = all.map((r) => r.start >= headerEnd);
+  const raws = all.filter((_, i) => kept[i]);
+  // Relations name their targets by index in the unfiltered list: renumber them, and drop those
+  // whose target stood in the header.
+  if (raws.length !== all.length) {
+    const newIndex: number[] = [];
+    let n = 0;
+    for (let i = 0; i < all.length; i++) newIndex.push(kept[i] ? n++ : -1);
+    for (const r of raws) r.relations = r.relations.filter((rel) => newIndex[rel.target]! >= 0).map((rel) => ({ ...rel, target: newIndex[rel.target]! }));
+  }
   const docYear = head.date?.year ?? titleYear(head.title?.text ?? null);
   const resolved = resolveCitations(raws, place, docYear);
   const locate = opts.locate ?? lineLocator(text);

@@ -1,6 +1,7 @@
 // Cleaning: the text the extractor reads, with a map back to the source. Composes decomposed
 // (NFD) Vietnamese, folds dash variants to "-", the Icelandic Eth "Ð"/"ð" to "Đ"/"đ", no-break and
-// other odd spaces to " ", and drops zero-width characters. Every change that alters length is
+// other odd spaces to " ", drops zero-width characters, and reads a literal "\r\n" / "\n" escape
+// (pasted from JSON or a web form) as the line break it stands for. Every change that alters length is
 // recorded, so any offset in the cleaned text maps back to the source (`toSource`).
 // When the text needs none of this, it is returned as is and the map is the identity: composed
 // text pays one linear scan and nothing else.
@@ -14,15 +15,17 @@ export interface CleanText {
 
 // Characters that need work: combining marks (NFD), dash variants, Eth look-alikes, odd spaces,
 // zero-width characters and soft hyphens.
-const NEEDS_WORK = /[\u0300-\u036f\u2010-\u2015\u2212\u00d0\u00f0\u00a0\u2000-\u200b\u202f\u205f\u3000\u200c\u200d\u2060\ufeff\u00ad]/;
+const NEEDS_WORK = /[\u0300-\u036f\u2010-\u2015\u2212\u00d0\u00f0\u00a0\u2000-\u200b\u202f\u205f\u3000\u200c\u200d\u2060\ufeff\u00ad]|\\[rn]/;
 // One unit of work: a base character with its combining marks, or one special character.
-const WORK_UNIT = /[^\u0300-\u036f]?[\u0300-\u036f]+|[\u2010-\u2015\u2212\u00d0\u00f0\u00a0\u2000-\u200b\u202f\u205f\u3000\u200c\u200d\u2060\ufeff\u00ad]/g;
+const WORK_UNIT = /\\r\\n|\\[rn]|[^\u0300-\u036f]?[\u0300-\u036f]+|[\u2010-\u2015\u2212\u00d0\u00f0\u00a0\u2000-\u200b\u202f\u205f\u3000\u200c\u200d\u2060\ufeff\u00ad]/g;
 
 // Vietnamese has a few hundred distinct letter + mark clusters: compose each once.
 const COMPOSED = new Map<string, string>();
 
 function replacement(unit: string): string {
   const ch = unit.charCodeAt(0);
+  // A literal "\r\n" or "\n" escape pasted into the text is a line break.
+  if (ch === 0x5c) return '\n';
   if (unit.length === 1) {
     if ((ch >= 0x2010 && ch <= 0x2015) || ch === 0x2212) return '-';
     if (ch === 0x00d0) return 'Đ';

@@ -6,7 +6,7 @@
 import type { RelationKind } from './model.js';
 import { parseSymbol, type ParsedSymbol } from './identifier.js';
 import { parseDateAt, type ParsedDate } from './dates.js';
-import { FIRST_SYLLABLES, TYPE_WORDS, typeByWord, type DocumentType } from './vocabulary/types.js';
+import { FIRST_SYLLABLES, TYPE_WORDS, typeByName, typeByWord, typesForCode, type DocumentType } from './vocabulary/types.js';
 
 export interface RawRelation {
   kind: RelationKind;
@@ -33,6 +33,8 @@ export interface RawCitation {
   sharedTypeWord: boolean;
   /** Index of the citation whose subject contains this one, or -1. */
   parent: number;
+  /** The issuer a list gives once for all its items ("các Thông tư của Bộ …: số …; số …"). */
+  listIssuer?: { text: string; start: number; end: number } | null;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+');
@@ -42,8 +44,14 @@ const SO = /[ \t]*(?:,[ \t]*)?(số|Số|SỐ)(?![\p{L}\d])([ \t]*:)?/uy;
 // Between "số" and the number: spaces and at most a page gap of blank lines.
 const GAP = /[ \t]*(?:\r?\n[ \t]*){0,4}/y;
 const SPACES = /[ \t]*/y;
-const DATE_LEAD = /[ \t]*,?[ \t]*(?:\(?[ \t]*(?:ban hành |ký |được ban hành )?(?:ngày|Ngày)[ \t]+)/uy;
-const CUA = /[ \t]*,?[ \t]*(?:của|do)[ \t]+/uy;
+const DATE_LEAD = /[ \t]*,?[ \t]*(?:\(?[ \t]*(?:(?:được[ \t]+)?ban[ \t]+hành[ \t]+|ký[ \t]+)?(?:ngày|Ngày|NGÀY)[ \t]+)/uy;
+const CUA = /[ \t]*,?[ \t]*(?:của|Của|CỦA|do)[ \t]+/uy;
+// An issuer written straight after the date, without "của" ("… ngày 23/4/2018 Chính phủ về …"):
+// only the words that begin the name of a body.
+const ISSUER_HEAD =
+  /[ \t]*,?[ \t]*(?=(?:Chính phủ|Thủ tướng|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ(?! luật)|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Ban Tuyên giáo|Ban Dân vận|Ban Tổ chức|Ban Kinh tế|BCH|BTV|Văn phòng|Tổng cục|Cục|Phòng|Trung ương|Liên đoàn|Chủ tịch|Giám đốc)(?![\p{L}\d]))/uy;
+// Words that name a body whose own name may hold a type word ("Bộ Kế hoạch và Đầu tư").
+const ORGAN_WORDS = new Set(['bộ', 'sở', 'phòng', 'ban', 'vụ', 'cục', 'viện', 'trung tâm', 'văn phòng']);
 const WORD = /[\p{L}\d&.\-]+/uy;
 const ROMAN = /^[IVXLC]+$/;
 
@@ -62,15 +70,23 @@ const ISSUER_STOP = new Set(['về', 'v/v', 'phê', 'quy', 'hướng', 'sửa', 
 
 const TYPE_WORD_AT = new RegExp(`(?:${TYPE_WORDS.map(escape).join('|')})(?![\\p{L}\\d])`, 'iuy');
 
-const NAMED_LAW_WORD = /[ \t]+(\p{Lu}[\p{Ll}]*)/uy;
+const NAMED_LAW_WORD = /[ \t]+(\p{Lu}[\p{Ll}]*)(?![\p{L}\d])/uy;
+const CAP_LAW_WORD = /[ \t]+(\p{Lu}[\p{Ll}]*|\p{Lu}{2,})(?![\p{L}\d])/uy;
+// Capitalised words that open a new clause or item rather than continue a law's name.
+const CAP_STOP = new Set(['Căn', 'Thực', 'Theo', 'Về', 'Và', 'Xét', 'Trên', 'Tại', 'Nay', 'Ngày', 'Số', 'Của', 'Điều', 'Khoản', 'Chương']);
+const LOWER_LAW_WORD = /[ \t]+(\p{Ll}+)(?![\p{L}\d])/uy;
+// "Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y": one law that amends the others.
+const AMENDING_LAW = /[ \t]+(?:sửa[ \t]+đổi|Sửa[ \t]+đổi|SỬA[ \t]+ĐỔI)(?:[ \t]*,[ \t]*|[ \t]+)(?:bổ[ \t]+sung|Bổ[ \t]+sung|BỔ[ \t]+SUNG)(?:[ \t]+(?:một|Một|MỘT)[ \t]+(?:số|SỐ)[ \t]+(?:điều|ĐIỀU))?(?:[ \t]+(?:của|CỦA))?[ \t]+(?:(?:các|Các)[ \t]+)?(?=Luật|LUẬT|Bộ luật|BỘ LUẬT|Pháp lệnh)/uy;
+const LAW_JOIN = /[ \t]*(?:,[ \t]*|[ \t]+và[ \t]+|[ \t]+và[ \t]+các[ \t]+)(?=Luật|Bộ luật|Pháp lệnh)/uy;
+const LAW_TYPES = new Set(['Luật', 'Bộ luật', 'Pháp lệnh']);
 const LOWER_WORD = /[ \t]+([\p{Ll}]+|\d{4})(?![\p{L}\d])/uy;
 const NAME_STOP = new Set([
   'và', 'của', 'về', 'theo', 'tại', 'được', 'đã', 'với', 'trong', 'cho', 'để', 'các', 'những', 'này', 'đó', 'số', 'ngày', 'là', 'thì', 'mà', 'có', 'do', 'nhằm', 'gắn', 'đối', 'vào', 'từ', 'đến', 'sửa', 'bổ',
 ]);
 
 // Party resolutions named by the meeting that adopted them.
-const NQ_DAI_HOI = /[ \t]+(Đại hội[ \t]+(?:[\p{L}\d]+[ \t]+){0,9}?lần[ \t]+thứ[ \t]+([IVXLC]+))(?:[ \t]+(?:của[ \t]+Đảng(?![ \t]+bộ)))?(?![\p{L}\d])/uy;
-const NQ_TRUNG_UONG = /[ \t]+((?:Hội nghị[ \t]+)?(?:lần[ \t]+thứ[ \t]+)?Trung[ \t]+ương[ \t]+(\d{1,2})(?:[ \t]*,)?[ \t]+(?:khóa|khoá)[ \t]+([IVXLC]+))(?![\p{L}\d])/uy;
+const NQ_DAI_HOI = /[ \t]+((?:Đại[ \t]+hội|ĐẠI[ \t]+HỘI)[ \t]+(?:[\p{L}\d]+[ \t]+){0,9}?(?:lần|LẦN)[ \t]+(?:thứ|THỨ)[ \t]+([IVXLC]+))(?:[ \t]+(?:(?:của|CỦA)[ \t]+(?:Đảng|ĐẢNG)(?![ \t]+(?:bộ|BỘ))))?(?![\p{L}\d])/uy;
+const NQ_TRUNG_UONG = /[ \t]+((?:(?:Hội[ \t]+nghị|HỘI[ \t]+NGHỊ)[ \t]+)?(?:(?:lần|LẦN)[ \t]+(?:thứ|THỨ)[ \t]+)?(?:Trung|TRUNG)[ \t]+(?:ương|ƯƠNG)[ \t]+(\d{1,2})(?:[ \t]*,)?[ \t]+(?:khóa|khoá|KHÓA|KHOÁ)[ \t]+([IVXLC]+))(?![\p{L}\d])/uy;
 
 const RELATION_CUES: { re: RegExp; kind: RelationKind }[] = [
   { re: /sửa đổi|bổ sung/iu, kind: 'amends' },
@@ -147,7 +163,7 @@ function readIssuer(text: string, pos: number, limit: number): { text: string; s
     const lower = word.toLowerCase();
     const first = word.charCodeAt(0);
     const isCap = (first >= 48 && first <= 57) || word[0] !== lower[0];
-    if (words > 0 && isCap && typeWordAt(text, p)) break;
+    if (words > 0 && isCap && !ORGAN_WORDS.has(prevWord) && typeWordAt(text, p)) break;
     if (words > 0 && ISSUER_STOP.has(lower) && !isCap) break;
     if (words > 0 && lower === 'ban' && /^[ \t]+hành/u.test(text.slice(e, e + 6))) break;
     const ok = isCap || ISSUER_LOWER.has(lower) || (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá'));
@@ -167,7 +183,7 @@ function readIssuer(text: string, pos: number, limit: number): { text: string; s
 function readLawName(text: string, pos: number): { name: string; end: number } | null {
   NAMED_LAW_WORD.lastIndex = pos;
   const first = NAMED_LAW_WORD.exec(text);
-  if (!first) return null;
+  if (!first) return readLowerLawName(text, pos);
   const firstWord = first[1]!;
   if (typeByWord(firstWord) || NAME_STOP.has(firstWord.toLowerCase())) return null;
   let end = NAMED_LAW_WORD.lastIndex;
@@ -181,8 +197,22 @@ function readLawName(text: string, pos: number): { name: string; end: number } |
     }
     LOWER_WORD.lastIndex = end;
     const w = LOWER_WORD.exec(text);
-    if (!w) break;
+    if (!w) {
+      // A capitalised word inside the name ("Luật Tổ chức Quốc hội", "Luật Mặt trận Tổ quốc Việt
+      // Nam", "Luật Tổ chức HĐND và UBND"), unless it starts another instrument or clause.
+      CAP_LAW_WORD.lastIndex = end;
+      const cap = CAP_LAW_WORD.exec(text);
+      if (!cap || CAP_STOP.has(cap[1]!) || typeWordAt(text, CAP_LAW_WORD.lastIndex - cap[1]!.length)) break;
+      end = CAP_LAW_WORD.lastIndex;
+      words++;
+      continue;
+    }
     const word = w[1]!;
+    if (word === 'và' && /^[ \t]+(?:Ủy ban|Uỷ ban|UBND)(?![\p{L}])/u.test(text.slice(LOWER_WORD.lastIndex, LOWER_WORD.lastIndex + 10))) {
+      end = LOWER_WORD.lastIndex;
+      words++;
+      continue;
+    }
     if (NAME_STOP.has(word)) break;
     if (word === 'hiện' && /^[ \t]+hành(?![\p{L}])/u.test(text.slice(LOWER_WORD.lastIndex, LOWER_WORD.lastIndex + 8))) break;
     end = LOWER_WORD.lastIndex;
@@ -191,6 +221,43 @@ function readLawName(text: string, pos: number): { name: string; end: number } |
   }
   const yearTail = /^[ \t]+năm[ \t]+(\d{4})(?!\d)/u.exec(text.slice(end, end + 12));
   if (yearTail) end += yearTail[0].length;
+  return { name: text.slice(pos, end).trim(), end };
+}
+
+/**
+ * "Luật bảo hiểm y tế số 25/2008/QH12", "Luật đất đai ngày 29/11/2013": a name written in lower
+ * case is a law's only when its number or date follows ("Luật hiện hành" is not a citation).
+ */
+function readLowerLawName(text: string, pos: number): { name: string; end: number } | null {
+  let end = pos;
+  for (let words = 0; words < 8; words++) {
+    LOWER_LAW_WORD.lastIndex = end;
+    const w = LOWER_LAW_WORD.exec(text);
+    if (!w || NAME_STOP.has(w[1]!)) break;
+    end = LOWER_LAW_WORD.lastIndex;
+  }
+  if (end === pos) return null;
+  if (!/^[ \t]+(?:số[ \t]*:?[ \t]*\d|ngày[ \t]+\d)/u.test(text.slice(end, end + 16))) return null;
+  return { name: text.slice(pos, end).trim(), end };
+}
+
+/** "sửa đổi, bổ sung một số điều của Luật X và Luật Y": the amending law's name, through the last law it amends. */
+function readAmendingLaw(text: string, pos: number): { name: string; end: number } | null {
+  AMENDING_LAW.lastIndex = pos;
+  if (!AMENDING_LAW.exec(text)) return null;
+  let p = AMENDING_LAW.lastIndex;
+  let end = -1;
+  for (let k = 0; k < 6; k++) {
+    const word = /^(?:Bộ luật|Pháp lệnh|Luật|BỘ LUẬT|LUẬT)/u.exec(text.slice(p, p + 9));
+    if (!word) break;
+    const law = readLawName(text, p + word[0].length);
+    if (!law) break;
+    end = law.end;
+    LAW_JOIN.lastIndex = end;
+    if (!LAW_JOIN.exec(text)) break;
+    p = LAW_JOIN.lastIndex;
+  }
+  if (end < 0) return null;
   return { name: text.slice(pos, end).trim(), end };
 }
 
@@ -211,7 +278,7 @@ function findSubjectEnd(text: string, from: number, limit: number, siblingStarts
       end = i;
       break;
     }
-    if (ch === '(' && /^\((?:sau đây|gọi tắt|dưới đây)/iu.test(text.slice(i, i + 12))) {
+    if (ch === '(' && /^\((?:sau[ \t]+đây|gọi[ \t]+tắt|dưới[ \t]+đây)/iu.test(text.slice(i, i + 12))) {
       end = i;
       break;
     }
@@ -407,10 +474,19 @@ function readNamed(text: string, start: number, afterWord: number, type: Documen
       name = h[1]!;
       end = afterWord + h[0].length;
     } else {
-      const law = readLawName(text, afterWord);
+      const law = readAmendingLaw(text, afterWord) ?? readLawName(text, afterWord);
       if (!law) return null;
       name = law.name;
       end = law.end;
+      // "Luật Tổ chức Quốc hội số 57/2014/QH13": the number after the name.
+      SO.lastIndex = end;
+      const so = SO.exec(text);
+      if (so) {
+        const symbol = parseSymbol(text, SO.lastIndex + (/^[ \t]*/.exec(text.slice(SO.lastIndex, SO.lastIndex + 4))?.[0].length ?? 0));
+        if (symbol && (symbol.shape === 'legal' || symbol.shape === 'qh')) {
+          return newCitation(type, typeWritten, start, symbol.end, { symbol, name, hasSo: true, soColon: Boolean(so[2]) });
+        }
+      }
     }
   } else if (type.name === 'Nghị quyết') {
     NQ_DAI_HOI.lastIndex = afterWord;
@@ -432,11 +508,18 @@ function readNamed(text: string, start: number, afterWord: number, type: Documen
 }
 
 const LIST_INTRO = /^((?:[ \t]+(?:của|do)[ \t]+[^:;\n]{2,80}?)?)[ \t]*:[ \t]*/u;
-const LIST_NEXT = /^[ \t]*[;,][ \t]*(?:và[ \t]+)?(?=số[ \t])/u;
+const LIST_NEXT = /[;,][ \t]*(?:và[ \t]+)?(?=số[ \t])/u;
 
 function readSharedList(text: string, start: number, afterWord: number, type: DocumentType, typeWritten: string): RawCitation[] {
   const intro = LIST_INTRO.exec(text.slice(afterWord, afterWord + 120));
   if (!intro) return [];
+  // "các Thông tư của Bộ Văn hóa, Thể thao và Du lịch: số …; số …": one issuer for every item.
+  let listIssuer: RawCitation['listIssuer'] = null;
+  const cua = /^[ \t]+(?:của|do)[ \t]+/u.exec(intro[1]!);
+  if (cua) {
+    const at = afterWord + cua[0].length;
+    listIssuer = readIssuer(text, at, afterWord + intro[1]!.length);
+  }
   const out: RawCitation[] = [];
   let p = afterWord + intro[0].length;
   for (let k = 0; k < 50; k++) {
@@ -445,15 +528,13 @@ function readSharedList(text: string, start: number, afterWord: number, type: Do
     if (!c || !c.hasSo) break;
     c.sharedTypeWord = true;
     c.start = p;
+    c.listIssuer = listIssuer;
     out.push(c);
-    // Skip the rest of this item (date, issuer, subject) to the next "; số".
+    // Skip the rest of this item (date, issuer, subject) to the next "; số" or ", số".
     const nl = lineEnd(text, c.end);
-    const semi = text.slice(c.end, nl).indexOf(';');
-    const stop = semi >= 0 ? c.end + semi : -1;
-    if (stop < 0) break;
-    const next = LIST_NEXT.exec(text.slice(stop, stop + 12));
+    const next = LIST_NEXT.exec(text.slice(c.end, nl));
     if (!next) break;
-    p = stop + next[0].length;
+    p = c.end + next.index + next[0].length;
   }
   return out;
 }
@@ -470,36 +551,40 @@ function attachDetails(text: string, cits: RawCitation[]): void {
     const c = cits[i]!;
     const limit = lineEnd(text, c.end);
     let p = c.end;
-    if (c.symbol) {
+    const dated = c.symbol || LAW_TYPES.has(c.type.name);
+    const readDate = () => {
       DATE_LEAD.lastIndex = p;
-      const lead = DATE_LEAD.exec(text);
-      if (lead) {
-        const d = parseDateAt(text, DATE_LEAD.lastIndex);
-        if (d) {
-          c.date = d;
-          p = d.end;
-          c.end = d.end;
-        }
-      }
-    }
+      if (!DATE_LEAD.exec(text)) return;
+      const d = parseDateAt(text, DATE_LEAD.lastIndex);
+      if (!d) return;
+      c.date = d;
+      p = d.end;
+      c.end = d.end;
+    };
+    if (dated) readDate();
     CUA.lastIndex = p;
     const cua = CUA.exec(text);
-    if (cua && (c.symbol || /^[ \t]*của/u.test(text.slice(p, p + 8)))) {
+    if (cua && (c.symbol || /^[ \t]*(?:của|CỦA)/u.test(text.slice(p, p + 8)))) {
       const iss = readIssuer(text, CUA.lastIndex, limit);
       if (iss) {
         c.issuer = iss;
         p = iss.end;
       }
-    }
-    if (!c.issuer && c.symbol) {
-      // "… của UBND tỉnh ban hành kèm theo Quyết định số 2752/QĐ-UBND": the issuer precedes.
-      const before = text.slice(Math.max(0, c.start - 90), c.start);
-      const pre = /của[ \t]+([^,;.\n]{2,60}?)[ \t]+ban hành kèm theo[ \t]+$/u.exec(before);
-      if (pre) {
-        const s = c.start - before.length + pre.index + pre[0].indexOf(pre[1]!);
-        c.issuer = { text: pre[1]!, start: s, end: s + pre[1]!.length };
+    } else if (c.symbol && c.date) {
+      // "… ngày 23 tháng 4 năm 2018 Chính phủ về …": the issuer without "của".
+      ISSUER_HEAD.lastIndex = p;
+      if (ISSUER_HEAD.exec(text)) {
+        const iss = readIssuer(text, ISSUER_HEAD.lastIndex, limit);
+        if (iss) {
+          c.issuer = iss;
+          p = iss.end;
+        }
       }
     }
+    // "số 38/2023/NĐ-CP của Chính phủ ngày …": the date after the issuer.
+    if (dated && !c.date && c.issuer) readDate();
+    if (!c.issuer && c.listIssuer) c.issuer = c.listIssuer;
+    if (!c.issuer && c.symbol) c.issuer = issuerBefore(text, c.start);
     // Subject: what follows, up to the end of this list item.
     const rest = text.slice(p, p + 3);
     if (c.symbol && !/^[ \t]*[,;.:)]/u.test(rest) && p < limit) {
@@ -536,6 +621,28 @@ function attachDetails(text: string, cits: RawCitation[]): void {
     }
   }
   linkApprovedProgrammes(text, cits);
+}
+
+// Where the issuer stands before the type word: "… của UBND tỉnh ban hành kèm theo Quyết định số
+// 2752/QĐ-UBND", "Xét đề nghị của Sở Nội vụ tại Tờ trình số …", "Sở Y tế đã ban hành Công văn số …".
+const ISSUER_BEFORE = [
+  /(?:của|Của)[ \t]+([^,;.\n]{2,60}?)[ \t]+ban[ \t]+hành[ \t]+kèm[ \t]+theo[ \t]+$/u,
+  /(?:của|Của)[ \t]+([^,;:.\n]{2,110}?)[ \t]+tại[ \t]+$/u,
+  /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Phòng|Trung ương)(?![\p{L}])[^,;:.\n]{0,80}?)[ \t]+(?:đã[ \t]+)?(?:ban hành|có)[ \t]+$/u,
+];
+
+function issuerBefore(text: string, start: number): { text: string; start: number; end: number } | null {
+  const from = Math.max(0, start - 160);
+  const before = text.slice(from, start);
+  for (const re of ISSUER_BEFORE) {
+    const m = re.exec(before);
+    if (!m) continue;
+    const at = from + m.index + m[0].indexOf(m[1]!);
+    // The phrase must read as an issuer's name through to its end.
+    const iss = readIssuer(text, at, at + m[1]!.length);
+    if (iss && iss.end === at + m[1]!.trimEnd().length) return iss;
+  }
+  return null;
 }
 
 function relationCue(words: string): RelationKind | null {

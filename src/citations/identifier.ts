@@ -191,8 +191,11 @@ export function parseSymbol(text: string, pos: number): ParsedSymbol | null {
   let dEnd = pos;
   while (dEnd < text.length && dEnd - pos < 5 && isDigitCode(text.charCodeAt(dEnd))) dEnd++;
   if (dEnd === pos) return null;
+  // A letter suffix right before the separator belongs to the number ("30c/NQ-CP"); any other
+  // digit run glued to letters ("2b", "5K") is not a document number.
+  const suffix = text.charCodeAt(dEnd);
+  if (suffix >= 97 && suffix <= 122 && (text[dEnd + 1] === '/' || text[dEnd + 1] === '-')) dEnd++;
   const m = [text.slice(pos, dEnd)];
-  // A digit run glued to letters ("2b", "5K") is not a document number.
   if (isLetterCode(text.charCodeAt(pos + m[0].length))) return null;
   const segments: SymbolSegment[] = [
     { text: m[0], start: pos, end: pos + m[0].length, sep: null, spaceBefore: 0, spaceAfter: 0, kind: 'digits' },

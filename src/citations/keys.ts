@@ -62,7 +62,7 @@ export function buildCandidateKey(p: Omit<KeyParts, 'year'>): string {
   return buildKey({ ...p, year: 0 }).replace(/:0:/, ':?:');
 }
 
-const KEY = /^vn:([a-z0-9.-]+):([a-z0-9.~-]+):(\d{4}|\?):(\d+)$/;
+const KEY = /^vn:([a-z0-9.-]+):([a-z0-9.~-]+):(\d{4}|\?):(\d+[a-z]?)$/;
 const NAMED_KEY = /^vn:([a-z0-9.-]+):([a-z0-9-]+):([a-z0-9-]+)$/;
 
 export function isKey(s: string): boolean {

@@ -1,0 +1,188 @@
+// Reflow: tells soft wraps from paragraph breaks and joins the soft wraps, so that every later
+// stage (layout, header, extraction) reads sentences. Text copied from PDF files and web pages
+// breaks lines anywhere — inside a type word ("Quyết⏎định"), between a number and its date
+// ("141-KH/TU⏎ngày 27/12/2024"), inside a date ("tháng⏎6 năm 2020") or an issuer.
+//
+// A joined break — with the spaces around it — becomes one space, and a map leads every offset
+// back to the text before reflow (as the cleaning stage's map does). Whether a break
+// is soft is judged from the two lines around it alone (what ends the first, what starts the
+// next, how long the first is against the document's usual line), which keeps the stage linear.
+
+/** A line that starts a new item: a list mark, a numbered heading, an article or chapter, a table row. */
+const ITEM_START =
+  /^[ \t]*(?:[-+•*·–—>](?![\p{L}\d])|[-+•*·–—][ \t]|\d{1,2}(?:\.\d{1,2}){0,3}[.)](?:[ \t]|$)|\(\d{1,2}\)|[a-zđ][)](?:[ \t]|$)|[IVXLC]{1,6}[ \t]*[.)\-:](?:[ \t]|$)|(?:Điều|Chương|Mục|Phần|ĐIỀU|CHƯƠNG|MỤC|PHẦN)[ \t]+(?:\d|[IVXLC]{1,6}(?![\p{L}]))|\|)/u;
+
+/** Words that open a preamble item, a heading block or the signature, whatever stands before them. */
+const BLOCK_START =
+  /^[ \t]*(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Xét Tờ trình|Nơi nhận|Kính gửi|Đồng kính gửi|Số[ \t]*:|(?:KT|TM|TL|TUQ|Q)\.[ \t]*\p{Lu}|QUYẾT ĐỊNH[ \t]*:|QUYẾT NGHỊ[ \t]*:|CHỈ THỊ[ \t]*:|CỘNG HÒA|CỘNG HOÀ|Độc lập)(?![\p{Ll}])/u;
+
+/** A line of decoration: rules, table borders. */
+const DECORATION = /^[ \t]*[-=_*|+.~]{3,}[ \t]*$|^[ \t]*\|[ \t]*$/;
+
+/** What may end a sentence or an item. */
+const TERMINAL = /(?:[.;:!?…]|\.\/\.|\.\/)["'”’)\]]*[ \t]*$/u;
+
+/**
+ * Words that cannot end a sentence: a line ending in one of them continues on the next line.
+ * The first syllables of type words are here too ("Quyết" ⏎ "định").
+ */
+const CONTINUES = new Set(
+  (
+    'số của và về với tại theo giữa các những ngày tháng năm do cho bởi là được đã để từ đến trên trong ' +
+    'thực triển ban phê quy hướng sửa bổ tổ kèm nhằm gồm như hoặc hay cùng tỉnh huyện xã thành quận phường ' +
+    'ủy uỷ nhân dân hội đồng sở phòng bộ chính thủ luật nghị quyết chỉ thông kế công đề kết tờ báo chương ' +
+    'hiến pháp văn lần thứ khóa khoá đoạn giai'
+  ).split(' '),
+);
+
+export interface ReflowResult {
+  text: string;
+  /** Maps an offset in `text` to the offset in the text before reflow. */
+  toSource(offset: number): number;
+  /** Number of line breaks joined. */
+  joined: number;
+}
+
+interface LineInfo {
+  start: number;
+  /** End of the line's content (before "\r" and "\n"). */
+  end: number;
+  /** Length without surrounding spaces. */
+  length: number;
+}
+
+function linesOf(text: string): LineInfo[] {
+  const out: LineInfo[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    let end = nl < 0 ? text.length : nl;
+    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    let a = start;
+    let b = end;
+    while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
+    while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
+    out.push({ start, end, length: b - a });
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+/** The usual length of a full line: the 80th percentile of non-blank line lengths. */
+function usualWidth(lines: LineInfo[]): number {
+  const lengths = lines.map((l) => l.length).filter((n) => n > 0);
+  if (!lengths.length) return 0;
+  lengths.sort((a, b) => a - b);
+  return lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.8))]!;
+}
+
+function letters(s: string): { upper: number; lower: number } {
+  let upper = 0;
+  let lower = 0;
+  for (const ch of s) {
+    const u = ch.toUpperCase();
+    const l = ch.toLowerCase();
+    if (u === l) continue;
+    if (ch === u) upper++;
+    else lower++;
+  }
+  return { upper, lower };
+}
+
+/** All the letters of the line are capitals (at least three of them): a heading line. */
+function isCaps(s: string): boolean {
+  const { upper, lower } = letters(s);
+  return upper >= 3 && lower === 0;
+}
+
+function lastWord(s: string): string {
+  const m = /([\p{L}\d&/\-]+)[ \t]*$/u.exec(s);
+  return m ? m[1]!.toLowerCase() : '';
+}
+
+/**
+ * Whether the break between line `a` and line `b` (both non-blank) is a soft wrap.
+ * `width` is the document's usual line length.
+ */
+export function isSoftWrap(a: string, b: string, width: number, aIsTypeHeading = false): boolean {
+  const at = a.trim();
+  const bt = b.trim();
+  if (!at || !bt) return false;
+  if (DECORATION.test(at) || DECORATION.test(bt)) return false;
+  if (ITEM_START.test(bt) || BLOCK_START.test(bt)) return false;
+  if (/^\|/.test(at) || /\|$/.test(at)) return false;
+  if (TERMINAL.test(at)) return false;
+  if (aIsTypeHeading) return false;
+  const word = lastWord(at);
+  // A line that ends inside a phrase: a comma, a hyphen or slash left hanging, a function word.
+  const hanging = /[,&/\-(]$/.test(at) || CONTINUES.has(word);
+  const capsA = isCaps(at);
+  const capsB = isCaps(bt);
+  // "QUYẾT ĐỊNH" ⏎ "Về việc …", "CHỦ TỊCH" ⏎ "Nguyễn Văn A": a heading ends. A capitalised code
+  // broken off a sentence ("… của" ⏎ "UBND") still continues it.
+  if (capsA !== capsB) return !capsA && hanging;
+  if (capsA && capsB) return hanging || at.length >= 0.75 * width;
+  if (hanging) return true;
+  // The next line starts in lower case or with a digit: the sentence goes on.
+  if (/^\(?[\p{Ll}\d]/u.test(bt)) return true;
+  // A capitalised start after an unfinished line: a wrap only when the line was full.
+  return width > 0 && at.length >= 0.75 * width;
+}
+
+const TYPE_HEADING_WORDS =
+  /^(?:KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|CHỈ THỊ|THÔNG TƯ|NGHỊ ĐỊNH|CÔNG VĂN|HƯỚNG DẪN|BÁO CÁO|TỜ TRÌNH|THÔNG BÁO|CHƯƠNG TRÌNH|ĐỀ ÁN|KẾT LUẬN|QUY ĐỊNH|QUY CHẾ|LUẬT|PHƯƠNG ÁN|DỰ ÁN)$/u;
+
+/**
+ * Joins soft-wrapped lines: the spaces, the line break and the indentation of the next line
+ * become one space, recorded in a map back to the text before reflow.
+ */
+export function reflow(text: string): ReflowResult {
+  if (text.indexOf('\n') < 0) return { text, toSource: (o) => o, joined: 0 };
+  const lines = linesOf(text);
+  const width = usualWidth(lines);
+  const parts: string[] = [];
+  // Breakpoints: from outStarts[i] on, the output resumes 1:1 with the input at inStarts[i].
+  const outStarts: number[] = [0];
+  const inStarts: number[] = [0];
+  let last = 0;
+  let outLen = 0;
+  let joined = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const la = lines[i]!;
+    const lb = lines[i + 1]!;
+    if (la.length === 0 || lb.length === 0) continue;
+    const a = text.slice(la.start, la.end);
+    const b = text.slice(lb.start, lb.end);
+    if (!isSoftWrap(a, b, width, TYPE_HEADING_WORDS.test(a.trim()))) continue;
+    // The join runs from the end of a's words to the start of b's words.
+    let from = la.end;
+    while (from > la.start && (text.charCodeAt(from - 1) === 32 || text.charCodeAt(from - 1) === 9)) from--;
+    let to = lb.start;
+    while (to < lb.end && (text.charCodeAt(to) === 32 || text.charCodeAt(to) === 9)) to++;
+    parts.push(text.slice(last, from), ' ');
+    outLen += from - last;
+    outStarts.push(outLen);
+    inStarts.push(from);
+    outLen += 1;
+    outStarts.push(outLen);
+    inStarts.push(to);
+    last = to;
+    joined++;
+  }
+  if (!joined) return { text, toSource: (o) => o, joined: 0 };
+  parts.push(text.slice(last));
+  const os = Int32Array.from(outStarts);
+  const is = Int32Array.from(inStarts);
+  const toSource = (offset: number): number => {
+    let lo = 0;
+    let hi = os.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (os[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return is[lo]! + Math.min(offset - os[lo]!, lo + 1 < is.length ? is[lo + 1]! - is[lo]! : Infinity);
+  };
+  return { text: parts.join(''), toSource, joined };
+}
