@@ -62,7 +62,9 @@ const ISSUER_LOWER = new Set(
     'dân vận tuyên kiểm tra sở phòng trưởng chủ tịch tướng phủ quốc liên tịch cơ quan tổ chức ngành công an quân sự ' +
     'mặt trận văn hóa thể thao du lịch khoa học công nghệ nông nghiệp phát triển nông thôn môi trường tài nguyên ' +
     'xây dựng giao thông vận tải công thương kế hoạch đầu tư ngoại vụ nhà nước kho bạc dân tộc tôn giáo thanh niên ' +
-    'phụ nữ cựu chiến binh đoàn liên đoàn tỉnh ủy huyện ủy thành ủy đảng ủy').split(' '),
+    'phụ nữ cựu chiến binh đoàn liên đoàn tỉnh ủy huyện ủy thành ủy đảng ủy đốc sản nghị lần thứ chỉ đạo ngân sách ' +
+    'kinh giao ngoại phòng an ninh thủy lợi thuế hải quan kiểm toán thanh bảo hiểm bưu điện hàng ' +
+    'minh hợp tác dân cư dân số gia đình trẻ em người cao tuổi doanh nghiệp nhỏ vừa tỉnh thành').split(' '),
 );
 
 // Words after which a capitalised word starts a new clause, not more of the issuer's name.
@@ -154,6 +156,17 @@ function readIssuer(text: string, pos: number, limit: number): { text: string; s
     if (words > 0) {
       let q = p;
       while (q < limit && (text[q] === ' ' || text[q] === '\t')) q++;
+      // "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội", "Bộ Chính trị,
+      // Ban Bí thư": a comma or a spaced dash inside a name, when a capitalised word follows.
+      if (q === p && text[q] === ',') {
+        let r = q + 1;
+        while (r < limit && text[r] === ' ') r++;
+        if (r > q + 1 && r < limit && isUpperAt(text, r) && !typeWordAt(text, r)) q = r;
+      } else if (q > p && text[q] === '-' && text[q + 1] === ' ') {
+        let r = q + 1;
+        while (r < limit && text[r] === ' ') r++;
+        if (r < limit && isUpperAt(text, r)) q = r;
+      }
       if (q === p) break;
       p = q;
     }
@@ -164,12 +177,12 @@ function readIssuer(text: string, pos: number, limit: number): { text: string; s
     const first = word.charCodeAt(0);
     const isCap = (first >= 48 && first <= 57) || word[0] !== lower[0];
     if (words > 0 && isCap && !ORGAN_WORDS.has(prevWord) && typeWordAt(text, p)) break;
-    if (words > 0 && ISSUER_STOP.has(lower) && !isCap) break;
+    if (words > 0 && ISSUER_STOP.has(lower) && (!isCap || word === word.toUpperCase()) && !(lower === 'triển' && prevWord === 'phát')) break;
     if (words > 0 && lower === 'ban' && /^[ \t]+hành/u.test(text.slice(e, e + 6))) break;
     const ok = isCap || ISSUER_LOWER.has(lower) || (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá'));
     if (!ok) break;
     if (words === 0 && !isCap) return null;
-    if (/^\d+$/.test(word) && prevWord !== 'quận') break;
+    if (/^\d+$/.test(word) && prevWord !== 'quận' && prevWord !== 'thứ') break;
     p = e;
     words++;
     prevWord = lower;
@@ -302,6 +315,11 @@ const TRIGGER = /(?:s|S)(?:ố|Ố)|\d[ \t]{0,2}[\/\-]|(?:Luật|Bộ luật|Ph�
 const MAX_TYPE_WORDS = Math.max(...TYPE_WORDS.map((w) => w.split(' ').length));
 // The last syllable of every type word: "một số", "chỉ số" end in words no type word ends with.
 const LAST_SYLLABLES = new Set(TYPE_WORDS.map((w) => w.split(' ').pop()!));
+
+function isUpperAt(text: string, p: number): boolean {
+  const ch = text[p]!;
+  return ch !== ch.toLowerCase();
+}
 
 function isLetter(code: number): boolean {
   // ASCII letters, Latin-1/Latin Extended and Vietnamese (U+1E00–U+1EFF), combining marks.
