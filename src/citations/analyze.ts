@@ -7,7 +7,7 @@ import { layout, sectionRanges } from './sections.js';
 import { documentPlace, readHeader } from './header.js';
 import { extractCitations } from './extract.js';
 import { jurisdictionFor, resolveCitations, unitName } from './resolve.js';
-import { parseSymbol } from './identifier.js';
+import { parseSymbol, type ParsedSymbol } from './identifier.js';
 import { buildKey } from './keys.js';
 import { issuerByName } from './vocabulary/issuers.js';
 
@@ -58,9 +58,12 @@ export function analyze(text: string, opts: AnalyzeOptions): AnalyzedDocument {
     return 'body';
   };
   const place = documentPlace(t, head.place);
-  const headerEnd = L.typeLine >= 0 ? L.lines[L.typeLine]!.start : L.numberLine >= 0 ? L.lines[L.numberLine]!.end : 0;
+  // The document's own number is not a citation, in its header or anywhere else ("Quyết định
+  // này", a site's title line "Quyết định 1281/QĐ-UBND năm 2014 …" above the text).
+  const own = ownSymbol(t, head);
+  const numberLine = L.numberLine >= 0 ? L.lines[L.numberLine]! : null;
   const all = extractCitations(t);
-  const kept = all.map((r) => r.start >= headerEnd);
+  const kept = all.map((r) => !(numberLine && r.start >= numberLine.start && r.start < numberLine.end) && !(own && r.symbol && isOwn(r.symbol, own)));
   const raws = all.filter((_, i) => kept[i]);
   // Relations name their targets by index in the unfiltered list: renumber them, and drop those
   // whose target stood in the header.
@@ -172,6 +175,27 @@ function buildHeader(text: string, h: ReturnType<typeof readHeader>, src: (o: nu
     recipients: h.recipients,
     issuingBody: h.issuingBody,
   };
+}
+
+/** The document's own number as parsed from its header's "Số: …", or null. */
+function ownSymbol(t: string, h: ReturnType<typeof readHeader>): ParsedSymbol | null {
+  if (!h.number) return null;
+  const digit = /\d/.exec(h.number.text);
+  if (!digit) return null;
+  const sym = parseSymbol(t, h.number.start + digit.index);
+  return sym && sym.shape !== 'number-only' ? sym : null;
+}
+
+/**
+ * A citation of the document's own number: the same canonical symbol, or — when the header's
+ * number is damaged ("Số: 1281/-UBND") — the same running number and year with the same last
+ * issuer code.
+ */
+function isOwn(sym: ParsedSymbol, own: ParsedSymbol): boolean {
+  if (sym.canonical === own.canonical) return true;
+  if (own.typeCode || sym.seq !== own.seq || (own.year ?? sym.year) !== sym.year) return false;
+  const last = (codes: string[]) => codes[codes.length - 1] ?? null;
+  return last(own.issuerCodes) !== null && last(own.issuerCodes) === last(sym.issuerCodes);
 }
 
 /** The document's own canonical key, when its header gives number and date. */

@@ -19,7 +19,7 @@ export interface RawHeader {
   issuingBody: string | null;
 }
 
-const NUMBER_AFTER_SO = /Số\s*:?\s*/uy;
+const NUMBER_AFTER_SO = /[Ss]ố\s*:?\s*/uy;
 
 export function readHeader(text: string, L: Layout): RawHeader {
   const h: RawHeader = {
@@ -35,7 +35,7 @@ export function readHeader(text: string, L: Layout): RawHeader {
   };
   if (L.numberLine >= 0) {
     const line = L.lines[L.numberLine]!;
-    const at = line.text.indexOf('Số');
+    const at = line.text.search(/[Ss]ố\s*:?/u);
     NUMBER_AFTER_SO.lastIndex = at;
     if (at >= 0 && NUMBER_AFTER_SO.exec(line.text)) {
       const s = NUMBER_AFTER_SO.lastIndex;

@@ -56,7 +56,9 @@ function plainOf(s: string): string {
 }
 
 const TYPE_HEADING = new RegExp(`^(?:${TYPE_WORDS.map((w) => w.toUpperCase().replace(/ /g, '\\s+')).join('|')})$`, 'u');
-const NUMBER_LINE = /^Số\s*:?/u;
+// "Số: 07/KH-PGDĐT", and the header of a resolution that names its type: "Nghị quyết số: 653/2019/UBTVQH14".
+const NUMBER_LINE = /^(?:(?:Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Thông tư|Nghị định)[ \t]+số|Số)\s*:/u;
+const NUMBER_LINE_BARE = /^Số\s*:?/u;
 const DATE_LINE = /(?:^|[\s,])[\p{Lu}][\p{L}. \-]{0,40}?,\s*ngày(?![\p{L}])[^\n]{0,30}?tháng(?![\p{L}])[^\n]{0,10}?năm\s+\d{4}/u;
 const SECTION_HEADING = /^(?:[IVX]{1,4}|[A-Z]|\d{1,2})\s*[.)\-]\s*\S/u;
 const ROMAN_HEADING = /^[IVX]{1,4}\s*[.)\-]/u;
@@ -88,7 +90,7 @@ export function layout(text: string): Layout {
   for (let i = 0; i < headLimit; i++) {
     const p = lines[i]!.plain;
     if (!p) continue;
-    if (L.numberLine < 0 && NUMBER_LINE.test(p) && p.length < 120 && /\//.test(p)) L.numberLine = i;
+    if (L.numberLine < 0 && (NUMBER_LINE.test(p) || NUMBER_LINE_BARE.test(p)) && p.length < 120 && /\//.test(p)) L.numberLine = i;
     if (L.dateLine < 0 && DATE_LINE.test(p) && p.length < 160) L.dateLine = i;
     if (L.typeLine < 0 && TYPE_HEADING.test(p)) {
       L.typeLine = i;
