@@ -79,7 +79,7 @@ const CAP_STOP = new Set(['Căn', 'Thực', 'Theo', 'Về', 'Và', 'Xét', 'Trê
 const LOWER_LAW_WORD = /[ \t]+(\p{Ll}+)(?![\p{L}\d])/uy;
 // "Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y": one law that amends the others.
 const AMENDING_LAW = /[ \t]+(?:sửa[ \t]+đổi|Sửa[ \t]+đổi|SỬA[ \t]+ĐỔI)(?:[ \t]*,[ \t]*|[ \t]+)(?:bổ[ \t]+sung|Bổ[ \t]+sung|BỔ[ \t]+SUNG)(?:[ \t]+(?:một|Một|MỘT)[ \t]+(?:số|SỐ)[ \t]+(?:điều|ĐIỀU))?(?:[ \t]+(?:của|CỦA))?[ \t]+(?:(?:các|Các)[ \t]+)?(?=Luật|LUẬT|Bộ luật|BỘ LUẬT|Pháp lệnh)/uy;
-const LAW_JOIN = /[ \t]*(?:,[ \t]*|[ \t]+và[ \t]+|[ \t]+và[ \t]+các[ \t]+)(?=Luật|Bộ luật|Pháp lệnh)/uy;
+const LAW_JOIN = /[ \t]*(?:,[ \t]*|[ \t]+và[ \t]+|[ \t]+và[ \t]+các[ \t]+)(?=Luật|luật|Bộ luật|bộ luật|Pháp lệnh)/uy;
 const LAW_TYPES = new Set(['Luật', 'Bộ luật', 'Pháp lệnh']);
 const LOWER_WORD = /[ \t]+([\p{Ll}]+|\d{4})(?![\p{L}\d])/uy;
 const NAME_STOP = new Set([
@@ -202,11 +202,16 @@ function readLawName(text: string, pos: number): { name: string; end: number } |
   let end = NAMED_LAW_WORD.lastIndex;
   let words = 1;
   while (words < 10) {
-    // "Luật Phòng, chống tham nhũng": the comma belongs to the name.
-    if (text.startsWith(', chống', end)) {
-      end += 7;
-      words++;
-      continue;
+    // "Luật Phòng, chống tham nhũng", "Luật Cán bộ, công chức": a comma before a lower-case word
+    // belongs to the name.
+    if (text[end] === ',') {
+      LOWER_WORD.lastIndex = end + 1;
+      const after = LOWER_WORD.exec(text);
+      if (after && !NAME_STOP.has(after[1]!) && !/^\d/.test(after[1]!)) {
+        end = LOWER_WORD.lastIndex;
+        words++;
+        continue;
+      }
     }
     LOWER_WORD.lastIndex = end;
     const w = LOWER_WORD.exec(text);
@@ -261,7 +266,7 @@ function readAmendingLaw(text: string, pos: number): { name: string; end: number
   let p = AMENDING_LAW.lastIndex;
   let end = -1;
   for (let k = 0; k < 6; k++) {
-    const word = /^(?:Bộ luật|Pháp lệnh|Luật|BỘ LUẬT|LUẬT)/u.exec(text.slice(p, p + 9));
+    const word = /^(?:Bộ luật|bộ luật|Pháp lệnh|Luật|luật|BỘ LUẬT|LUẬT)/u.exec(text.slice(p, p + 9));
     if (!word) break;
     const law = readLawName(text, p + word[0].length);
     if (!law) break;
@@ -487,9 +492,12 @@ function readNamed(text: string, start: number, afterWord: number, type: Documen
   let end = afterWord;
   if (type.name === 'Luật' || type.name === 'Bộ luật' || type.name === 'Pháp lệnh' || type.name === 'Hiến pháp') {
     if (type.name === 'Hiến pháp') {
-      const h = /^(?:[ \t]+năm)?[ \t]+(\d{4})(?!\d)/u.exec(text.slice(afterWord, afterWord + 12));
-      if (!h) return null;
-      name = h[1]!;
+      // "Hiến pháp năm 2013", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam [năm 2013]".
+      const h = /^(?:[ \t]+(?:nước|NƯỚC)[ \t]+(?:Cộng|CỘNG)[ \t]+(?:hòa|hoà|HÒA|HOÀ)[ \t]+(?:xã|XÃ)[ \t]+(?:hội|HỘI)[ \t]+(?:chủ|CHỦ)[ \t]+(?:nghĩa|NGHĨA)[ \t]+(?:Việt|VIỆT)[ \t]+(?:Nam|NAM))?(?:(?:[ \t]+năm)?[ \t]+(\d{4})(?!\d))?/u.exec(
+        text.slice(afterWord, afterWord + 80),
+      );
+      if (!h || !h[0]) return null;
+      name = h[1] ?? h[0].trim();
       end = afterWord + h[0].length;
     } else {
       const law = readAmendingLaw(text, afterWord) ?? readLawName(text, afterWord);

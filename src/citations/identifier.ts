@@ -83,7 +83,8 @@ function isCodeText(code: string, afterSpace: boolean): boolean {
   let lower = 0;
   for (const ch of code) if (ch !== ch.toUpperCase()) lower++;
   if (lower === 0) return true;
-  if (afterSpace) return false;
+  // "153/2006/QĐ - TTg": a registered mixed-case code after a spaced separator is still a code.
+  if (afterSpace) return MIXED_CASE_CODES.includes(code);
   return lower <= 1 && code.length >= 2;
 }
 
@@ -225,6 +226,16 @@ export function parseSymbol(text: string, pos: number): ParsedSymbol | null {
       p = seg.end;
       continue;
     }
+    // "84 QĐ/TWĐTN": the hyphen after the number lost to a space, before a type code and a slash.
+    if (spaceBefore === 1 && prev.kind === 'digits' && segments.length === 1) {
+      const cEnd = scanCode(text, q);
+      const code = text.slice(q, cEnd);
+      if (cEnd > q && text[cEnd] === '/' && isTypeCode(code) && code === code.toUpperCase()) {
+        segments.push({ text: code, start: q, end: cEnd, sep: ' ', spaceBefore: 0, spaceAfter: 0, kind: 'code' });
+        p = cEnd;
+        continue;
+      }
+    }
     if (spaceBefore === 1 && prev.kind === 'code') {
       const cEnd = scanCode(text, q);
       const c = cEnd > q ? [text.slice(q, cEnd)] : null;
@@ -323,7 +334,8 @@ function classifyInto(d: ParsedSymbol): void {
     return;
   }
   // Party: N-TYPE/ISSUER[-UNIT].
-  if (s1.sep === '-' && s1.kind === 'code' && s2 && s2.kind === 'code' && s2.sep === '/') {
+  if ((s1.sep === '-' || s1.sep === ' ') && s1.kind === 'code' && s2 && s2.kind === 'code' && s2.sep === '/') {
+    if (s1.sep === ' ') d.wrongSeparators.push(1);
     s.slice(3).forEach((seg, i) => {
       if (seg.sep !== '-' && seg.sep !== ' ') d.wrongSeparators.push(3 + i);
     });
