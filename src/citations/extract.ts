@@ -44,7 +44,7 @@ const SO = /[ \t]*(?:,[ \t]*)?(số|Số|SỐ)(?![\p{L}\d])([ \t]*:)?/uy;
 // Between "số" and the number: spaces and at most a page gap of blank lines.
 const GAP = /[ \t]*(?:\r?\n[ \t]*){0,4}/y;
 const SPACES = /[ \t]*/y;
-const DATE_LEAD = /[ \t]*,?[ \t]*(?:\(?[ \t]*(?:(?:được[ \t]+)?ban[ \t]+hành[ \t]+|ký[ \t]+)?(?:ngày|Ngày|NGÀY)[ \t]+)/uy;
+const DATE_LEAD = /[ \t]*,?[ \t]*(?:\(?[ \t]*(?:(?:được[ \t]+)?ban[ \t]+hành[ \t]+|ký[ \t]+)?(?:ngày|Ngày|NGÀY)(?:[ \t]+|(?=\d)))/uy;
 const CUA = /[ \t]*,?[ \t]*(?:của|Của|CỦA|do)[ \t]+/uy;
 // An issuer written straight after the date, without "của" ("… ngày 23/4/2018 Chính phủ về …"):
 // only the words that begin the name of a body.
@@ -64,7 +64,8 @@ const ISSUER_LOWER = new Set(
     'xây dựng giao thông vận tải công thương kế hoạch đầu tư ngoại vụ nhà nước kho bạc dân tộc tôn giáo thanh niên ' +
     'phụ nữ cựu chiến binh đoàn liên đoàn tỉnh ủy huyện ủy thành ủy đảng ủy đốc sản nghị lần thứ chỉ đạo ngân sách ' +
     'kinh giao ngoại phòng an ninh thủy lợi thuế hải quan kiểm toán thanh bảo hiểm bưu điện hàng ' +
-    'minh hợp tác dân cư dân số gia đình trẻ em người cao tuổi doanh nghiệp nhỏ vừa tỉnh thành').split(' '),
+    'minh hợp tác dân cư dân số gia đình trẻ em người cao tuổi doanh nghiệp nhỏ vừa tỉnh thành ' +
+    'nhất hai ba tư năm sáu bảy tám chín mười mươi').split(' '),
 );
 
 // Words after which a capitalised word starts a new clause, not more of the issuer's name.
@@ -182,14 +183,26 @@ function readIssuer(text: string, pos: number, limit: number): { text: string; s
     const ok = isCap || ISSUER_LOWER.has(lower) || (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá'));
     if (!ok) break;
     if (words === 0 && !isCap) return null;
-    if (/^\d+$/.test(word) && prevWord !== 'quận' && prevWord !== 'thứ') break;
+    if (/^\d+$/.test(word) && prevWord !== 'quận' && prevWord !== 'thứ' && !(word.length <= 2 && isCapWord(prevWord, text, p))) break;
     p = e;
     words++;
     prevWord = lower;
     if (lower !== 'và') lastGood = p;
   }
   if (lastGood === pos) return null;
+  // "Ban Thường vụ Tỉnh ủy (khóa XX)", "Bộ Chính trị (Khóa IX)": the term belongs to the body.
+  const term = /^[ \t]*\((?:khóa|khoá|Khóa|Khoá|KHÓA|KHOÁ)[ \t]+[IVXLC]+\)/u.exec(text.slice(lastGood, lastGood + 16));
+  if (term) lastGood += term[0].length;
   return { text: text.slice(pos, lastGood), start: pos, end: lastGood };
+}
+
+/** The word before `p` was capitalised (a name: "Trường THCS Trường Thành 1"). */
+function isCapWord(prevLower: string, text: string, p: number): boolean {
+  let q = p;
+  while (q > 0 && (text[q - 1] === ' ' || text[q - 1] === '\t')) q--;
+  let w = q;
+  while (w > 0 && isLetter(text.charCodeAt(w - 1))) w--;
+  return w < q && prevLower !== text.slice(w, q) && !/[\/\-]/.test(text[p + 2] ?? '') && !/^\d+[\/\-]/.test(text.slice(p, p + 6));
 }
 
 /** "Luật Tiếp công dân", "Luật Giáo dục 2019": the capitalised name after the type word. */
@@ -582,7 +595,12 @@ function attachDetails(text: string, cits: RawCitation[]): void {
       DATE_LEAD.lastIndex = p;
       if (!DATE_LEAD.exec(text)) return;
       const d = parseDateAt(text, DATE_LEAD.lastIndex);
-      if (!d) return;
+      if (!d) {
+        // "ngày 145/7/2008": an impossible date is no date, but what follows it is still read.
+        const junk = /^\d{1,4}[ \t]*[/.\-][ \t]*\d{1,2}[ \t]*[/.\-][ \t]*\d{2,4}(?!\d)/u.exec(text.slice(DATE_LEAD.lastIndex, DATE_LEAD.lastIndex + 20));
+        if (junk) p = DATE_LEAD.lastIndex + junk[0].length;
+        return;
+      }
       c.date = d;
       p = d.end;
       c.end = d.end;
