@@ -37,10 +37,18 @@ export function numberForm(s: string | null | undefined): string {
   return s.normalize('NFC').toUpperCase().replace(/Ð/g, 'Đ').replace(/[^\p{L}\p{N}]/gu, '');
 }
 
-/** "Văn bản" and "Công văn" count as equal. */
+/**
+ * The standard type word (spec/evaluation.md: "the standard type word, not the wording"): a joint
+ * instrument's qualifier dropped ("Thông tư liên tịch" → Thông tư), and "Văn bản" counted as
+ * "Công văn".
+ */
+export function standardType(t: string): string {
+  const n = t.normalize('NFC').replace(/ liên tịch$/u, '');
+  return n === 'Văn bản' ? 'Công văn' : n;
+}
+
 export function sameType(a: string, b: string): boolean {
-  const f = (t: string) => (t === 'Văn bản' ? 'Công văn' : t);
-  return f(a.normalize('NFC')) === f(b.normalize('NFC'));
+  return standardType(a) === standardType(b);
 }
 
 /** UTF-16 offset of the code-point offset `cp` in `text`. */

@@ -393,6 +393,7 @@ export function extractCitations(text: string): RawCitation[] {
         if (c) found = [c];
       } else if (!tw) {
         found = listAt(text, at, consumed);
+        if (!found.length) found = siblingAt(text, at, out[out.length - 1]);
       }
     } else if (first >= 48 && first <= 57) {
       // A number with a separator right after a type word ("Nghị định 90/2020/NĐ-CP").
@@ -421,6 +422,24 @@ export function extractCitations(text: string): RawCitation[] {
   }
   attachDetails(text, out);
   return out;
+}
+
+/**
+ * "Nghị quyết số 19-NQ/TW, số 20-NQ/TW ngày 25/10/2017", "Luật Ngân sách nhà nước số 01/2002/QH11
+ * …; số 83/2015/QH13": a bare "số" right after a citation's number (and date) is one more of the
+ * same type.
+ */
+function siblingAt(text: string, at: number, prev: RawCitation | undefined): RawCitation[] {
+  if (!prev?.symbol) return [];
+  const from = prev.symbol.end;
+  if (at <= from || at - from > 90) return [];
+  const gap = text.slice(from, at);
+  if (!/^(?:[ \t]*,?[ \t]*(?:ngày|Ngày)[ \t]*[\d/.\- ]{6,12}|[ \t]*,?[ \t]*(?:ngày|Ngày)[ \t]+\d{1,2}[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+\d{4})?[ \t]*(?:[,;][ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)$/u.test(gap)) return [];
+  const c = readNumbered(text, at, at, prev.type, prev.typeWritten);
+  if (!c || !c.hasSo || c.symbol?.shape === 'number-only') return [];
+  c.sharedTypeWord = true;
+  c.listIssuer = prev.listIssuer ?? null;
+  return [c];
 }
 
 /** "các Quyết định của Thủ tướng Chính phủ: số 1400/QĐ-TTg …; số …": the list whose first "số" is at `at`. */
@@ -642,6 +661,7 @@ function attachDetails(text: string, cits: RawCitation[]): void {
       }
     }
   }
+  shareDatesAndIssuers(text, cits);
   // Nesting and relation cues: a citation inside another's subject.
   for (let j = 0; j < cits.length; j++) {
     const inner = cits[j]!;
@@ -687,6 +707,41 @@ function issuerBefore(text: string, start: number): { text: string; start: numbe
     if (iss && iss.end === at + m[1]!.trimEnd().length) return iss;
   }
   return null;
+}
+
+/**
+ * A date or issuer written once for several citations. "Quyết định số 217-QĐ/TW và Quyết định số
+ * 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị": the first shares the second's date and issuer.
+ * "Thông tư số 15/2020/TT-BGDĐT … được sửa đổi, bổ sung tại Thông tư số 05/2021/TT-BGDĐT …, Thông
+ * tư số 06/2023/TT-BGDĐT … của Bộ trưởng Bộ Giáo dục và Đào tạo": citations of one item with the
+ * same issuer code share the issuer the last of them names.
+ */
+function shareDatesAndIssuers(text: string, cits: RawCitation[]): void {
+  for (let i = cits.length - 2; i >= 0; i--) {
+    const c = cits[i]!;
+    const n = cits[i + 1]!;
+    if (!c.symbol || !n.symbol || c.nested) continue;
+    const between = n.start > c.end && n.start - c.end <= 12 ? text.slice(c.end, n.start) : null;
+    if (between !== null && /^[ \t]*(?:,|và|,[ \t]*và)?[ \t]*$/u.test(between) && c.type === n.type) {
+      if (!c.date && n.date) c.date = n.date;
+      if (!c.issuer && n.issuer) c.issuer = n.issuer;
+    }
+  }
+  for (let i = cits.length - 2; i >= 0; i--) {
+    const c = cits[i]!;
+    if (c.issuer || !c.symbol || !c.symbol.issuerCodes.length) continue;
+    // A citation inside a description ("Kết luận số 822-KL/TU về sơ kết … Chỉ thị số 56-CT/TU …
+    // của Ban Thường vụ Tỉnh ủy") does not lend its issuer; an amendment chain does.
+    if (c.subject && !/^(?:đã[ \t]+)?(?:được[ \t]+)?(?:sửa[ \t]+đổi|bổ[ \t]+sung|thay[ \t]+thế)/u.test(c.subject.text)) continue;
+    const codes = c.symbol.issuerCodes.join('-');
+    for (let j = i + 1; j < cits.length && j <= i + 6; j++) {
+      const n = cits[j]!;
+      if (n.start - c.end > 400 || /[;\n]/.test(text.slice(c.end, n.start))) break;
+      if (!n.symbol || n.symbol.issuerCodes.join('-') !== codes) continue;
+      if (n.issuer) c.issuer = n.issuer;
+      break;
+    }
+  }
 }
 
 function relationCue(words: string): RelationKind | null {
