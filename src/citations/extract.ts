@@ -85,6 +85,7 @@ const LAW_TYPES = new Set(['Luật', 'Bộ luật', 'Pháp lệnh']);
 const LOWER_WORD = /[ \t]+([\p{Ll}]+|\d{4})(?![\p{L}\d])/uy;
 const NAME_STOP = new Set([
   'và', 'của', 'về', 'theo', 'tại', 'được', 'đã', 'với', 'trong', 'cho', 'để', 'các', 'những', 'này', 'đó', 'số', 'ngày', 'là', 'thì', 'mà', 'có', 'do', 'nhằm', 'gắn', 'đối', 'vào', 'từ', 'đến', 'sửa', 'bổ',
+  'đang', 'sẽ', 'phải', 'trước', 'khi', 'nếu', 'nhưng', 'đều', 'cũng', 'vẫn', 'bị', 'tới', 'hoặc', 'năm',
 ]);
 
 // Party resolutions named by the meeting that adopted them.
@@ -344,18 +345,32 @@ function isLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) || (code >= 0x1e00 && code <= 0x1eff) || (code >= 0x300 && code <= 0x36f);
 }
 
+const QUALIFIER_BEFORE = /[ \t]+(?:thẩm[ \t]+tra|thẩm[ \t]+định|liên[ \t]+bộ|liên[ \t]+Bộ|liên[ \t]+ngành|giám[ \t]+sát|kết[ \t]+quả|tổng[ \t]+kết|sơ[ \t]+kết|chỉ[ \t]+đạo)$/u;
+
 /** The type word that ends right before `end` (spaces and one comma allowed between), or null. */
-function typeWordBefore(text: string, end: number): { type: DocumentType; start: number; written: string } | null {
+function typeWordBefore(text: string, end: number): { type: DocumentType; start: number; written: string; end: number } | null {
   let p = end;
   while (p > 0 && (text[p - 1] === ' ' || text[p - 1] === '\t')) p--;
   if (p > 0 && text[p - 1] === ',') {
     p--;
     while (p > 0 && (text[p - 1] === ' ' || text[p - 1] === '\t')) p--;
   }
-  const wordEnd = p;
+  const phraseEnd = p;
+  let wordEnd = p;
   let w0 = p;
   while (w0 > 0 && isLetter(text.charCodeAt(w0 - 1))) w0--;
-  if (w0 === p || !LAST_SYLLABLES.has(text.slice(w0, p).toLowerCase())) return null;
+  if (w0 === p) return null;
+  if (!LAST_SYLLABLES.has(text.slice(w0, p).toLowerCase())) {
+    // "Báo cáo thẩm tra số …", "Văn bản thẩm định số …", "Thông tư liên bộ số …": a qualifier
+    // between the type word and "số".
+    const q = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, p - 24), p));
+    if (!q) return null;
+    p -= q[0].length;
+    wordEnd = p;
+    w0 = p;
+    while (w0 > 0 && isLetter(text.charCodeAt(w0 - 1))) w0--;
+    if (w0 === p || !LAST_SYLLABLES.has(text.slice(w0, p).toLowerCase())) return null;
+  }
   const starts: number[] = [];
   let q = p;
   for (let k = 0; k < MAX_TYPE_WORDS && q > 0; k++) {
@@ -370,7 +385,7 @@ function typeWordBefore(text: string, end: number): { type: DocumentType; start:
     const start = starts[k]!;
     const written = text.slice(start, wordEnd);
     const type = typeByWord(written);
-    if (type && (start === 0 || !isLetter(text.charCodeAt(start - 1)))) return { type, start, written };
+    if (type && (start === 0 || !isLetter(text.charCodeAt(start - 1)))) return { type, start, written, end: phraseEnd };
   }
   return null;
 }
@@ -389,7 +404,7 @@ export function extractCitations(text: string): RawCitation[] {
       if ((at > 0 && isLetter(text.charCodeAt(at - 1))) || isLetter(text.charCodeAt(at + 2))) continue;
       const tw = typeWordBefore(text, at);
       if (tw && tw.start >= consumed) {
-        const c = readNumbered(text, tw.start, tw.start + tw.written.length, tw.type, tw.written);
+        const c = readNumbered(text, tw.start, tw.end, tw.type, tw.written);
         if (c) found = [c];
       } else if (!tw) {
         found = listAt(text, at, consumed);
@@ -402,7 +417,7 @@ export function extractCitations(text: string): RawCitation[] {
       if (s > 0 && (isLetter(text.charCodeAt(s - 1)) || text[s - 1] === '/' || text[s - 1] === '-')) continue;
       const tw = typeWordBefore(text, s);
       if (tw && tw.start >= consumed && !/số|Số|SỐ/u.test(tw.written)) {
-        const c = readNumbered(text, tw.start, tw.start + tw.written.length, tw.type, tw.written);
+        const c = readNumbered(text, tw.start, tw.end, tw.type, tw.written);
         if (c) found = [c];
       }
     } else {
