@@ -419,6 +419,8 @@ export function extractCitations(text: string): RawCitation[] {
       if (tw && tw.start >= consumed && !/số|Số|SỐ/u.test(tw.written)) {
         const c = readNumbered(text, tw.start, tw.end, tw.type, tw.written);
         if (c) found = [c];
+      } else if (!tw && s >= consumed) {
+        found = bareSymbolAt(text, s);
       }
     } else {
       if (at > 0 && isLetter(text.charCodeAt(at - 1))) continue;
@@ -437,6 +439,24 @@ export function extractCitations(text: string): RawCitation[] {
   }
   attachDetails(text, out);
   return out;
+}
+
+/**
+ * A legal-normative or Party symbol standing with no type word — a list going on after "; "
+ * ("…số: 1521/QĐ-TTg ngày 06/10/2020; 21/2021/QĐ-TTg ngày …"), or a line whose start was lost
+ * ("ố 09/2019/NĐ-CP ngày …"): its type is the one its code names.
+ */
+function bareSymbolAt(text: string, at: number): RawCitation[] {
+  // After "Số:" it is a header's own number, and after "số" the reader of "số" has decided.
+  if (/[Ss]ố[ \t]*:?[ \t]*$/u.test(text.slice(Math.max(0, at - 8), at))) return [];
+  const symbol = parseSymbol(text, at);
+  if (!symbol || (symbol.shape !== 'legal' && symbol.shape !== 'party') || !symbol.typeCode || !symbol.issuerCodes.length) return [];
+  const type = typesForCode(symbol.typeCode, symbol.shape === 'legal' ? 'legal' : 'party')[0];
+  if (!type) return [];
+  const c = newCitation(type, type.name, at, symbol.end, { symbol });
+  // No type word of its own was written: rules about the type word leave it alone.
+  c.sharedTypeWord = true;
+  return [c];
 }
 
 /**
