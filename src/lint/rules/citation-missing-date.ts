@@ -12,12 +12,21 @@ export default defineRule({
     for (const c of firstMentions(ctx.doc)) {
       if (!c.symbol || c.date || c.dateWritten || c.family === 'named') continue;
       if (['Luật', 'Bộ luật', 'Pháp lệnh', 'Hiến pháp'].includes(c.type)) continue;
+      // The registry's date when it knows the instrument; otherwise the message says what is
+      // missing and suggests no wording.
+      const signed = ctx.resolver?.statusOf(c)?.signed ?? null;
+      const dmy = signed ? signed.split('-').reverse().map((x, k) => (k === 0 ? String(Number(x)).padStart(2, '0') : x)).join('/') : null;
       ctx.report({
         span: headSpan(c),
         severity: c.nested ? 'info' : undefined,
-        message: `Lần đầu dẫn ${c.type} số ${c.number} chưa ghi ngày ban hành; bổ sung: "${c.typeWritten} số ${c.number} ngày dd/mm/yyyy".`,
-        messageEn: `The first citation of ${c.type} ${c.number} gives no date; add "ngày dd/mm/yyyy".`,
-        expected: `${c.typeWritten} số ${c.number} ngày dd/mm/yyyy`,
+        message: dmy
+          ? `Lần đầu dẫn ${c.type} số ${c.number} chưa ghi ngày ban hành; theo sổ đăng ký, viết: "${c.typeWritten} số ${c.number} ngày ${dmy}".`
+          : `Lần đầu dẫn ${c.type} số ${c.number} chưa ghi ngày ban hành; ghi ngày ký ban hành ngay sau số, ký hiệu.`,
+        messageEn: dmy
+          ? `The first citation of ${c.type} ${c.number} gives no date; the registry has: "${c.typeWritten} số ${c.number} ngày ${dmy}".`
+          : `The first citation of ${c.type} ${c.number} gives no date; give the date of signature right after the number.`,
+        expected: dmy ? `${c.typeWritten} số ${c.number} ngày ${dmy}` : null,
+        cause: dmy ? 'sổ đăng ký hiệu lực của cancu' : null,
       });
     }
   },

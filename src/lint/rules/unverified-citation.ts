@@ -30,12 +30,8 @@ export default defineRule({
         if (c.family === 'legal' && c.canonicalNumber && isCentralKey(numberKey(c.canonicalNumber))) {
           ctx.report({
             span,
-            message:
-              `${citeVi(c.canonicalNumber, c.type)} không có trong sổ đăng ký hiệu lực của cancu, nên chưa kiểm tra được văn bản này còn hiệu lực hay không. ` +
-              'Hãy đối chiếu số, ký hiệu, ngày ban hành và tình trạng hiệu lực trên Cơ sở dữ liệu quốc gia về văn bản pháp luật (vbpl.vn).',
-            messageEn:
-              `${citeEn(c.canonicalNumber, c.type)} is not in cancu's validity registry, so whether it is still in force was not checked. ` +
-              'Check its number, date and status in the national legal database (vbpl.vn).',
+            message: `${citeVi(c.canonicalNumber, c.type)} chưa có trong sổ đăng ký hiệu lực của cancu: chưa kiểm tra được hiệu lực (tra cứu vbpl.vn).`,
+            messageEn: `${citeEn(c.canonicalNumber, c.type)} is not in cancu's validity registry: its status was not checked (see vbpl.vn).`,
             expected: null,
             url: LOOKUP_URL,
             severity: 'info',

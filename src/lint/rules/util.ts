@@ -3,7 +3,7 @@
 import type { AnalyzedDocument, Citation, Span } from '../../citations/model.js';
 import { issuerByCode, issuerByVariant, ISSUER_CODES, type IssuerCode } from '../../citations/vocabulary/issuers.js';
 import { canonicalCode } from '../../citations/identifier.js';
-import { PROVINCES, DISTRICTS } from '../../citations/vocabulary/places.js';
+import { PROVINCES } from '../../citations/vocabulary/places.js';
 
 /** A span in the analysed text from cleaned-text offsets. */
 export function cleanSpan(doc: AnalyzedDocument, start: number, end: number): Span {
@@ -32,38 +32,32 @@ export function issuerOfWritten(code: string): IssuerCode | undefined {
 }
 
 const PROVINCE_NAME = new Map(PROVINCES.map((p) => [p.slug, p.name] as const));
-const DISTRICT_NAME = new Map<string, string>(DISTRICTS.map((d) => [`${d.province}.${d.slug}`, `${d.kind} ${d.name}`]));
 
 export function provinceName(slug: string | null): string | null {
   return slug ? PROVINCE_NAME.get(slug) ?? null : null;
 }
 
-/** How to name the issuer of a citation in a suggestion ("Thanh tra Chính phủ", "UBND tỉnh Hòa Bình"). */
-export function suggestedIssuer(c: Citation, doc: AnalyzedDocument): string | null {
+/**
+ * The issuer a symbol names beyond doubt: a central body with one name (CP → Chính phủ, TTg →
+ * Thủ tướng Chính phủ, BGDĐT → Bộ Giáo dục và Đào tạo). Local codes (UBND, HĐND, TU, SGDĐT …) and
+ * TW (Bộ Chính trị, Ban Bí thư or the Central Committee) leave the body to the writer: null.
+ */
+export function certainIssuer(c: Citation): string | null {
+  const code = c.symbol?.issuerCodes[0];
+  if (!code || (c.symbol?.issuerCodes.length ?? 0) > 1) return null;
+  const i = issuerByCode(code) ?? ISSUER_CODES.find((x) => x.code === code);
+  if (!i || i.level !== 'trung-uong' || code === 'TW') return null;
+  return i.name;
+}
+
+/** What the symbol's issuer code tells about the issuer, for a message that invents nothing. */
+export function issuerHint(c: Citation): { vi: string; en: string } | null {
   const code = c.symbol?.issuerCodes[0];
   if (!code) return null;
   const i = issuerByCode(code) ?? ISSUER_CODES.find((x) => x.code === code);
-  const province = provinceName(c.jurisdiction?.split('.')[0] ?? doc.place.province);
-  const district = c.jurisdiction && c.jurisdiction.includes('.') ? DISTRICT_NAME.get(c.jurisdiction) ?? null : null;
+  if (code === 'TW') return { vi: 'một cơ quan Trung ương Đảng', en: 'a central Party body' };
   if (!i) return null;
-  switch (i.code) {
-    case 'UBND':
-      return district ? `UBND ${district}` : province ? `UBND tỉnh ${province}` : 'UBND …';
-    case 'HĐND':
-      return province ? `HĐND tỉnh ${province}` : 'HĐND …';
-    case 'TU':
-      return province ? `Ban Thường vụ Tỉnh ủy ${province}` : 'Ban Thường vụ Tỉnh ủy';
-    case 'HU':
-      return district ? `Ban Thường vụ Huyện ủy ${district.replace(/^huyện /, '')}` : 'Ban Thường vụ Huyện ủy';
-    case 'SGDĐT':
-      return province ? `Sở Giáo dục và Đào tạo ${province}` : 'Sở Giáo dục và Đào tạo';
-    case 'PGDĐT':
-      return district ? `Phòng Giáo dục và Đào tạo ${district}` : 'Phòng Giáo dục và Đào tạo';
-    case 'TW':
-      return 'Bộ Chính trị / Ban Bí thư / Ban Chấp hành Trung ương';
-    default:
-      return i.name;
-  }
+  return { vi: `mã ${code} — ${i.name}`, en: `code ${code} — ${i.name}` };
 }
 
 /** Upper-cases the first letter. */
