@@ -183,7 +183,7 @@ function ownSymbol(t: string, h: ReturnType<typeof readHeader>): ParsedSymbol | 
   const digit = /\d/.exec(h.number.text);
   if (!digit) return null;
   const sym = parseSymbol(t, h.number.start + digit.index);
-  return sym && sym.shape !== 'number-only' ? sym : null;
+  return sym ?? null;
 }
 
 /**
@@ -192,7 +192,7 @@ function ownSymbol(t: string, h: ReturnType<typeof readHeader>): ParsedSymbol | 
  * issuer code.
  */
 function isOwn(sym: ParsedSymbol, own: ParsedSymbol): boolean {
-  if (sym.canonical === own.canonical) return true;
+  if (sym.canonical === own.canonical) return own.shape !== 'number-only';
   if (own.typeCode || sym.seq !== own.seq || (own.year ?? sym.year) !== sym.year) return false;
   const last = (codes: string[]) => codes[codes.length - 1] ?? null;
   return last(own.issuerCodes) !== null && last(own.issuerCodes) === last(sym.issuerCodes);

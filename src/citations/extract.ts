@@ -45,11 +45,11 @@ const SO = /[ \t]*(?:,[ \t]*)?(số|Số|SỐ)(?![\p{L}\d])([ \t]*:)?/uy;
 const GAP = /[ \t]*(?:\r?\n[ \t]*){0,4}/y;
 const SPACES = /[ \t]*/y;
 const DATE_LEAD = /[ \t]*,?[ \t]*(?:\(?[ \t]*(?:(?:được[ \t]+)?ban[ \t]+hành[ \t]+|ký[ \t]+)?(?:ngày|Ngày|NGÀY)(?:[ \t]+|(?=\d)))/uy;
-const CUA = /[ \t]*,?[ \t]*(?:của|Của|CỦA|do)[ \t]+/uy;
+const CUA = /[ \t]*,?[ \t]*(?:(?:của|Của|CỦA|do|giữa|liên tịch giữa)[ \t]+){1,2}/uy;
 // An issuer written straight after the date, without "của" ("… ngày 23/4/2018 Chính phủ về …"):
 // only the words that begin the name of a body.
 const ISSUER_HEAD =
-  /[ \t]*,?[ \t]*(?=(?:Chính phủ|Thủ tướng|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ(?! luật)|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Ban Tuyên giáo|Ban Dân vận|Ban Tổ chức|Ban Kinh tế|BCH|BTV|Văn phòng|Tổng cục|Cục|Phòng|Trung ương|Liên đoàn|Chủ tịch|Giám đốc)(?![\p{L}\d]))/uy;
+  /[ \t]*,?[ \t]*(?=(?:Hội nghị|Chính phủ|Thủ tướng|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ(?! luật)|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Ban Tuyên giáo|Ban Dân vận|Ban Tổ chức|Ban Kinh tế|BCH|BTV|Văn phòng|Tổng cục|Cục|Phòng|Trung ương|Liên đoàn|Chủ tịch|Giám đốc)(?![\p{L}\d]))/uy;
 // Words that name a body whose own name may hold a type word ("Bộ Kế hoạch và Đầu tư").
 const ORGAN_WORDS = new Set(['bộ', 'sở', 'phòng', 'ban', 'vụ', 'cục', 'viện', 'trung tâm', 'văn phòng']);
 const WORD = /[\p{L}\d&.\-]+/uy;
@@ -82,6 +82,7 @@ const LOWER_LAW_WORD = /[ \t]+(\p{Ll}+)(?![\p{L}\d])/uy;
 const AMENDING_LAW = /[ \t]+(?:sửa[ \t]+đổi|Sửa[ \t]+đổi|SỬA[ \t]+ĐỔI)(?:[ \t]*,[ \t]*|[ \t]+)(?:bổ[ \t]+sung|Bổ[ \t]+sung|BỔ[ \t]+SUNG)(?:[ \t]+(?:một|Một|MỘT)[ \t]+(?:số|SỐ)[ \t]+(?:điều|ĐIỀU))?(?:[ \t]+(?:của|CỦA))?[ \t]+(?:(?:các|Các)[ \t]+)?(?=Luật|LUẬT|Bộ luật|BỘ LUẬT|Pháp lệnh)/uy;
 const LAW_JOIN = /[ \t]*(?:,[ \t]*|[ \t]+và[ \t]+|[ \t]+và[ \t]+các[ \t]+)(?=Luật|luật|Bộ luật|bộ luật|Pháp lệnh)/uy;
 const LAW_TYPES = new Set(['Luật', 'Bộ luật', 'Pháp lệnh']);
+const VAN_BAN = typeByName('Văn bản')!;
 const LOWER_WORD = /[ \t]+([\p{Ll}]+|\d{4})(?![\p{L}\d])/uy;
 const NAME_STOP = new Set([
   'và', 'của', 'về', 'theo', 'tại', 'được', 'đã', 'với', 'trong', 'cho', 'để', 'các', 'những', 'này', 'đó', 'số', 'ngày', 'là', 'thì', 'mà', 'có', 'do', 'nhằm', 'gắn', 'đối', 'vào', 'từ', 'đến', 'sửa', 'bổ',
@@ -409,6 +410,7 @@ export function extractCitations(text: string): RawCitation[] {
       } else if (!tw) {
         found = listAt(text, at, consumed);
         if (!found.length) found = siblingAt(text, at, out[out.length - 1]);
+        if (!found.length) found = typedSoAt(text, at);
       }
     } else if (first >= 48 && first <= 57) {
       // A number with a separator right after a type word ("Nghị định 90/2020/NĐ-CP").
@@ -420,7 +422,7 @@ export function extractCitations(text: string): RawCitation[] {
         const c = readNumbered(text, tw.start, tw.end, tw.type, tw.written);
         if (c) found = [c];
       } else if (!tw && s >= consumed) {
-        found = bareSymbolAt(text, s);
+        found = bareSymbolAt(text, s, out[out.length - 1]);
       }
     } else {
       if (at > 0 && isLetter(text.charCodeAt(at - 1))) continue;
@@ -446,15 +448,55 @@ export function extractCitations(text: string): RawCitation[] {
  * ("…số: 1521/QĐ-TTg ngày 06/10/2020; 21/2021/QĐ-TTg ngày …"), or a line whose start was lost
  * ("ố 09/2019/NĐ-CP ngày …"): its type is the one its code names.
  */
-function bareSymbolAt(text: string, at: number): RawCitation[] {
+function bareSymbolAt(text: string, at: number, prev: RawCitation | undefined): RawCitation[] {
   // After "Số:" it is a header's own number, and after "số" the reader of "số" has decided.
   if (/[Ss]ố[ \t]*:?[ \t]*$/u.test(text.slice(Math.max(0, at - 8), at))) return [];
   const symbol = parseSymbol(text, at);
   if (!symbol || (symbol.shape !== 'legal' && symbol.shape !== 'party') || !symbol.typeCode || !symbol.issuerCodes.length) return [];
-  const type = typesForCode(symbol.typeCode, symbol.shape === 'legal' ? 'legal' : 'party')[0];
+  const type = typeOfSymbol(symbol);
   if (!type) return [];
   const c = newCitation(type, type.name, at, symbol.end, { symbol });
   // No type word of its own was written: rules about the type word leave it alone.
+  c.sharedTypeWord = true;
+  if (prev?.symbol && at > prev.symbol.end && at - prev.symbol.end <= 90 && SIBLING_GAP.test(text.slice(prev.symbol.end, at))) c.listIssuer = prev.listIssuer ?? null;
+  return [c];
+}
+
+/** "Quyết định của Thủ tướng Chính phủ số: 1521/QĐ-TTg": the type word and the issuer before "số". */
+function typeWordAndIssuerBefore(text: string, at: number): RawCitation[] | null {
+  const from = Math.max(0, at - 140);
+  const window = text.slice(from, at);
+  ANCHOR.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = ANCHOR.exec(window); m; m = ANCHOR.exec(window)) last = m;
+  if (!last) return null;
+  const type = typeByWord(last[0]);
+  if (!type) return null;
+  const start = from + last.index;
+  const afterWord = start + last[0].length;
+  CUA.lastIndex = afterWord;
+  if (!CUA.exec(text) || CUA.lastIndex >= at) return null;
+  const iss = readIssuer(text, CUA.lastIndex, at);
+  if (!iss || text.slice(iss.end, at).trim() !== '') return null;
+  const c = readNumbered(text, start, afterWord, type, last[0]);
+  return c ? [c] : null;
+}
+
+/**
+ * "(sau đây gọi tắt là số 19/CT-TTg)": "số" and a symbol whose code names its type, with no
+ * type word before it.
+ */
+function typedSoAt(text: string, at: number): RawCitation[] {
+  // A capital "Số" opens a header's own number ("Số:" ⏎ "65/2024/QĐ-UBND"), not a citation.
+  if (text[at] !== 's') return [];
+  const pre = typeWordAndIssuerBefore(text, at);
+  if (pre) return pre;
+  const c = readNumbered(text, at, at, VAN_BAN, 'số');
+  if (!c?.symbol || !c.symbol.typeCode || !c.symbol.issuerCodes.length || c.symbol.shape === 'number-only' || c.symbol.shape === 'irregular') return [];
+  const type = typeOfSymbol(c.symbol);
+  if (!type) return [];
+  c.type = type;
+  c.typeWritten = type.name;
   c.sharedTypeWord = true;
   return [c];
 }
@@ -464,12 +506,16 @@ function bareSymbolAt(text: string, at: number): RawCitation[] {
  * …; số 83/2015/QH13": a bare "số" right after a citation's number (and date) is one more of the
  * same type.
  */
+// What stands between two items of one list: the first one's date, then ",", ";" or "và".
+const SIBLING_GAP =
+  /^(?:[ \t]*,?[ \t]*(?:ngày|Ngày)[ \t]*[\d/.\- ]{6,12}|[ \t]*,?[ \t]*(?:ngày|Ngày)[ \t]+\d{1,2}[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+\d{4})?[ \t]*(?:[,;][ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)$/u;
+
 function siblingAt(text: string, at: number, prev: RawCitation | undefined): RawCitation[] {
   if (!prev?.symbol) return [];
   const from = prev.symbol.end;
   if (at <= from || at - from > 90) return [];
   const gap = text.slice(from, at);
-  if (!/^(?:[ \t]*,?[ \t]*(?:ngày|Ngày)[ \t]*[\d/.\- ]{6,12}|[ \t]*,?[ \t]*(?:ngày|Ngày)[ \t]+\d{1,2}[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+\d{4})?[ \t]*(?:[,;][ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)$/u.test(gap)) return [];
+  if (!SIBLING_GAP.test(gap)) return [];
   const c = readNumbered(text, at, at, prev.type, prev.typeWritten);
   if (!c || !c.hasSo || c.symbol?.shape === 'number-only') return [];
   c.sharedTypeWord = true;
@@ -521,12 +567,32 @@ function newCitation(
   };
 }
 
+/** The type a symbol's type code names in its family ("TTr" → Tờ trình, "NĐ" → Nghị định). */
+function typeOfSymbol(symbol: ParsedSymbol): DocumentType | undefined {
+  if (!symbol.typeCode) return undefined;
+  const family = symbol.shape === 'legal' ? 'legal' : symbol.shape === 'party' ? 'party' : 'admin';
+  return typesForCode(symbol.typeCode, family)[0];
+}
+
 function readNumbered(text: string, start: number, afterWord: number, type: DocumentType, typeWritten: string): RawCitation | null {
   SO.lastIndex = afterWord;
-  const so = SO.exec(text);
+  let so = SO.exec(text);
   let p = afterWord;
   let hasSo = false;
   let soColon = false;
+  // "Quyết định của Thủ tướng Chính phủ số: 1521/QĐ-TTg …": the issuer between the type word and "số".
+  let before: RawCitation['listIssuer'] = null;
+  if (!so) {
+    CUA.lastIndex = afterWord;
+    if (CUA.exec(text)) {
+      const iss = readIssuer(text, CUA.lastIndex, Math.min(text.length, CUA.lastIndex + 120));
+      if (iss) {
+        SO.lastIndex = iss.end;
+        so = SO.exec(text);
+        if (so) before = iss;
+      }
+    }
+  }
   if (so) {
     hasSo = true;
     soColon = Boolean(so[2]);
@@ -549,7 +615,11 @@ function readNumbered(text: string, start: number, afterWord: number, type: Docu
     if (!/^(?:[ \t]*(?:,|;|\.|\)|$|\n)|[ \t]+(?:ngày|của|năm|về))/u.test(rest)) return null;
     if (/^[ \t]+năm/u.test(rest)) return null;
   }
-  return newCitation(type, typeWritten, start, symbol.end, { symbol, hasSo, soColon });
+  // "văn bản số 91/TTr-SGDĐT": a generic type word takes the type the symbol's code names.
+  if (type.name === 'Văn bản' && symbol.typeCode) type = typeOfSymbol(symbol) ?? type;
+  const c = newCitation(type, typeWritten, start, symbol.end, { symbol, hasSo, soColon });
+  if (before) c.listIssuer = before;
+  return c;
 }
 
 function readNamed(text: string, start: number, afterWord: number, type: DocumentType, typeWritten: string): RawCitation | null {
