@@ -188,12 +188,12 @@ function ownSymbol(t: string, h: ReturnType<typeof readHeader>): ParsedSymbol | 
 
 /**
  * A citation of the document's own number: the same canonical symbol, or — when the header's
- * number is damaged ("Số: 1281/-UBND") — the same running number and year with the same last
- * issuer code.
+ * number is damaged ("Số: 1281/-UBND", "Số: 1961/QĐUBND" cited by a site as "1961/2019/QĐ-UBND")
+ * — the same running number, type code and last issuer code, with no other year.
  */
 function isOwn(sym: ParsedSymbol, own: ParsedSymbol): boolean {
   if (sym.canonical === own.canonical) return own.shape !== 'number-only';
-  if (own.typeCode || sym.seq !== own.seq || (own.year ?? sym.year) !== sym.year) return false;
+  if (sym.seq !== own.seq || (own.typeCode && own.typeCode !== sym.typeCode) || (own.year !== null && sym.year !== null && own.year !== sym.year)) return false;
   const last = (codes: string[]) => codes[codes.length - 1] ?? null;
   return last(own.issuerCodes) !== null && last(own.issuerCodes) === last(sym.issuerCodes);
 }

@@ -68,6 +68,8 @@ const POSITION = /^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[\p{Lu} .,&]{4,60}$/u;
 const POSITION_WORDS = /TRƯỞNG|GIÁM ĐỐC|CHỦ TỊCH|BÍ THƯ|THỦ TRƯỞNG|HIỆU|PHÓ|TỔNG|CHÁNH|THƯ KÝ|KÝ|CỤC/u;
 const NAME = /^(?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,5}$/u;
 const RECIPIENT = /^(?:[-·•+*–]|Lưu(?![\p{L}])|Như trên)/u;
+const POSITION_AND_NAME = /^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[\p{Lu} .,&]{4,60}?\s+\p{Lu}[\p{Ll}]*(?:\s+\p{Lu}[\p{Ll}]*){1,4}$/u;
+const ANNEX = /^(?:PHỤ LỤC|Phụ lục|DANH MỤC|Danh mục|\((?:Ban hành )?[Kk]èm theo|QUY ĐỊNH|QUY CHẾ|HƯỚNG DẪN|MẪU|Mẫu số|BIỂU|Biểu mẫu)(?![\p{Ll}])/u;
 const CLOSING = /(?:\.\/\.|\.\/|\.\s*\/\s*\.)\s*$/u;
 
 export function layout(text: string): Layout {
@@ -167,6 +169,14 @@ function findSignature(L: Layout): void {
       continue;
     }
     if (/^\(?(?:Đã ký|đã ký|Ký tên|Signed)\)?/u.test(p)) continue;
+    // "KT. BỘ TRƯỞNG THỨ TRƯỞNG Nguyễn Văn A": position and signer on one line.
+    if (POSITION_AND_NAME.test(p)) {
+      L.positionLines.push(k);
+      continue;
+    }
+    // An annex issued with the document ("PHỤ LỤC", "DANH MỤC …", "(Kèm theo Quyết định số …)",
+    // an all-capitals title) follows its signature by design: it is not a leftover.
+    if (ANNEX.test(p) || (POSITION.test(p) && p.split(/\s+/).length >= 4)) return;
     if (NAME.test(p) && L.signerLine < 0) {
       L.signerLine = k;
       continue;
