@@ -61,9 +61,10 @@ export function analyze(text: string, opts: AnalyzeOptions): AnalyzedDocument {
   // The document's own number is not a citation, in its header or anywhere else ("Quyết định
   // này", a site's title line "Quyết định 1281/QĐ-UBND năm 2014 …" above the text).
   const own = ownSymbol(t, head);
+  const ownType = head.type?.name ?? null;
   const numberLine = L.numberLine >= 0 ? L.lines[L.numberLine]! : null;
   const all = extractCitations(t);
-  const kept = all.map((r) => !(numberLine && r.start >= numberLine.start && r.start < numberLine.end) && !(own && r.symbol && isOwn(r.symbol, own)));
+  const kept = all.map((r) => !(numberLine && r.start >= numberLine.start && r.start < numberLine.end) && !(own && r.symbol && isOwn(r.symbol, own, r.type.name === ownType)));
   const raws = all.filter((_, i) => kept[i]);
   // Relations name their targets by index in the unfiltered list: renumber them, and drop those
   // whose target stood in the header.
@@ -96,7 +97,7 @@ export function analyze(text: string, opts: AnalyzeOptions): AnalyzedDocument {
       typeCode: res.typeCode,
       issuerCode: res.issuerCode,
       date: r.date?.iso ?? null,
-      dateWritten: r.date ? text.slice(src(r.date.start), src(r.date.end)) : null,
+      dateWritten: r.date ? text.slice(src(r.date.start), src(r.date.end)) : r.badDate ? text.slice(src(r.badDate.start), src(r.badDate.end)) : null,
       issuer: r.issuer ? text.slice(src(r.issuer.start), src(r.issuer.end)) : null,
       subject: r.subject ? r.subject.text.normalize('NFC') : r.name,
       section: sectionAt(r.start),
@@ -191,8 +192,10 @@ function ownSymbol(t: string, h: ReturnType<typeof readHeader>): ParsedSymbol | 
  * number is damaged ("Số: 1281/-UBND", "Số: 1961/QĐUBND" cited by a site as "1961/2019/QĐ-UBND")
  * — the same running number, type code and last issuer code, with no other year.
  */
-function isOwn(sym: ParsedSymbol, own: ParsedSymbol): boolean {
+function isOwn(sym: ParsedSymbol, own: ParsedSymbol, sameType: boolean): boolean {
   if (sym.canonical === own.canonical) return own.shape !== 'number-only';
+  // "Số: 1281/-UBND": only the running number survives; the type heading says the rest.
+  if (own.shape === 'number-only') return sameType && sym.seq === own.seq && (own.year === null || sym.year === null || own.year === sym.year);
   if (sym.seq !== own.seq || (own.typeCode && own.typeCode !== sym.typeCode) || (own.year !== null && sym.year !== null && own.year !== sym.year)) return false;
   const last = (codes: string[]) => codes[codes.length - 1] ?? null;
   return last(own.issuerCodes) !== null && last(own.issuerCodes) === last(sym.issuerCodes);

@@ -18,7 +18,8 @@ export interface ParsedDate {
   monthText: string | null;
 }
 
-const NUMERIC = /(\d{1,2})( {0,2})([/.\-])( {0,2})(\d{1,2})( {0,2})\3( {0,2})(\d{4})(?!\d)/y;
+// The year may come broken by a stray space ("16/7/20 21").
+const NUMERIC = /(\d{1,2})( {0,2})([/.\-])( {0,2})(\d{1,2})( {0,2})\3( {0,2})(\d{4}|(?:19|20) \d{2})(?!\d)/y;
 const WORDS = /(?:(\d{1,2})\s+|(?:\.{2,}|…+|_+)?\s*)tháng\s+(\d{1,2})\s+năm\s+(\d{4})(?!\d)/iy;
 
 export function isoDate(day: number, month: number, year: number): string | null {
@@ -35,7 +36,7 @@ export function parseDateAt(text: string, pos: number): ParsedDate | null {
   if (n) {
     const day = Number(n[1]);
     const month = Number(n[5]);
-    const year = Number(n[8]);
+    const year = Number(n[8]!.replace(' ', ''));
     return {
       start: pos,
       end: pos + n[0].length,
@@ -45,7 +46,7 @@ export function parseDateAt(text: string, pos: number): ParsedDate | null {
       year,
       iso: isoDate(day, month, year),
       form: n[3] === '-' ? 'hyphen' : 'numeric',
-      spaced: (n[2]! + n[4]! + n[6]! + n[7]!).length > 0,
+      spaced: (n[2]! + n[4]! + n[6]! + n[7]!).length > 0 || n[8]!.includes(' '),
       dayText: n[1]!,
       monthText: n[5]!,
     };

@@ -33,6 +33,8 @@ export interface RawCitation {
   sharedTypeWord: boolean;
   /** Index of the citation whose subject contains this one, or -1. */
   parent: number;
+  /** A date written but impossible ("ngày 145/7/2008"): not missing, and not a date. */
+  badDate?: { start: number; end: number };
   /** The issuer a list gives once for all its items ("các Thông tư của Bộ …: số …; số …"). */
   listIssuer?: { text: string; start: number; end: number } | null;
 }
@@ -722,7 +724,10 @@ function attachDetails(text: string, cits: RawCitation[]): void {
       if (!d) {
         // "ngày 145/7/2008": an impossible date is no date, but what follows it is still read.
         const junk = /^\d{1,4}[ \t]*[/.\-][ \t]*\d{1,2}[ \t]*[/.\-][ \t]*\d{2,4}(?!\d)/u.exec(text.slice(DATE_LEAD.lastIndex, DATE_LEAD.lastIndex + 20));
-        if (junk) p = DATE_LEAD.lastIndex + junk[0].length;
+        if (junk) {
+          c.badDate = { start: DATE_LEAD.lastIndex, end: DATE_LEAD.lastIndex + junk[0].length };
+          p = c.badDate.end;
+        }
         return;
       }
       c.date = d;
@@ -753,6 +758,8 @@ function attachDetails(text: string, cits: RawCitation[]): void {
     if (dated && !c.date && c.issuer) readDate();
     if (!c.issuer && c.listIssuer) c.issuer = c.listIssuer;
     if (!c.issuer && c.symbol) c.issuer = issuerBefore(text, c.start);
+    // "Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL": the date before.
+    if (dated && !c.date && !c.badDate) c.date = dateBefore(text, c.start);
     // Subject: what follows, up to the end of this list item.
     const rest = text.slice(p, p + 3);
     if (c.symbol && !/^[ \t]*[,;.:)]/u.test(rest) && p < limit) {
@@ -799,6 +806,22 @@ const ISSUER_BEFORE = [
   /(?:của|Của)[ \t]+([^,;:.\n]{2,110}?)[ \t]+tại[ \t]+$/u,
   /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Phòng|Trung ương)(?![\p{L}])[^,;:.\n]{0,80}?)[ \t]+(?:đã[ \t]+)?(?:ban hành|có)[ \t]+$/u,
 ];
+
+const DATE_BEFORE = /(?:^|[.;:\n][ \t]*)(?:Ngày|ngày)[ \t]+(?=\d)/gu;
+
+function dateBefore(text: string, start: number): ParsedDate | null {
+  const from = Math.max(0, start - 120);
+  const before = text.slice(from, start);
+  if (!/(?:ban[ \t]+hành|ký|có)[ \t]+$/u.test(before)) return null;
+  DATE_BEFORE.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = DATE_BEFORE.exec(before); m; m = DATE_BEFORE.exec(before)) last = m;
+  if (!last) return null;
+  const d = parseDateAt(text, from + last.index + last[0].length);
+  // The date opens the clause that issues this citation: nothing but the issuer between.
+  if (!d || /[.;\n]/.test(text.slice(d.end, start))) return null;
+  return d;
+}
 
 function issuerBefore(text: string, start: number): { text: string; start: number; end: number } | null {
   const from = Math.max(0, start - 160);

@@ -133,6 +133,8 @@ export function isSoftWrap(a: string, b: string, width: number, aIsTypeHeading =
 const TYPE_HEADING_WORDS =
   /^(?:KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|CHỈ THỊ|THÔNG TƯ|NGHỊ ĐỊNH|CÔNG VĂN|HƯỚNG DẪN|BÁO CÁO|TỜ TRÌNH|THÔNG BÁO|CHƯƠNG TRÌNH|ĐỀ ÁN|KẾT LUẬN|QUY ĐỊNH|QUY CHẾ|LUẬT|PHƯƠNG ÁN|DỰ ÁN)$/u;
 
+const SYMBOL_BREAK = /[\p{Lu}\d][/\-]$/u;
+
 /**
  * Joins soft-wrapped lines: the spaces, the line break and the indentation of the next line
  * become one space, recorded in a map back to the text before reflow.
@@ -160,11 +162,13 @@ export function reflow(text: string): ReflowResult {
     while (from > la.start && (text.charCodeAt(from - 1) === 32 || text.charCodeAt(from - 1) === 9)) from--;
     let to = lb.start;
     while (to < lb.end && (text.charCodeAt(to) === 32 || text.charCodeAt(to) === 9)) to++;
-    parts.push(text.slice(last, from), ' ');
+    // A symbol broken after its "/" or "-" ("…/QĐ-" ⏎ "UBND", a narrow table cell) closes up.
+    const joint = SYMBOL_BREAK.test(text.slice(Math.max(la.start, from - 3), from)) && /^[\p{Lu}\d]/u.test(text.slice(to, to + 1)) ? '' : ' ';
+    parts.push(text.slice(last, from), joint);
     outLen += from - last;
     outStarts.push(outLen);
     inStarts.push(from);
-    outLen += 1;
+    outLen += joint.length;
     outStarts.push(outLen);
     inStarts.push(to);
     last = to;
