@@ -95,6 +95,8 @@ interface SplitScore {
   issuerAccuracy: number;
   misses: Record<string, number>;
   checker: { findings: number; judged: number; judgedTrue: number; judgedFalse: number; falseErrors: number; unjudged: number; trueShare: number | null };
+  /** Per rule: findings (warning and error), judged true, judged false, unjudged. */
+  byRule: Record<string, [number, number, number, number]>;
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
@@ -119,6 +121,7 @@ for (const split of splitsWanted) {
     issuerAccuracy: 0,
     misses: {},
     checker: { findings: 0, judged: 0, judgedTrue: 0, judgedFalse: 0, falseErrors: 0, unjudged: 0, trueShare: null },
+    byRule: {},
   };
   const count = (k: string) => (s.misses[k] = (s.misses[k] ?? 0) + 1);
   const details = show && split !== 'test';
@@ -156,15 +159,21 @@ for (const split of splitsWanted) {
     const findings: Finding[] = lint(doc, { resolver }).filter((f) => f.severity !== 'info');
     for (const f of findings) {
       s.checker.findings++;
+      const row = (s.byRule[f.ruleId] ??= [0, 0, 0, 0]);
+      row[0]++;
       const j = judged.get(`${d.doc}|${f.ruleId}|${f.line}|${f.evidence.normalize('NFC')}`);
       if (!j || j.verdict === null) {
         s.checker.unjudged++;
+        row[3]++;
         unjudgedOut.push({ split, doc: d.doc, ruleId: f.ruleId, severity: f.severity, line: f.line, evidence: f.evidence, message: f.message, expected: f.expected ?? null, verdict: null, why: '' });
         continue;
       }
       s.checker.judged++;
-      if (j.verdict === 'true') s.checker.judgedTrue++;
-      else {
+      if (j.verdict === 'true') {
+        s.checker.judgedTrue++;
+        row[1]++;
+      } else {
+        row[2]++;
         s.checker.judgedFalse++;
         if (f.severity === 'error') s.checker.falseErrors++;
         if (details) console.log(`false-finding  ${d.doc}:${f.line} ${f.ruleId} ${JSON.stringify(f.evidence)} — ${j.why ?? ''}`);
@@ -189,6 +198,11 @@ for (const s of report) {
 }
 console.log('\nMisses by class:');
 for (const s of report) console.log(`  ${s.split}: ${Object.entries(s.misses).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+console.log('\nChecker by rule (findings / judged true / judged false / unjudged):');
+for (const s of report) {
+  if (!s.checker.findings) continue;
+  console.log(`  ${s.split}: ${Object.entries(s.byRule).sort((a, b) => b[1][0] - a[1][0]).map(([k, [n, t, f, u]]) => `${k} ${n}/${t}/${f}/${u}`).join(', ')}`);
+}
 const json = arg('json');
 if (json) writeFileSync(json, JSON.stringify(report, null, 2) + '\n');
 const unjudged = arg('unjudged');

@@ -4,7 +4,7 @@
 // Named instruments without a number ("Luật Tiếp công dân", "Nghị quyết Trung ương 4 khóa XII")
 // are read from their own shapes. Every pattern is sticky or bounded: the scan is linear.
 import type { RelationKind } from './model.js';
-import { parseSymbol, type ParsedSymbol } from './identifier.js';
+import { buildCanonical, parseSymbol, type ParsedSymbol } from './identifier.js';
 import { parseDateAt, type ParsedDate } from './dates.js';
 import { FIRST_SYLLABLES, TYPE_WORDS, typeByName, typeByWord, typesForCode, type DocumentType } from './vocabulary/types.js';
 
@@ -452,7 +452,7 @@ export function extractCitations(text: string): RawCitation[] {
  */
 function bareSymbolAt(text: string, at: number, prev: RawCitation | undefined): RawCitation[] {
   // After "Số:" it is a header's own number, and after "số" the reader of "số" has decided.
-  if (/[Ss]ố[ \t]*:?[ \t]*$/u.test(text.slice(Math.max(0, at - 8), at))) return [];
+  if (/[Ss]ố\s*:?\s*$/u.test(text.slice(Math.max(0, at - 8), at))) return [];
   const symbol = parseSymbol(text, at);
   if (!symbol || (symbol.shape !== 'legal' && symbol.shape !== 'party') || !symbol.typeCode || !symbol.issuerCodes.length) return [];
   const type = typeOfSymbol(symbol);
@@ -774,6 +774,7 @@ function attachDetails(text: string, cits: RawCitation[]): void {
     }
   }
   shareDatesAndIssuers(text, cits);
+  provincialPartyCodes(cits);
   // Nesting and relation cues: a citation inside another's subject.
   for (let j = 0; j < cits.length; j++) {
     const inner = cits[j]!;
@@ -869,6 +870,20 @@ function shareDatesAndIssuers(text: string, cits: RawCitation[]): void {
       if (n.issuer) c.issuer = n.issuer;
       break;
     }
+  }
+}
+
+/**
+ * "TƯ" read by OCR where a provincial committee wrote "TU" ("Nghị quyết số 05-NQ/TƯ … của Ban
+ * Thường vụ Tỉnh ủy"): the issuer the citation names says it is the province's, not the centre's.
+ */
+function provincialPartyCodes(cits: RawCitation[]): void {
+  for (const c of cits) {
+    const s = c.symbol;
+    if (!s || !c.issuer || !s.issuerCodesWritten.some((w) => w === 'TƯ')) continue;
+    if (!/(?:tỉnh|thành)[ \t]+(?:ủy|uỷ)|đảng[ \t]+bộ[ \t]+(?:tỉnh|thành[ \t]+phố)/iu.test(c.issuer.text)) continue;
+    s.issuerCodes = s.issuerCodes.map((code, i) => (s.issuerCodesWritten[i] === 'TƯ' ? 'TU' : code));
+    s.canonical = buildCanonical(s);
   }
 }
 

@@ -36,9 +36,10 @@ export function readHeader(text: string, L: Layout): RawHeader {
   if (L.numberLine >= 0) {
     const line = L.lines[L.numberLine]!;
     const at = line.text.search(/[Ss]ố\s*:?/u);
-    NUMBER_AFTER_SO.lastIndex = at;
-    if (at >= 0 && NUMBER_AFTER_SO.exec(line.text)) {
-      const s = NUMBER_AFTER_SO.lastIndex;
+    NUMBER_AFTER_SO.lastIndex = Math.max(0, at);
+    // The number may stand alone on the line after a bare "Số:".
+    if (at < 0 || NUMBER_AFTER_SO.exec(line.text)) {
+      const s = at < 0 ? line.text.length - line.text.trimStart().length : NUMBER_AFTER_SO.lastIndex;
       // The number runs to two spaces, a tab, or the place/date on the same line.
       const rest = line.text.slice(s);
       const m = /^[^\t]*?(?=\s{2,}|\t|\s+[\p{Lu}][\p{L} ]{1,30},\s*ngày|\*\*|$)/u.exec(rest);

@@ -47,7 +47,8 @@ export const DOCUMENT_TYPES: DocumentType[] = [
   t('Hiến pháp', ['hiến pháp'], null, null, [], [], { normative: true, rank: 1 }),
   t('Bộ luật', ['bộ luật'], null, null, [], [], { normative: true, rank: 2 }),
   t('Luật', ['luật'], null, null, [], [], { normative: true, rank: 2 }),
-  t('Pháp lệnh', ['pháp lệnh'], null, null, [], [], { normative: true, rank: 3 }),
+  // "PL-UBTVQH11": the code Pháp lệnh symbols carried before 2009 (e.g. 24/2004/PL-UBTVQH11).
+  t('Pháp lệnh', ['pháp lệnh'], null, 'PL', [], [], { normative: true, rank: 3 }),
   t('Nghị quyết liên tịch', ['nghị quyết liên tịch'], null, 'NQLT', [], [], { normative: true, rank: 3 }),
   t('Nghị quyết', ['nghị quyết'], 'NQ', 'NQ', ['NQ'], [], { rank: null }),
   t('Nghị định', ['nghị định'], null, 'NĐ', [], [], { normative: true, rank: 5 }),
@@ -86,7 +87,7 @@ export const ADMIN_TYPE_CODES = new Set([
 ]);
 
 /** Legal-normative type codes (spec §1.2 lp-type). */
-export const LEGAL_TYPE_CODES = new Set(['NĐ', 'NQ', 'QĐ', 'TT', 'TTLT', 'NQLT', 'CT', 'L']);
+export const LEGAL_TYPE_CODES = new Set(['NĐ', 'NQ', 'QĐ', 'TT', 'TTLT', 'NQLT', 'CT', 'L', 'PL']);
 
 /** Party type codes (spec §1.3 party-type). */
 export const PARTY_TYPE_CODES = new Set([

@@ -12,6 +12,8 @@ export default defineRule({
     for (const c of firstMentions(ctx.doc)) {
       if (!c.symbol || c.date || c.dateWritten || c.family === 'named') continue;
       if (['Luật', 'Bộ luật', 'Pháp lệnh', 'Hiến pháp'].includes(c.type)) continue;
+      // The text stops right after the number (a cut page): what follows is unknown, not missing.
+      if (ctx.doc.source.slice(c.offset + c.length).trim() === '') continue;
       // The registry's date when it knows the instrument; otherwise the message says what is
       // missing and suggests no wording.
       const signed = ctx.resolver?.statusOf(c)?.signed ?? null;

@@ -21,6 +21,8 @@ export default defineRule({
     const doc = ctx.doc;
     const year = doc.header.year;
     if (!year || !doc.header.title) return;
+    // Only a plan has a plan's year: a Tờ trình or a Quyết định may name other years' plans.
+    if (doc.header.type && doc.header.type !== 'Kế hoạch') return;
     const title = new Set(words(doc.header.title.replace(/năm\s+\d{4}/gu, '')));
     const t = doc.cleanText;
     // Citations are in text order; an item can contain later (nested) ones, so keep the running maximum end.

@@ -14,7 +14,9 @@ export default defineRule({
     for (const c of ctx.doc.citations) {
       const s = c.symbol;
       if (!s) continue;
-      const spaced = s.segments.some((seg) => seg.sep === ' ');
+      // A space between two codes ("19/KH UBND"); one between the number and the type code
+      // ("84 QĐ/TWĐTN") is a wrong separator, reported by symbol-wrong-separator.
+      const spaced = s.segments.some((seg, i) => seg.sep === ' ' && !(i === 1 && s.segments[0]!.kind === 'digits'));
       if (!s.missingHyphen && !spaced) continue;
       const fixed = c.canonicalNumber!;
       ctx.report({

@@ -5,10 +5,11 @@ import { defineRule } from '../define-rule.js';
 import { ADMIN_TYPE_CODES, LEGAL_TYPE_CODES, PARTY_TYPE_CODES } from '../../citations/vocabulary/types.js';
 import { canonicalCode, undoubleTypo } from '../../citations/identifier.js';
 import { numberSpan } from './util.js';
+import { issuerByCode } from '../../citations/vocabulary/issuers.js';
 
 export default defineRule({
   id: 'type-code-unknown',
-  severity: 'error',
+  severity: 'warning',
   docs: {
     description: 'Mã loại văn bản trong ký hiệu không có trong bảng chữ viết tắt của khối văn bản tương ứng.',
     descriptionEn: 'The type code is not in the type table of its family.',
@@ -20,7 +21,12 @@ export default defineRule({
       const written = canonicalCode(s.typeCodeWritten);
       const table = s.family === 'legal' ? LEGAL_TYPE_CODES : s.family === 'party' ? PARTY_TYPE_CODES : ADMIN_TYPE_CODES;
       if (table.has(written)) continue;
-      // A state công văn carries no type code at all.
+      // Codes of the tables in force since 2005 (Thông tư liên tịch 55/2005/TTLT-BNV-VPCP, then NĐ
+      // 30/2020): an older symbol ("24/TT-LB" of 1994) may use a code of its own time.
+      const legacy = c.year !== null && c.year < 2006;
+      // A state công văn carries no type code at all; a steering committee's or a Party body's may.
+      const stateBody = s.issuerCodes.some((code) => issuerByCode(code)?.party === false);
+      if (s.family === 'admin' && written === 'CV' && !stateBody) continue;
       if (s.family === 'admin' && written === 'CV') {
         const fixed = `${s.seq}/${s.issuerCodes.join('-')}`;
         ctx.report({
@@ -34,7 +40,7 @@ export default defineRule({
       const typo = undoubleTypo(written);
       ctx.report({
         span: numberSpan(c),
-        severity: typo ? 'info' : undefined,
+        severity: typo || legacy ? 'info' : undefined,
         message: typo
           ? `Mã loại "${s.typeCodeWritten}" không có trong bảng mã; có lẽ là "${typo}" (cần kiểm tra bản gốc): "${c.canonicalNumber}".`
           : `Mã loại "${s.typeCodeWritten}" không có trong bảng chữ viết tắt tên loại văn bản; kiểm tra lại ký hiệu.`,

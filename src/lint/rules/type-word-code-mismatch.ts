@@ -17,6 +17,15 @@ function accepted(typeName: string, family: string): Set<string> {
   return codes;
 }
 
+// Which legal-normative types a central issuer may issue (Luật Ban hành văn bản quy phạm pháp luật
+// 2015, Điều 4): the Prime Minister Quyết định (and Chỉ thị), a minister Thông tư, the Government
+// Nghị định and Nghị quyết, the National Assembly Luật and Nghị quyết.
+const ISSUES: Record<string, string[]> = {
+  TTg: ['Quyết định', 'Chỉ thị'],
+  CP: ['Nghị định', 'Nghị quyết'],
+  QH: ['Luật', 'Bộ luật', 'Nghị quyết'],
+};
+
 const ALL_CODES = new Set(DOCUMENT_TYPES.flatMap((t) => [t.adminCode, t.legalCode, ...t.partyCodes, ...t.otherCodes].filter(Boolean) as string[]));
 
 export default defineRule({
@@ -44,6 +53,21 @@ export default defineRule({
       const ok = accepted(c.type, s.family);
       if (ok.size === 0 || ok.has(written)) continue;
       if (c.type === 'Quy định' && (written === 'QĐ' || written === 'QĐi')) continue;
+      // The issuer named by the symbol cannot issue the type the word names, but can issue the one
+      // its code names ("nghị Quyết số 153/2006/QĐ-TTg": the Prime Minister issues no Nghị quyết):
+      // the type word is what is wrong.
+      const codeType = DOCUMENT_TYPES.find((d) => (s.family === 'legal' ? d.legalCode : d.adminCode) === written);
+      const issues = ISSUES[s.issuerCodes[s.issuerCodes.length - 1] ?? ''];
+      if (codeType && issues && !issues.includes(c.type) && issues.includes(codeType.name)) {
+        const expected = `${codeType.name} số ${c.canonicalNumber}`;
+        ctx.report({
+          span: headSpan(c),
+          message: `Ký hiệu "${c.number}" là của một ${codeType.name} (mã "${s.typeCodeWritten}"), và cơ quan ban hành không ban hành ${c.type}; viết: "${expected}".`,
+          messageEn: `"${c.number}" is the symbol of a ${codeType.name} (code "${s.typeCodeWritten}"), and its issuer issues no ${c.type}; write "${expected}".`,
+          expected,
+        });
+        continue;
+      }
       const right = s.family === 'legal' ? typeByName(c.type)?.legalCode : [...ok][0];
       const fixed = right ? c.canonicalNumber!.replace(new RegExp(`(^|[/-])${written}(?=[-/])`), `$1${right}`) : null;
       const expected = fixed ? `${c.type} số ${fixed}` : null;
