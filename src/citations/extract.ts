@@ -66,9 +66,11 @@ const ISSUER_LOWER = new Set(
     'xây dựng giao thông vận tải công thương kế hoạch đầu tư ngoại vụ nhà nước kho bạc dân tộc tôn giáo thanh niên ' +
     'phụ nữ cựu chiến binh đoàn liên đoàn tỉnh ủy huyện ủy thành ủy đảng ủy đốc sản nghị lần thứ chỉ đạo ngân sách ' +
     'kinh giao ngoại phòng an ninh thủy lợi thuế hải quan kiểm toán thanh bảo hiểm bưu điện hàng ' +
-    'minh hợp tác dân cư dân số gia đình trẻ em người cao tuổi doanh nghiệp nhỏ vừa tỉnh thành ' +
-    'nhất hai ba tư năm sáu bảy tám chín mười mươi').split(' '),
+    'minh hợp tác dân cư gia đình trẻ em cao tuổi doanh nghiệp nhỏ vừa tỉnh thành').split(' '),
 );
+
+// "Hội nghị lần thứ sáu Ban Chấp hành Trung ương": the ordinal of a plenum, after "thứ" only.
+const ORDINAL_WORDS = new Set('nhất hai ba tư năm sáu bảy tám chín mười'.split(' '));
 
 // Words after which a capitalised word starts a new clause, not more of the issuer's name.
 const ISSUER_STOP = new Set(['về', 'v/v', 'phê', 'quy', 'hướng', 'sửa', 'thực', 'triển', 'tiếp', 'thay', 'bãi']);
@@ -184,7 +186,8 @@ function readIssuer(text: string, pos: number, limit: number): { text: string; s
     if (words > 0 && isCap && !ORGAN_WORDS.has(prevWord) && typeWordAt(text, p)) break;
     if (words > 0 && ISSUER_STOP.has(lower) && (!isCap || word === word.toUpperCase()) && !(lower === 'triển' && prevWord === 'phát')) break;
     if (words > 0 && lower === 'ban' && /^[ \t]+hành/u.test(text.slice(e, e + 6))) break;
-    const ok = isCap || ISSUER_LOWER.has(lower) || (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá'));
+    const ok =
+      isCap || ISSUER_LOWER.has(lower) || (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá')) || (prevWord === 'thứ' && ORDINAL_WORDS.has(lower));
     if (!ok) break;
     if (words === 0 && !isCap) return null;
     if (/^\d+$/.test(word) && prevWord !== 'quận' && prevWord !== 'thứ' && !(word.length <= 2 && isCapWord(prevWord, text, p))) break;
@@ -869,6 +872,21 @@ function shareDatesAndIssuers(text: string, cits: RawCitation[]): void {
       if (!n.symbol || n.symbol.issuerCodes.join('-') !== codes) continue;
       if (n.issuer) c.issuer = n.issuer;
       break;
+    }
+  }
+  // Items of a list with no type word of their own ("…số: 1521/QĐ-TTg …; 21/2021/QĐ-TTg …") take
+  // the issuer of the nearest earlier citation of the same sentence whose symbol names the same body.
+  for (let i = 1; i < cits.length; i++) {
+    const c = cits[i]!;
+    if (c.issuer || !c.sharedTypeWord || !c.symbol?.issuerCodes.length) continue;
+    const code = c.symbol.issuerCodes[0];
+    for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
+      const p = cits[j]!;
+      if (c.start - p.end > 600 || /\n|\.[ \t]+\p{Lu}/u.test(text.slice(p.end, c.start))) break;
+      if (p.issuer && p.symbol?.issuerCodes[0] === code) {
+        c.issuer = p.issuer;
+        break;
+      }
     }
   }
 }
