@@ -7,6 +7,7 @@ import type { RelationKind } from './model.js';
 import { buildCanonical, parseSymbol, type ParsedSymbol } from './identifier.js';
 import { parseDateAt, type ParsedDate } from './dates.js';
 import { FIRST_SYLLABLES, TYPE_WORDS, typeByName, typeByWord, typesForCode, type DocumentType } from './vocabulary/types.js';
+import { issuerByCode } from './vocabulary/issuers.js';
 
 export interface RawRelation {
   kind: RelationKind;
@@ -68,6 +69,9 @@ const ISSUER_LOWER = new Set(
     'kinh giao ngoại phòng an ninh thủy lợi thuế hải quan kiểm toán thanh bảo hiểm bưu điện hàng ' +
     'minh hợp tác dân cư gia đình trẻ em cao tuổi doanh nghiệp nhỏ vừa tỉnh thành').split(' '),
 );
+
+// The first words of another body's name: after a comma they start a new body, not more of this one.
+const BODY_HEAD = /^(?:Bộ|Sở|Ban|Ủy ban|Uỷ ban|UBND|HĐND|Phòng|Cục|Tổng cục|Văn phòng|Chính phủ|Thủ tướng|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Trường|Trung tâm)(?![\p{Ll}])/u;
 
 // "Hội nghị lần thứ sáu Ban Chấp hành Trung ương": the ordinal of a plenum, after "thứ" only.
 const ORDINAL_WORDS = new Set('nhất hai ba tư năm sáu bảy tám chín mười'.split(' '));
@@ -154,7 +158,13 @@ function typeWordAt(text: string, p: number): boolean {
 }
 
 /** Reads the issuer name at `pos`: capitalised words, codes and the connectors issuers use. */
-function readIssuer(text: string, pos: number, limit: number): { text: string; start: number; end: number } | null {
+/**
+ * Reads the issuer name at `pos`. `joint`: the symbol names several bodies (a joint instrument),
+ * so a comma may join two bodies' names ("Bộ trưởng Bộ Lao động - Thương binh và Xã hội, Bộ trưởng
+ * Bộ Tư pháp"); otherwise a comma before another body's head word ends the name ("… của Bộ Tư pháp,
+ * Sở Tư pháp hướng dẫn …"), except the Party's joint "Bộ Chính trị, Ban Bí thư".
+ */
+function readIssuer(text: string, pos: number, limit: number, joint = false): { text: string; start: number; end: number } | null {
   let p = pos;
   let lastGood = pos;
   let words = 0;
@@ -168,7 +178,7 @@ function readIssuer(text: string, pos: number, limit: number): { text: string; s
       if (q === p && text[q] === ',') {
         let r = q + 1;
         while (r < limit && text[r] === ' ') r++;
-        if (r > q + 1 && r < limit && isUpperAt(text, r) && !typeWordAt(text, r)) q = r;
+        if (r > q + 1 && r < limit && isUpperAt(text, r) && !typeWordAt(text, r) && (joint || !BODY_HEAD.test(text.slice(r, r + 12)) || text.startsWith('Ban Bí thư', r))) q = r;
       } else if (q > p && text[q] === '-' && text[q + 1] === ' ') {
         let r = q + 1;
         while (r < limit && text[r] === ' ') r++;
@@ -201,6 +211,16 @@ function readIssuer(text: string, pos: number, limit: number): { text: string; s
   const term = /^[ \t]*\((?:khóa|khoá|Khóa|Khoá|KHÓA|KHOÁ)[ \t]+[IVXLC]+\)/u.exec(text.slice(lastGood, lastGood + 16));
   if (term) lastGood += term[0].length;
   return { text: text.slice(pos, lastGood), start: pos, end: lastGood };
+}
+
+/**
+ * A symbol of several bodies: a joint type code (TTLT, NQLT, KHLT …) or two issuer codes that are
+ * both bodies ("TTLT-BLĐTBXH-BTP"); "979/BTP-PBGDPL" is one ministry and its department.
+ */
+function isJoint(symbol: ParsedSymbol | null): boolean {
+  if (!symbol || symbol.issuerCodes.length < 2) return false;
+  if (symbol.typeCode && /LT$|PH$/u.test(symbol.typeCode)) return true;
+  return symbol.issuerCodes.filter((code) => issuerByCode(code)).length >= 2;
 }
 
 /** The word before `p` was capitalised (a name: "Trường THCS Trường Thành 1"). */
@@ -741,7 +761,7 @@ function attachDetails(text: string, cits: RawCitation[]): void {
     CUA.lastIndex = p;
     const cua = CUA.exec(text);
     if (cua && (c.symbol || /^[ \t]*(?:của|CỦA)/u.test(text.slice(p, p + 8)))) {
-      const iss = readIssuer(text, CUA.lastIndex, limit);
+      const iss = readIssuer(text, CUA.lastIndex, limit, isJoint(c.symbol));
       if (iss) {
         c.issuer = iss;
         p = iss.end;
@@ -750,7 +770,7 @@ function attachDetails(text: string, cits: RawCitation[]): void {
       // "… ngày 23 tháng 4 năm 2018 Chính phủ về …": the issuer without "của".
       ISSUER_HEAD.lastIndex = p;
       if (ISSUER_HEAD.exec(text)) {
-        const iss = readIssuer(text, ISSUER_HEAD.lastIndex, limit);
+        const iss = readIssuer(text, ISSUER_HEAD.lastIndex, limit, isJoint(c.symbol));
         if (iss) {
           c.issuer = iss;
           p = iss.end;

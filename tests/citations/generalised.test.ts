@@ -1,0 +1,197 @@
+// The grammar on the classes of real-document damage and phrasing (issue "Extraction that holds
+// on real documents from anywhere"): hard wraps, named laws, lists, the positions of issuer and
+// date, citations with no type word, damaged symbols and dates, vague references. The sentences
+// are written for these tests from spec/citation-format.md and spec/evaluation.md, not copied
+// from documents; each expected value is read off the sentence by hand.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/citations/analyze.js';
+import { reflow, isSoftWrap } from '../../src/citations/reflow.js';
+
+type Row = [type: string, number: string | null, date: string | null, issuer: string | null];
+
+/** (type, number, date, issuer) of every citation, whitespace in the issuer folded. */
+const read = (text: string): Row[] =>
+  analyze(text, { file: 't.txt' }).citations.map((c) => [c.type, c.number === null ? null : c.number.replace(/\s+/g, ' '), c.date, c.issuer === null ? null : c.issuer.replace(/\s+/g, ' ')]);
+
+describe('hard-wrapped text (reflow)', () => {
+  it.each<[string, string, Row[]]>([
+    ['a type word broken in two', 'Căn cứ Quyết\nđịnh số 522/QĐ-TTg ngày 14/5/2021 của Thủ tướng Chính phủ;', [['Quyết định', '522/QĐ-TTg', '2021-05-14', 'Thủ tướng Chính phủ']]],
+    ['the date on the next line', 'Thực hiện Kế hoạch số 141-KH/TU\nngày 27/12/2024 của Ban Thường vụ Tỉnh ủy về chuyển đổi số;', [['Kế hoạch', '141-KH/TU', '2024-12-27', 'Ban Thường vụ Tỉnh ủy']]],
+    ['a break after "ngày"', 'Căn cứ Nghị định số 30/2020/NĐ-CP ngày\n05/3/2020 của Chính phủ về công tác văn thư;', [['Nghị định', '30/2020/NĐ-CP', '2020-03-05', 'Chính phủ']]],
+    ['a break inside the date', 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng\n6 năm 2015;', [['Luật', null, '2015-06-19', null]]],
+    ['a break inside the issuer', 'Căn cứ Quyết định số 15/QĐ-UBND ngày 15/3/2022 của Ủy ban nhân dân\ntỉnh Hòa Bình về việc ban hành Quy chế;', [['Quyết định', '15/QĐ-UBND', '2022-03-15', 'Ủy ban nhân dân tỉnh Hòa Bình']]],
+    ['CRLF line ends', 'Căn cứ Nghị định số 30/2020/NĐ-CP\r\nngày 05/3/2020 của Chính phủ;\r\nCăn cứ Thông tư số 01/2011/TT-BNV ngày 19/01/2011 của Bộ Nội vụ;', [['Nghị định', '30/2020/NĐ-CP', '2020-03-05', 'Chính phủ'], ['Thông tư', '01/2011/TT-BNV', '2011-01-19', 'Bộ Nội vụ']]],
+    ['a literal "\\r\\n" escape', 'Căn cứ Quyết định số 1/QĐ-UBND ngày 02/01/2023 của UBND tỉnh;\\r\\nCăn cứ Kế hoạch số 5/KH-UBND ngày 03/01/2023 của UBND tỉnh;', [['Quyết định', '1/QĐ-UBND', '2023-01-02', 'UBND tỉnh'], ['Kế hoạch', '5/KH-UBND', '2023-01-03', 'UBND tỉnh']]],
+    ['a symbol broken after its hyphen', 'Căn cứ Quyết định số 2752/QĐ-\nUBND ngày 28/11/2023 của UBND tỉnh;', [['Quyết định', '2752/QĐ- UBND', '2023-11-28', 'UBND tỉnh']]],
+  ])('%s', (_name, text, want) => {
+    expect(read(text)).toEqual(want);
+  });
+
+  it('keeps paragraph breaks: an item ends at its ";" and the next "Căn cứ" starts a new one', () => {
+    const text = 'Căn cứ Nghị quyết số 05-NQ/TU ngày 20/9/2021 của Ban Thường vụ Tỉnh ủy;\nCăn cứ Kế hoạch số 61/KH-SGDĐT ngày 12/01/2023 của Sở Giáo dục và Đào tạo;';
+    expect(read(text)).toEqual([
+      ['Nghị quyết', '05-NQ/TU', '2021-09-20', 'Ban Thường vụ Tỉnh ủy'],
+      ['Kế hoạch', '61/KH-SGDĐT', '2023-01-12', 'Sở Giáo dục và Đào tạo'],
+    ]);
+  });
+
+  it.each<[string, string, boolean]>([
+    ['Căn cứ Nghị định số 30/2020/NĐ-CP ngày', '05/3/2020 của Chính phủ;', true],
+    ['của', 'Ủy ban nhân dân tỉnh Hòa Bình;', true],
+    ['Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;', 'Căn cứ Luật Giáo dục ngày 14 tháng 6 năm 2019;', false],
+    ['KẾ HOẠCH', 'TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG', false],
+    ['QUYẾT ĐỊNH', 'Về việc ban hành Quy chế làm việc', false],
+    ['I. MỤC ĐÍCH, YÊU CẦU', '1. Mục đích', false],
+    ['Nơi nhận:', '- Như trên;', false],
+    ['CHỦ TỊCH', 'Nguyễn Văn An', false],
+  ])('soft wrap between %j and %j: %s', (a, b, soft) => {
+    expect(isSoftWrap(a, b, 90, a === 'KẾ HOẠCH' || a === 'QUYẾT ĐỊNH')).toBe(soft);
+  });
+
+  it('maps every offset back: a joined citation keeps its exact source span', () => {
+    const text = 'Căn cứ Quyết định số 522/QĐ-TTg   \n   ngày 14/5/2021 của Thủ tướng Chính phủ;';
+    const c = analyze(text, { file: 't.txt' }).citations[0]!;
+    expect(c.surface).toBe('Quyết định số 522/QĐ-TTg   \n   ngày 14/5/2021');
+    expect(text.slice(c.offset, c.offset + c.length)).toBe(c.surface);
+    expect(reflow(text).text).toBe('Căn cứ Quyết định số 522/QĐ-TTg ngày 14/5/2021 của Thủ tướng Chính phủ;');
+  });
+});
+
+describe('named laws', () => {
+  it.each<[string, string, Row[]]>([
+    ['a law with its date', 'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;', [['Luật', null, '2015-06-19', null]]],
+    ['the number after the name', 'Căn cứ Luật Tổ chức Quốc hội số 57/2014/QH13;', [['Luật', '57/2014/QH13', null, null]]],
+    ['two laws of one name', 'Căn cứ Luật Ngân sách nhà nước số 01/2002/QH11 ngày 16/12/2002; số 83/2015/QH13 ngày 25/6/2015;', [['Luật', '01/2002/QH11', '2002-12-16', null], ['Luật', '83/2015/QH13', '2015-06-25', null]]],
+    ['the Constitution by its full name', 'Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam năm 2013;', [['Hiến pháp', null, null, null]]],
+    ['a code', 'Căn cứ Bộ luật Dân sự ngày 24 tháng 11 năm 2015;', [['Bộ luật', null, '2015-11-24', null]]],
+    ['an amending law is one citation', 'Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;', [['Luật', null, '2019-11-22', null]]],
+    ['a name with a comma', 'Căn cứ Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008;', [['Luật', null, '2008-11-13', null]]],
+    ['a name in lower case, with its number', 'theo Luật bảo hiểm y tế số 25/2008/QH12 ngày 14 tháng 11 năm 2008;', [['Luật', '25/2008/QH12', '2008-11-14', null]]],
+  ])('%s', (_name, text, want) => {
+    expect(read(text)).toEqual(want);
+  });
+
+  it('does not take the sentence that follows into the name', () => {
+    const got = analyze('người lao động quy định tại Điều 43 của Luật Việc làm đang tham gia bảo hiểm thất nghiệp trước ngày 01 tháng 10 năm 2021', { file: 't.txt' }).citations;
+    expect(got.map((c) => [c.surface, c.date])).toEqual([['Luật Việc làm', null]]);
+  });
+});
+
+describe('lists', () => {
+  it.each<[string, string, Row[]]>([
+    ['one type word and issuer for several numbers', 'Căn cứ các Quyết định của Thủ tướng Chính phủ: số 1400/QĐ-TTg ngày 30/9/2021; số 1486/QĐ-TTg ngày 10/10/2021;', [['Quyết định', '1400/QĐ-TTg', '2021-09-30', 'Thủ tướng Chính phủ'], ['Quyết định', '1486/QĐ-TTg', '2021-10-10', 'Thủ tướng Chính phủ']]],
+    ['items separated by commas', 'Căn cứ các Nghị định của Chính phủ: số 15/2020/NĐ-CP, số 14/2022/NĐ-CP;', [['Nghị định', '15/2020/NĐ-CP', null, 'Chính phủ'], ['Nghị định', '14/2022/NĐ-CP', null, 'Chính phủ']]],
+    ['a bare "số" after a citation', 'Thực hiện Nghị quyết số 19-NQ/TW, số 20-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương khóa XII;', [['Nghị quyết', '19-NQ/TW', '2017-10-25', 'Hội nghị lần thứ sáu Ban Chấp hành Trung ương khóa XII'], ['Nghị quyết', '20-NQ/TW', '2017-10-25', 'Hội nghị lần thứ sáu Ban Chấp hành Trung ương khóa XII']]],
+    ['a date and issuer given once for two', 'Căn cứ Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị;', [['Quyết định', '217-QĐ/TW', '2013-12-12', 'Bộ Chính trị'], ['Quyết định', '218-QĐ/TW', '2013-12-12', 'Bộ Chính trị']]],
+    ['an amendment chain of one issuer', 'ban hành kèm theo Thông tư số 15/2020/TT-BGDĐT ngày 26/5/2020 được sửa đổi, bổ sung tại Thông tư số 05/2021/TT-BGDĐT ngày 12/3/2021 của Bộ trưởng Bộ Giáo dục và Đào tạo;', [['Thông tư', '15/2020/TT-BGDĐT', '2020-05-26', 'Bộ trưởng Bộ Giáo dục và Đào tạo'], ['Thông tư', '05/2021/TT-BGDĐT', '2021-03-12', 'Bộ trưởng Bộ Giáo dục và Đào tạo']]],
+    ['a list going on with bare symbols', 'các Quyết định của Thủ tướng Chính phủ số: 1521/QĐ-TTg ngày 06/10/2020 ban hành Kế hoạch; 21/2021/QĐ-TTg ngày 21/6/2021 quy định về nhà ở;', [['Quyết định', '1521/QĐ-TTg', '2020-10-06', 'Thủ tướng Chính phủ'], ['Quyết định', '21/2021/QĐ-TTg', '2021-06-21', 'Thủ tướng Chính phủ']]],
+  ])('%s', (_name, text, want) => {
+    expect(read(text)).toEqual(want);
+  });
+
+  it('does not lend a nested citation\'s issuer to the one describing it', () => {
+    const got = read('Tiếp tục thực hiện Kết luận số 822-KL/TU về sơ kết 03 năm thực hiện Chỉ thị số 56-CT/TU ngày 26/11/2019 của Ban Thường vụ Tỉnh ủy về công tác dân vận.');
+    expect(got).toEqual([
+      ['Kết luận', '822-KL/TU', null, null],
+      ['Chỉ thị', '56-CT/TU', '2019-11-26', 'Ban Thường vụ Tỉnh ủy'],
+    ]);
+  });
+});
+
+describe('what stands between number, date and issuer', () => {
+  it.each<[string, string, Row[]]>([
+    ['the issuer before the date', 'Căn cứ Nghị định số 38/2023/NĐ-CP của Chính phủ ngày 24/6/2023 về thi đua;', [['Nghị định', '38/2023/NĐ-CP', '2023-06-24', 'Chính phủ']]],
+    ['a comma before the date', 'Thực hiện Quyết định số 78-QĐ/TW, ngày 01/8/2022 của Bộ Chính trị;', [['Quyết định', '78-QĐ/TW', '2022-08-01', 'Bộ Chính trị']]],
+    ['a spaced comma', 'Căn cứ Thông tư số 32/2020/TT-BGDĐT , ngày 15/9/2020 của Bộ Giáo dục và Đào tạo;', [['Thông tư', '32/2020/TT-BGDĐT', '2020-09-15', 'Bộ Giáo dục và Đào tạo']]],
+    ['the issuer after the date without "của"', 'Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 Chính phủ về thực hiện cơ chế một cửa;', [['Nghị định', '61/2018/NĐ-CP', '2018-04-23', 'Chính phủ']]],
+    ['the issuer before the type word ("của … tại")', 'Xét đề nghị của Sở Nội vụ tại Tờ trình số 91/TTr-SNV ngày 10/3/2023.', [['Tờ trình', '91/TTr-SNV', '2023-03-10', 'Sở Nội vụ']]],
+    ['the issuer before the type word ("… đã ban hành")', 'Sở Y tế đã ban hành Công văn số 1234/SYT-NVY ngày 02/02/2023 hướng dẫn phòng dịch.', [['Công văn', '1234/SYT-NVY', '2023-02-02', 'Sở Y tế']]],
+    ['joint issuers after "giữa"', 'Căn cứ Thông tư liên tịch số 183/2010/TTLT-BTC-BNN ngày 15/11/2010 giữa Bộ Tài chính và Bộ Nông nghiệp và PTNT hướng dẫn chế độ;', [['Thông tư liên tịch', '183/2010/TTLT-BTC-BNN', '2010-11-15', 'Bộ Tài chính và Bộ Nông nghiệp và PTNT']]],
+    ['a ministry named with a comma', 'Căn cứ Thông tư số 04/2011/TT-BVHTTDL ngày 21/01/2011 của Bộ Văn hóa, Thể thao và Du lịch quy định về lễ hội;', [['Thông tư', '04/2011/TT-BVHTTDL', '2011-01-21', 'Bộ Văn hóa, Thể thao và Du lịch']]],
+    ['a ministry named with a dash', 'Căn cứ Thông tư số 09/2022/TT-BLĐTBXH ngày 25/5/2022 của Bộ Lao động - Thương binh và Xã hội hướng dẫn;', [['Thông tư', '09/2022/TT-BLĐTBXH', '2022-05-25', 'Bộ Lao động - Thương binh và Xã hội']]],
+    ['a ministry whose name holds a type word', 'Căn cứ Thông tư số 15/2024/TT-BKHĐT ngày 30/9/2024 của Bộ Kế hoạch và Đầu tư quy định mẫu hồ sơ;', [['Thông tư', '15/2024/TT-BKHĐT', '2024-09-30', 'Bộ Kế hoạch và Đầu tư']]],
+    ['Phát triển nông thôn', 'Căn cứ Thông tư số 21/2015/TT-BNNPTNT ngày 08/6/2015 của Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn về quản lý thuốc;', [['Thông tư', '21/2015/TT-BNNPTNT', '2015-06-08', 'Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn']]],
+    ['a Party term in parentheses', 'Thực hiện Nghị quyết số 05-NQ/TU ngày 20/9/2021 của Ban Thường vụ Tỉnh ủy (khóa XX) về chuyển đổi số;', [['Nghị quyết', '05-NQ/TU', '2021-09-20', 'Ban Thường vụ Tỉnh ủy (khóa XX)']]],
+    ['a doubled "của"', 'Thực hiện Kết luận số 137-KL/TW ngày 28/3/2025 của của Bộ Chính trị, Ban Bí thư về sắp xếp;', [['Kết luận', '137-KL/TW', '2025-03-28', 'Bộ Chính trị, Ban Bí thư']]],
+    ['the date before the issuing verb', 'Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL về việc hướng dẫn.', [['Văn bản', '473/STP-PBGDPL', '2020-03-25', 'Sở Tư pháp']]],
+    ['the type word and issuer before "số"', 'Căn cứ Quyết định của Thủ tướng Chính phủ số: 1521/QĐ-TTg ngày 06/10/2020;', [['Quyết định', '1521/QĐ-TTg', '2020-10-06', 'Thủ tướng Chính phủ']]],
+  ])('%s', (_name, text, want) => {
+    expect(read(text)).toEqual(want);
+  });
+
+  it('does not read a number into an issuer\'s name, nor the next clause', () => {
+    expect(read('Căn cứ Kế hoạch số 12/KH-UBND ngày 02/02/2023 của UBND tỉnh số lượng học sinh tăng;')).toEqual([['Kế hoạch', '12/KH-UBND', '2023-02-02', 'UBND tỉnh']]);
+    expect(read('Thực hiện Văn bản số 979/BTP-PBGDPL ngày 19/3/2020 của Bộ Tư pháp, Sở Tư pháp hướng dẫn như sau:')[0]![3]).toBe('Bộ Tư pháp');
+    // A joint instrument names several bodies, a comma between them.
+    expect(read('Căn cứ Thông tư liên tịch số 08/2007/TTLT-BLĐTBXH-BTP ngày 11/7/2007 của Bộ trưởng Bộ Lao động - Thương binh và Xã hội, Bộ trưởng Bộ Tư pháp hướng dẫn;')[0]![3]).toBe(
+      'Bộ trưởng Bộ Lao động - Thương binh và Xã hội, Bộ trưởng Bộ Tư pháp',
+    );
+  });
+});
+
+describe('citations with no proper type word', () => {
+  it.each<[string, string, Row[]]>([
+    ['a short form with a type word', '(sau đây gọi tắt là Chỉ thị số 19/CT-TTg)', [['Chỉ thị', '19/CT-TTg', null, null]]],
+    ['a short form with only "số"', '(sau đây gọi tắt là số 19/CT-TTg)', [['Chỉ thị', '19/CT-TTg', null, null]]],
+    ['"văn bản" with a type code', 'theo đề nghị tại văn bản số 91/TTr-SGDĐT ngày 10/3/2023', [['Tờ trình', '91/TTr-SGDĐT', '2023-03-10', null]]],
+    ['"văn bản" without a type code stays a letter', 'theo văn bản số 1676/BGDĐT-GDTrH ngày 12/4/2023', [['Văn bản', '1676/BGDĐT-GDTrH', '2023-04-12', null]]],
+    ['an all-capitals title', 'KẾ HOẠCH THỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG NGÀY 16/7/2021 CỦA THỦ TƯỚNG CHÍNH PHỦ', [['Chỉ thị', '19/CT-TTG', '2021-07-16', 'THỦ TƯỚNG CHÍNH PHỦ']]],
+    ['a qualifier between type word and "số"', 'Xét Báo cáo thẩm tra số 18/BC-HĐND ngày 22 tháng 6 năm 2016 của Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh;', [['Báo cáo', '18/BC-HĐND', '2016-06-22', 'Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh']]],
+    ['a line whose start was lost', 'ố 09/2019/NĐ-CP ngày 24 tháng 01 năm 2019 của Chính phủ quy định về chế độ báo cáo;', [['Nghị định', '09/2019/NĐ-CP', '2019-01-24', 'Chính phủ']]],
+  ])('%s', (_name, text, want) => {
+    expect(read(text)).toEqual(want);
+  });
+});
+
+describe('damaged symbols and dates: the right canonical key', () => {
+  it.each<[string, string, string]>([
+    ['a lost hyphen', 'Căn cứ Nghị định số 61/2018/NĐCP ngày 23/4/2018 của Chính phủ;', '61/2018/NĐ-CP'],
+    ['a letter suffix and a lost hyphen', 'Căn cứ Nghị quyết số 30c/NQCP ngày 08/11/2011 của Chính phủ;', '30c/NQ-CP'],
+    ['a spaced en dash', 'Căn cứ Quyết định số 86/QĐ – UBND ngày 12/01/2022 của UBND tỉnh;', '86/QĐ-UBND'],
+    ['a spaced separator before a mixed-case code', 'Căn cứ Quyết định số 153/2006/QĐ - TTg ngày 30/6/2006 của Thủ tướng Chính phủ;', '153/2006/QĐ-TTg'],
+    ['the hyphen after the number lost to a space', 'Căn cứ Quyết định số 84 QĐ/TWĐTN ngày 22/02/2013 của Ban Chấp hành Trung ương Đoàn;', '84-QĐ/TWĐTN'],
+    ['OCR "TƯ" in a provincial committee\'s symbol', 'Thực hiện Nghị quyết số 05-NQ/TƯ ngày 20/9/2021 của Ban Thường vụ Tỉnh ủy;', '05-NQ/TU'],
+    ['"TƯ" of the centre', 'Thực hiện Chỉ thị số 05-CT/TƯ ngày 15/5/2016 của Bộ Chính trị;', '05-CT/TW'],
+  ])('%s', (_name, text, canonical) => {
+    const [c] = analyze(text, { file: 't.txt' }).citations;
+    expect(c!.canonicalNumber).toBe(canonical);
+  });
+
+  it.each<[string, string, string | null, string | null, string]>([
+    ['a space inside the year', 'Căn cứ Quyết định số 24/2021/QĐ-TTg ngày 16/7/20 21 của Thủ tướng Chính phủ;', '2021-07-16', '16/7/20 21', 'Thủ tướng Chính phủ'],
+    ['no space after "ngày"', 'Căn cứ Nghị định số 49/2013/NĐ-CP ngày14/5/2013 của Chính phủ;', '2013-05-14', '14/5/2013', 'Chính phủ'],
+    ['an impossible date is written but not a date; the issuer after it is read', 'Căn cứ Quyết định số 99/2008/QĐ-TTg ngày 145/7/2008 của Thủ tướng Chính phủ;', null, '145/7/2008', 'Thủ tướng Chính phủ'],
+  ])('%s', (_name, text, iso, written, issuer) => {
+    const [c] = analyze(text, { file: 't.txt' }).citations;
+    expect([c!.date, c!.dateWritten, c!.issuer]).toEqual([iso, written, issuer]);
+  });
+});
+
+describe('what is not a citation', () => {
+  it.each([
+    'Quán triệt các nghị quyết, chỉ thị của Đảng, chính sách, pháp luật của Nhà nước.',
+    'Triển khai Nghị quyết của Quốc hội về phát triển kinh tế - xã hội.',
+    'theo quy định của Luật hiện hành.',
+    'Kế hoạch này được triển khai đến các đơn vị.',
+  ])('%s', (text) => {
+    expect(read(text)).toEqual([]);
+  });
+
+  it('the document\'s own number is not a citation, in its header or in a site\'s title line', () => {
+    const text = [
+      'Quyết định 1281/QĐ-UBND năm 2014 công bố thủ tục hành chính',
+      '',
+      'ỦY BAN NHÂN DÂN',
+      'TỈNH HÀ TĨNH',
+      '',
+      'Số: 1281/QĐ-UBND',
+      '',
+      'Hà Tĩnh, ngày 13 tháng 05 năm 2014',
+      '',
+      'QUYẾT ĐỊNH',
+      '',
+      'Căn cứ Quyết định số 08/2014/QĐ-UBND ngày 10/02/2014 của UBND tỉnh;',
+    ].join('\n');
+    expect(read(text)).toEqual([['Quyết định', '08/2014/QĐ-UBND', '2014-02-10', 'UBND tỉnh']]);
+  });
+});
