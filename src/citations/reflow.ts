@@ -31,7 +31,7 @@ const CONTINUES = new Set(
     'số của và về với tại theo giữa các những ngày tháng năm do cho bởi là được đã để từ đến trên trong ' +
     'thực triển ban phê quy hướng sửa bổ tổ kèm nhằm gồm như hoặc hay cùng tỉnh huyện xã thành quận phường ' +
     'ủy uỷ nhân dân hội đồng sở phòng bộ chính thủ luật nghị quyết chỉ thông kế công đề kết tờ báo chương ' +
-    'hiến pháp văn lần thứ khóa khoá đoạn giai'
+    'hiến pháp văn lần thứ khóa khoá đoạn giai trưởng tịch'
   ).split(' '),
 );
 
@@ -69,12 +69,12 @@ function linesOf(text: string): LineInfo[] {
   return out;
 }
 
-/** The usual length of a full line: the 80th percentile of non-blank line lengths. */
+/** The usual length of a full line: the 90th percentile of non-blank line lengths. */
 function usualWidth(lines: LineInfo[]): number {
   const lengths = lines.map((l) => l.length).filter((n) => n > 0);
   if (!lengths.length) return 0;
   lengths.sort((a, b) => a - b);
-  return lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.8))]!;
+  return lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.9))]!;
 }
 
 function letters(s: string): { upper: number; lower: number } {
@@ -92,8 +92,17 @@ function letters(s: string): { upper: number; lower: number } {
 
 /** All the letters of the line are capitals (at least three of them): a heading line. */
 function isCaps(s: string): boolean {
-  const { upper, lower } = letters(s);
-  return upper >= 3 && lower === 0;
+  // Symbols ("05-CTPH/BDVHU-PGDĐT") and a lone code ("NQ - HĐND") are capitals without being
+  // headings: a heading has two words at least.
+  const words = s.replace(/\S*\d\S*/gu, ' ').split(/[\s\-–/]+/u).filter((w) => /\p{L}{2,}/u.test(w));
+  const { upper, lower } = letters(words.join(' '));
+  return upper >= 3 && lower === 0 && words.length >= 2;
+}
+
+/** Length of the first word of a line (what would have had to fit on the line before it). */
+function firstWordLength(s: string): number {
+  const m = /^\S+/u.exec(s);
+  return m ? m[0].length : 0;
 }
 
 function lastWord(s: string): string {
@@ -105,34 +114,52 @@ function lastWord(s: string): string {
  * Whether the break between line `a` and line `b` (both non-blank) is a soft wrap.
  * `width` is the document's usual line length.
  */
-export function isSoftWrap(a: string, b: string, width: number, aIsTypeHeading = false): boolean {
+export function isSoftWrap(a: string, b: string, width: number, aIsTypeHeading = false, openItem = false): boolean {
   const at = a.trim();
   const bt = b.trim();
   if (!at || !bt) return false;
   if (DECORATION.test(at) || DECORATION.test(bt)) return false;
-  if (ITEM_START.test(bt) || BLOCK_START.test(bt)) return false;
+  if (BLOCK_START.test(bt)) return false;
+  // A wrap forced by the width: the next line's first word would not have fitted on this one.
+  const forced = width > 0 && at.length + 1 + firstWordLength(bt) > width;
+  if (ITEM_START.test(bt)) {
+    // "- Thương binh và Xã hội" after "Bộ Lao động" is a spaced dash wrapped to the line start,
+    // not a list item, when the line before was full and unfinished.
+    if (!(/^[-–][ \t]/u.test(bt) && forced && !TERMINAL.test(at) && !ITEM_START.test(at))) return false;
+  }
   if (/^\|/.test(at) || /\|$/.test(at)) return false;
   if (TERMINAL.test(at)) return false;
   if (aIsTypeHeading) return false;
   const word = lastWord(at);
   // A line that ends inside a phrase: a comma, a hyphen or slash left hanging, a function word.
   const hanging = /[,&/\-(]$/.test(at) || CONTINUES.has(word);
+  // A line in capitals, and one with no small letter at all (a capitals line, or only a symbol
+  // and a code: "35/NQ-CP NGÀY").
   const capsA = isCaps(at);
   const capsB = isCaps(bt);
+  const bareA = letters(at).lower === 0;
+  const bareB = letters(bt).lower === 0;
   // "QUYẾT ĐỊNH" ⏎ "Về việc …", "CHỦ TỊCH" ⏎ "Nguyễn Văn A": a heading ends. A capitalised code
   // broken off a sentence ("… của" ⏎ "UBND") still continues it.
-  if (capsA !== capsB) return !capsA && hanging;
-  if (capsA && capsB) return hanging || at.length >= 0.75 * width;
+  if (capsA && !bareB) return false;
+  if (capsB && !bareA) return hanging;
+  if (bareA && bareB && (capsA || capsB)) return hanging || forced;
   if (hanging) return true;
+  // A "Căn cứ …" item runs to its ";" or "." however early its lines were broken ("Căn cứ Luật
+  // Tổ chức" ⏎ "Chính phủ ngày 19 tháng 6 năm 2015;").
+  if (openItem) return true;
+  // "Bộ Chính trị" ⏎ "(Khóa XII)": a Party term goes with the body before it.
+  if (/^\((?:khóa|khoá|Khóa|Khoá|KHÓA|KHOÁ)(?![\p{L}])/u.test(bt)) return true;
   // The next line starts in lower case or with a digit: the sentence goes on.
   if (/^\(?[\p{Ll}\d]/u.test(bt)) return true;
   // A capitalised start after an unfinished line: a wrap only when the line was full.
-  return width > 0 && at.length >= 0.75 * width;
+  return forced;
 }
 
 const TYPE_HEADING_WORDS =
   /^(?:KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|CHỈ THỊ|THÔNG TƯ|NGHỊ ĐỊNH|CÔNG VĂN|HƯỚNG DẪN|BÁO CÁO|TỜ TRÌNH|THÔNG BÁO|CHƯƠNG TRÌNH|ĐỀ ÁN|KẾT LUẬN|QUY ĐỊNH|QUY CHẾ|LUẬT|PHƯƠNG ÁN|DỰ ÁN)$/u;
 
+const PREAMBLE_ITEM = /^[ \t]*(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị)(?![\p{L}])/u;
 const SYMBOL_BREAK = /[\p{Lu}\d][/\-]$/u;
 
 /**
@@ -150,13 +177,23 @@ export function reflow(text: string): ReflowResult {
   let last = 0;
   let outLen = 0;
   let joined = 0;
+  let joinedBefore = false;
+  // Whether the paragraph the current line belongs to opened a preamble item ("Căn cứ …").
+  let openItem = false;
   for (let i = 0; i + 1 < lines.length; i++) {
     const la = lines[i]!;
     const lb = lines[i + 1]!;
-    if (la.length === 0 || lb.length === 0) continue;
+    if (la.length === 0) {
+      openItem = false;
+      continue;
+    }
     const a = text.slice(la.start, la.end);
+    if (i === 0 || lines[i - 1]!.length === 0 || !joinedBefore) openItem = PREAMBLE_ITEM.test(a);
+    joinedBefore = false;
+    if (lb.length === 0) continue;
     const b = text.slice(lb.start, lb.end);
-    if (!isSoftWrap(a, b, width, TYPE_HEADING_WORDS.test(a.trim()))) continue;
+    if (!isSoftWrap(a, b, width, TYPE_HEADING_WORDS.test(a.trim()), openItem)) continue;
+    joinedBefore = true;
     // The join runs from the end of a's words to the start of b's words.
     let from = la.end;
     while (from > la.start && (text.charCodeAt(from - 1) === 32 || text.charCodeAt(from - 1) === 9)) from--;
