@@ -1,13 +1,14 @@
 // POST /check — lint a draft's citations: the same JSON `cancu check --format json` prints.
 import { z } from 'zod';
 import { checkDocument } from '../../service/check.js';
+import { isoDateValue, langValue } from '../../service/values.js';
 import { defineEndpoint } from '../endpoint.js';
 
 const UPLOAD_EXTENSIONS = ['.txt', '.md', '.docx'];
 
 const options = {
-  date: z.iso.date().optional().meta({ description: 'Ngày dùng để xét hiệu lực (YYYY-MM-DD); mặc định là ngày của văn bản' }),
-  lang: z.enum(['vi', 'en']).optional().meta({ description: 'Ngôn ngữ của thông báo phát hiện (mặc định theo ?lang / Accept-Language)' }),
+  date: isoDateValue.optional().meta({ description: 'Ngày dùng để xét hiệu lực (YYYY-MM-DD); mặc định là ngày của văn bản' }),
+  lang: langValue.optional().meta({ description: 'Ngôn ngữ của thông báo phát hiện (mặc định theo ?lang / Accept-Language)' }),
 };
 
 export const checkReportSchema = z
@@ -73,6 +74,6 @@ export const checkDocumentEndpoint = defineEndpoint({
     const input = file
       ? { bytes: file.buffer, filename: file.filename, date: form?.date ?? null, lang: form?.lang ?? lang }
       : { text: body!.text, filename: body!.filename ?? 'draft.txt', date: body!.date ?? null, lang: body!.lang ?? lang };
-    return checkDocument(input, { store: deps.store, resolver: deps.resolver ?? null });
+    return checkDocument(input, { store: deps.store, resolver: deps.resolver });
   },
 });
