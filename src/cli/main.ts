@@ -269,10 +269,18 @@ export async function main(params: MainParams): Promise<number> {
     .option('--batch-size <n>', 'số văn bản mỗi lần ghi', nonNegative, 500)
     .option('--force', 'ghi lại cả tệp không đổi')
     .option('-j, --jobs <n>', 'số luồng phân tích song song (mặc định: số lõi trừ 1, tối đa 8, khi máy có từ 4 lõi và từ 32 tệp)', positive)
+    .option('--verbose', 'liệt kê mọi tệp bị từ chối (mặc định: 5 tệp đầu)')
+    .option('--failures <file>', 'ghi mọi tệp bị từ chối và lý do vào tệp JSON này')
     .addOption(lang())
     .action(async (paths: string[], o) => {
+      // Named the same way as for check: what is skipped for its format, folders with nothing to read.
+      const ex = await expand(paths, o.lang);
+      if (!ex.files.length) {
+        code = 2;
+        return;
+      }
       const { ingestCommand } = await import('./commands/ingest.js');
-      code = await ingestCommand(paths, { ...o, cwd, env, stdout, stderr });
+      code = await ingestCommand(paths, { ...o, skipped: ex.skipped.length, cwd, env, stdout, stderr });
     });
 
   command('serve')
