@@ -2,7 +2,7 @@
 // pipe ends quietly, usage errors are short and in the user's language, --help has examples and
 // exit codes, --date must be a real day, and the configuration file switches rules.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -211,5 +211,77 @@ describe('configuration file', () => {
     const r = cancu(['check', 'a.txt', '--format', 'json'], d);
     expect(r.code).toBe(0);
     expect(ruleIds(r)).toEqual([]);
+  });
+});
+
+describe('a busy port', () => {
+  it('names the port and how to choose another (cancu serve and npm start)', async () => {
+    const { createServer } = await import('node:net');
+    const holder = createServer();
+    await new Promise<void>((done) => holder.listen(0, '127.0.0.1', done));
+    const port = (holder.address() as { port: number }).port;
+    try {
+      const data = dir('port-data');
+      for (const [args, env] of [
+        [['serve', '--port', String(port)], {}],
+        [['demo'], { PORT: String(port) }],
+      ] as const) {
+        const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NEO4J_URI: '', CANCU_DATA_DIR: data, HOST: '127.0.0.1', ...env } });
+        expect(r.status, args.join(' ')).toBe(2);
+        expect(r.stderr).toContain(`Cổng ${port} trên 127.0.0.1 đang được một chương trình khác dùng. Chọn cổng khác: cancu serve --port ${port + 1}, hoặc PORT=${port + 1} npm start`);
+        expect(r.stderr).not.toMatch(/EADDRINUSE|at .*\.js:\d+/);
+      }
+    } finally {
+      await new Promise((done) => holder.close(done));
+    }
+  });
+});
+
+describe('cancu ingest summary', () => {
+  const copies = () => {
+    const d = dir(`copies-${Math.random().toString(36).slice(2)}`);
+    // Eight copies of one plan (same number): the first is written, the other seven refused.
+    for (let i = 1; i <= 8; i++) writeFileSync(join(d, `copy-${i}.txt`), `${readFileSync(seed0, 'utf8')}\ndòng ${i}\n`);
+    writeFileSync(join(d, 'scan.pdf'), '%PDF');
+    return d;
+  };
+  const ingest = (args: string[], data: string) =>
+    spawnSync(process.execPath, [bin, 'ingest', ...args], { cwd: tmp, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NEO4J_URI: '', CANCU_DATA_DIR: data } });
+
+  it('is a table, "lỗi" only counts error findings, and the first five refused files are listed', () => {
+    const d = copies();
+    const r = ingest([d], dir(`data-${Math.random().toString(36).slice(2)}`));
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/^tệp tìm thấy +8$/m);
+    expect(r.stdout).toMatch(/^ {2}đã ghi +1$/m);
+    expect(r.stdout).toMatch(/^ {2}bị từ chối +7$/m);
+    expect(r.stdout).toMatch(/^định dạng khác \(bỏ qua\) +1$/m);
+    expect(r.stdout).toMatch(/^phát hiện: lỗi \/ cảnh báo \/ lưu ý +\d+ \/ \d+ \/ \d+$/m);
+    expect(r.stdout.match(/lỗi/g)).toHaveLength(1);
+    expect(r.stdout).toContain('Tệp bị từ chối (7):');
+    expect(r.stdout.match(/^ {2}✗ /gm)).toHaveLength(5);
+    expect(r.stdout).toContain('  … và 2 tệp khác (cả danh sách: --verbose, hoặc --failures <tệp> để ghi ra tệp JSON).');
+    expect(r.stderr).toContain('bỏ qua: ');
+    expect(r.stderr).toContain('scan.pdf (định dạng .pdf không được hỗ trợ');
+  });
+
+  it('--verbose lists all of them, --failures writes them all to a file', () => {
+    const d = copies();
+    const verbose = ingest([d, '--verbose', '--lang', 'en'], dir(`data-${Math.random().toString(36).slice(2)}`));
+    expect(verbose.stdout.match(/^ {2}✗ /gm)).toHaveLength(7);
+    expect(verbose.stdout).toContain('Refused files (7):');
+    const list = join(tmp, `failures-${Math.random().toString(36).slice(2)}.json`);
+    const written = ingest([d, '--failures', list], dir(`data-${Math.random().toString(36).slice(2)}`));
+    expect(written.stdout).toContain(`… và 2 tệp khác (cả danh sách trong ${list}).`);
+    const failures = JSON.parse(readFileSync(list, 'utf8')) as { file: string; reason: string }[];
+    expect(failures).toHaveLength(7);
+    expect(failures[0]!.reason).toContain('cùng khóa');
+  });
+
+  it('a folder with nothing to ingest exits 2 and says so', () => {
+    dir('nothing');
+    const r = ingest(['nothing'], dir('data-nothing'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('Thư mục "nothing" không có tệp nào đọc được');
   });
 });

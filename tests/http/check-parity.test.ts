@@ -81,3 +81,18 @@ describe('POST /check and cancu check answer the same', () => {
     }
   });
 });
+
+describe('a plan by its file name', () => {
+  it('GET /instruments/:ref/basis takes the ingested file name, as cancu query does', async () => {
+    for (const name of ['fixtures/plans/003_06262491b62869cd.txt', '003_06262491b62869cd.txt']) {
+      const reply = await call(`${server.url}/instruments/${encodeURIComponent(name)}/basis?depth=5`);
+      expect(reply.status, reply.text).toBe(200);
+      expect(reply.body.data.key).toBe('doc:fixtures-plans-003-06262491b62869cd-txt');
+      expect(reply.body.data.items.length).toBeGreaterThan(10);
+      const r = cli(['query', 'basis', name, '--depth', '5', '--format', 'json'], ROOT, { CANCU_DATA_DIR: dataDir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).results.map((hit: { key: string }) => hit.key)).toEqual(reply.body.data.items.map((hit: { key: string }) => hit.key));
+    }
+    expect((await call(`${server.url}/instruments/${encodeURIComponent('khong-co.txt')}/basis`)).status).toBe(404);
+  });
+});
