@@ -2,7 +2,6 @@
 // (src/service/check.ts), print findings the way linters do. Rule severities come from the nearest
 // configuration file (.cancurc.json / cancu.config.json, see config-file.ts) or --config.
 import { dirname, resolve } from 'node:path';
-import type { Finding } from '../../citations/model.js';
 import type { KnowledgeResolver, Lang } from '../../lint/define-rule.js';
 import type { PresetName } from '../../lint/presets/index.js';
 import type { FileResult } from '../../lint/formatters/json.js';
@@ -30,18 +29,6 @@ export interface CheckOptions {
 export async function loadBundledResolver(): Promise<KnowledgeResolver | null> {
   const { bundledResolver } = await import('../../service/check.js');
   return bundledResolver();
-}
-
-/** Checks one text: the same path the CLI, the API and ingest use. */
-export async function checkText(
-  text: string,
-  file: string,
-  opts: { date?: string | null; lang: Lang; preset?: PresetName; resolver?: KnowledgeResolver | null; locate?: (o: number) => { line: number; column: number; sourceOffset: number } },
-): Promise<Finding[]> {
-  const { analyze } = await import('../../citations/analyze.js');
-  const { lint } = await import('../../lint/index.js');
-  const doc = analyze(text, { file, locate: opts.locate });
-  return lint(doc, { asOf: opts.date ?? undefined, lang: opts.lang, preset: opts.preset, resolver: opts.resolver ?? null });
 }
 
 /** The graph, when one is configured (NEO4J_URI or CANCU_DATA_DIR): its knowledge joins the registry's. */
