@@ -7,7 +7,8 @@
 // 60 plans killed after 15 (batches of 5) keep what the test proves (committed batches before the
 // kill, most of the corpus after it); larger batches cut the per-transaction cost, and the clean
 // run is ingested in this process (the same pipeline call the child makes). After the change:
-// 14-22 s alone on the same machine (load average 5-6 from other work).
+// 14-22 s alone on the same machine (load average 5-6 from other work), 12.9 s within the whole
+// suite (`npm test`, 45 files, load average ~7).
 import { ingest } from '../../ingest/pipeline.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Neo4jGraphStore } from '../../src/graph/neo4j/index.js';
@@ -27,8 +28,8 @@ if (unavailable && process.env.CI) {
 
 const PLANS = 60;
 /**
- * Budget for the test: ~4x the time measured with the whole suite running on the 2-core machine,
- * so that a loaded CI machine does not fail it at random; a hang (a child that never ends) still fails.
+ * Budget for the test: over 5x the slowest run measured on the 2-core machine (22 s), so that a
+ * loaded CI machine does not fail it at random; a hang (a child that never ends) still fails.
  */
 const TEST_BUDGET_MS = 120_000;
 /** The lock waits for the other Neo4j test files (they clear the same database): as long as lockNeo4j's own limit. */
