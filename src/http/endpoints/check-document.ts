@@ -1,10 +1,12 @@
 // POST /check — lint a draft's citations: the same JSON `cancu check --format json` prints.
 import { z } from 'zod';
+import { SUPPORTED_EXTENSIONS } from '../../documents/index.js';
 import { checkDocument } from '../../service/check.js';
 import { isoDateValue, langValue } from '../../service/values.js';
 import { defineEndpoint } from '../endpoint.js';
 
-const UPLOAD_EXTENSIONS = ['.txt', '.md', '.docx'];
+/** What src/documents reads (one list: a format added there is accepted here too). */
+const UPLOAD_EXTENSIONS = Object.keys(SUPPORTED_EXTENSIONS);
 
 const options = {
   date: isoDateValue.optional().meta({ description: 'Ngày dùng để xét hiệu lực (YYYY-MM-DD); mặc định là ngày của văn bản' }),
@@ -49,7 +51,7 @@ export const checkDocumentEndpoint = defineEndpoint({
   operationId: 'checkDocument',
   summary: 'Kiểm tra trích dẫn của một dự thảo (như cancu check --format json)',
   description:
-    'Gửi JSON {text, filename?, date?, lang?} hoặc multipart/form-data với tệp .md, .txt, .docx ở trường "file". Khi máy chủ có kho dữ liệu, các dữ kiện trong kho (tình trạng hiệu lực, văn bản đã biết) được dùng thêm cho các quy tắc cần tri thức.',
+    `Gửi JSON {text, filename?, date?, lang?} hoặc multipart/form-data với tệp ${UPLOAD_EXTENSIONS.join(', ')} ở trường "file". Khi máy chủ có kho dữ liệu, các dữ kiện trong kho (tình trạng hiệu lực, văn bản đã biết) được dùng thêm cho các quy tắc cần tri thức.`,
   tags: ['Kế hoạch'],
   access: 'read',
   input: {
