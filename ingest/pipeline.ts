@@ -297,12 +297,12 @@ export function formatIngestSummary(summary: IngestSummary, lang: Lang = 'vi'): 
   const lines =
     lang === 'en'
       ? [
-          `${s.files} files: ${s.documents} documents written, ${s.unchanged} unchanged, ${s.failures.length} failed (${seconds} s).`,
+          `${s.files} files: ${s.documents} documents written, ${s.unchanged} unchanged, ${s.failures.length} refused (${seconds} s).`,
           `${s.citations} citations; ${s.instrumentsNew} new instruments, ${s.instrumentsUpdated} updated.`,
           `${s.findings} findings: ${s.findingsBySeverity.error} errors, ${s.findingsBySeverity.warning} warnings, ${s.findingsBySeverity.info} info.`,
         ]
       : [
-          `${s.files} tệp: ghi ${s.documents} văn bản, ${s.unchanged} không đổi, ${s.failures.length} lỗi (${seconds} giây).`,
+          `${s.files} tệp: ghi ${s.documents} văn bản, ${s.unchanged} không đổi, ${s.failures.length} bị từ chối (${seconds} giây).`,
           `${s.citations} trích dẫn; ${s.instrumentsNew} văn bản được trích dẫn mới, ${s.instrumentsUpdated} được bổ sung thông tin.`,
           `${s.findings} phát hiện: ${s.findingsBySeverity.error} lỗi, ${s.findingsBySeverity.warning} cảnh báo, ${s.findingsBySeverity.info} thông tin.`,
         ];

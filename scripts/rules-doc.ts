@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { RULES } from '../src/lint/rules/index.js';
 import { PRESETS } from '../src/lint/presets/index.js';
 import { packageRoot } from '../src/cli/main.js';
+import { INCONSISTENT_CITATION_RULE } from '../src/graph/core/findings.js';
 
 export function renderRulesDoc(root: string): string {
   const lines: string[] = [
@@ -22,10 +23,26 @@ export function renderRulesDoc(root: string): string {
   for (const r of [...RULES].sort((a, b) => a.id.localeCompare(b.id))) {
     lines.push(`| [\`${r.id}\`](#${r.id}) | ${r.severity} | ${PRESETS.recommended[r.id] === 'off' ? 'off' : 'on'} | ${r.needsKnowledge ? 'yes' : ''} | ${r.docs.description} |`);
   }
+  lines.push(
+    '',
+    `One more finding comes from the graph, not from a rule module: [\`${INCONSISTENT_CITATION_RULE}\`](#${INCONSISTENT_CITATION_RULE}).`,
+    'Rule severities can be changed, or rules switched off, in a configuration file (docs/configuration.md).',
+  );
   for (const r of [...RULES].sort((a, b) => a.id.localeCompare(b.id))) {
     const read = (f: string) => readFileSync(join(root, 'fixtures/lint', r.id, f), 'utf8').trim();
     lines.push('', `## ${r.id}`, '', `${r.docs.description} — ${r.docs.descriptionEn}`, '', 'Đúng (`ok.md`):', '', '```text', read('ok.md'), '```', '', 'Sai (`not-ok.md`):', '', '```text', read('not-ok.md'), '```');
   }
+  lines.push(
+    '',
+    `## ${INCONSISTENT_CITATION_RULE}`,
+    '',
+    'Hai văn bản đã nạp dẫn cùng một văn bản với ngày, cơ quan ban hành hoặc loại văn bản khác nhau; kho giữ giá trị ghi trước. — ' +
+      'Two ingested documents cite one instrument with a different date, issuer or type; the store keeps the value written first.',
+    '',
+    'Severity warning. Reported when a document is written to the graph (`cancu ingest`, `POST /documents`, in the ingest',
+    'summary and stored with the document: `GET /documents/:ref/citations`), not by `cancu check` or `POST /check`, which see',
+    'one document; within one document the same slip is `inconsistent-citation`. Code: `src/graph/core/findings.ts`.',
+  );
   return lines.join('\n') + '\n';
 }
 

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 
 export interface MainParams {
   argv: string[];
@@ -33,24 +33,124 @@ function version(): string {
   }
 }
 
-const isoDate = (v: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError('ngày phải có dạng YYYY-MM-DD');
-  return v;
+/** Option value parsers, their complaint in the language of the command line. */
+function parsers(lang: 'vi' | 'en') {
+  const say = (vi: string, en: string) => new InvalidArgumentError(lang === 'en' ? en : vi);
+  return {
+    nonNegative: (v: string) => {
+      const n = Number(v);
+      if (!/^\d+$/.test(v.trim()) || !Number.isInteger(n) || n < 0) throw say('phải là số nguyên không âm.', 'must be a whole number, 0 or more.');
+      return n;
+    },
+    positive: (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 64) throw say('phải là số nguyên từ 1 đến 64.', 'must be a whole number from 1 to 64.');
+      return n;
+    },
+    depthArg: (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 10) throw say('độ sâu phải từ 1 đến 10.', 'the depth must be from 1 to 10.');
+      return n;
+    },
+    port: (v: string) => {
+      const n = Number(v);
+      if (!/^\d+$/.test(v.trim()) || n > 65535) throw say('cổng phải là số từ 0 đến 65535 (0: một cổng trống bất kỳ).', 'the port must be a number from 0 to 65535 (0: any free port).');
+      return n;
+    },
+  };
+}
+
+type Lang = 'vi' | 'en';
+
+/** The language asked for anywhere on the command line (--lang en / --lang=en), for messages printed before the options are parsed. */
+export function langOf(argv: string[]): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--lang' && argv[i + 1] === 'en') return 'en';
+    if (argv[i] === '--lang=en') return 'en';
+  }
+  return 'vi';
+}
+
+const ARGUMENT_NAMES: Record<string, string> = { paths: 'đường dẫn', kind: 'loại câu hỏi', ref: 'văn bản', action: 'việc cần làm' };
+
+/**
+ * Commander's own errors, said in Vietnamese (the regexes are anchored and each has one lazy
+ * group before a literal: linear). English keeps commander's wording with its "error:" prefix.
+ */
+export function translateCommanderError(message: string, lang: Lang): string {
+  if (lang === 'en') return message;
+  const choices = (rest: string) => rest.replace(/Allowed choices are (.*)\.$/, 'chỉ nhận: $1.');
+  const suggestion = (rest: string | undefined) => (rest ? ` (có phải ${rest}?)` : '');
+  let m: RegExpExecArray | null;
+  if ((m = /^error: unknown option '([^']*)'(?:\n\(Did you mean ([^?]*)\?\))?/.exec(message))) return `lỗi: không có tùy chọn ${m[1]}${suggestion(m[2])}.`;
+  if ((m = /^error: unknown command '([^']*)'(?:\n\(Did you mean ([^?]*)\?\))?/.exec(message))) return `lỗi: không có lệnh "${m[1]}"${suggestion(m[2])}.`;
+  if ((m = /^error: missing required argument '([^']*)'/.exec(message))) return `lỗi: thiếu ${ARGUMENT_NAMES[m[1]!] ?? m[1]}.`;
+  if ((m = /^error: option '([^']*)' argument missing/.exec(message))) return `lỗi: tùy chọn ${m[1]} cần một giá trị.`;
+  if ((m = /^error: option '([^']*)' argument '([^']*)' is invalid\. ?(.*)$/s.exec(message))) return `lỗi: giá trị "${m[2]}" của tùy chọn ${m[1]} không hợp lệ; ${choices(m[3]!.trim())}`;
+  if ((m = /^error: command-argument value '([^']*)' is invalid for argument '([^']*)'\. ?(.*)$/s.exec(message)))
+    return `lỗi: "${m[1]}" không phải ${ARGUMENT_NAMES[m[2]!] ?? m[2]} hợp lệ; ${choices(m[3]!.trim())}`;
+  if ((m = /^error: too many arguments(?: for '([^']*)')?\. Expected (\d+) arguments? but got (\d+)\./.exec(message)))
+    return `lỗi: thừa đối số${m[1] ? ` cho lệnh ${m[1]}` : ''}: lệnh nhận ${m[2]} đối số, nhưng được ${m[3]}.`;
+  return message.replace(/^error:/, 'lỗi:');
+}
+
+const TITLES: Record<string, string> = { 'Usage:': 'Cách dùng:', 'Options:': 'Tùy chọn:', 'Commands:': 'Lệnh:', 'Arguments:': 'Đối số:', 'Global Options:': 'Tùy chọn chung:' };
+const vietnameseHelp = {
+  styleTitle: (title: string) => TITLES[title] ?? title,
+  styleUsage: (usage: string) => usage.replace('[options]', '[tùy chọn]').replace('[command]', '[lệnh]'),
+  subcommandTerm: (cmd: Command) => Help.prototype.subcommandTerm.call(new Help(), cmd).replace('[options]', '[tùy chọn]'),
+  optionDescription: (option: Option) => Help.prototype.optionDescription.call(new Help(), option).replace('(choices: ', '(chọn: ').replace(/([(,] )?default: /, '$1mặc định: '),
+  argumentDescription: (argument: import('commander').Argument) =>
+    Help.prototype.argumentDescription.call(new Help(), argument).replace('(choices: ', '(chọn: ').replace(/([(,] )?default: /, '$1mặc định: '),
 };
-const nonNegative = (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('phải là số nguyên không âm');
-  return n;
-};
-const positive = (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 64) throw new InvalidArgumentError('phải là số nguyên từ 1 đến 64');
-  return n;
-};
-const depthArg = (v: string) => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1 || n > 10) throw new InvalidArgumentError('độ sâu phải từ 1 đến 10');
-  return n;
+
+const EXIT_CODES = `
+Mã thoát: 0 không có lỗi; 1 có lỗi (hoặc nhiều cảnh báo hơn --max-warnings; với query: không tìm thấy
+văn bản); 2 sai cách dùng, tệp không đọc được hoặc kho dữ liệu không dùng được.`;
+
+const EXAMPLES: Record<string, string> = {
+  cancu: `
+Ví dụ:
+  cancu check du-thao/                        kiểm tra mọi tệp .txt .md .docx trong thư mục
+  cancu check ke-hoach.docx --date 2024-08-01 xét hiệu lực tại ngày 01/8/2024
+  cancu ingest fixtures/plans                 nạp kế hoạch vào đồ thị
+  cancu query basis fixtures/plans/003_06262491b62869cd.txt --depth 5
+  cancu <lệnh> --help                         cách dùng một lệnh
+${EXIT_CODES}`,
+  check: `
+Ví dụ:
+  cancu check du-thao/
+  cancu check 'du-thao/**/*.md' --format sarif > cancu.sarif
+  cancu check ke-hoach.txt --date 2024-08-01 --max-warnings 0
+  cancu check ke-hoach.txt --config cancu.config.json
+
+Cấu hình: tệp .cancurc.json hoặc cancu.config.json gần nhất (tìm từ thư mục của tệp lên trên),
+ví dụ {"rules": {"citation-missing-so": "off", "can-cu-order": "error"}} — xem docs/configuration.md.
+Mã thoát: 0 không có lỗi; 1 có lỗi hoặc nhiều cảnh báo hơn --max-warnings; 2 sai cách dùng, tệp
+không đọc được (nêu tên tệp và lý do) hoặc tệp cấu hình sai.`,
+  extract: `
+Ví dụ:
+  cancu extract ke-hoach.txt
+  cancu extract ke-hoach.docx --format json | jq '.documents[0].citations | length'
+Mã thoát: 0 đọc được mọi tệp; 2 sai cách dùng hoặc có tệp không đọc được.`,
+  ingest: `
+Ví dụ:
+  cancu ingest fixtures/plans
+  cancu ingest kho-van-ban/ --jobs 4 --verbose
+  NEO4J_URI=bolt://127.0.0.1:7687 cancu ingest kho-van-ban/
+Mã thoát: 0 nạp xong mọi tệp; 2 có tệp bị từ chối (danh sách đầy đủ với --verbose hoặc --failures <tệp>),
+sai cách dùng hoặc kho dữ liệu không dùng được.`,
+  serve: `
+Ví dụ:
+  cancu serve --port 3000
+  PORT=8080 HOST=0.0.0.0 cancu serve
+Mã thoát: 2 khi không mở được kho dữ liệu hoặc cổng đang bận (khi đó chọn cổng khác với --port).`,
+  query: `
+Ví dụ:
+  cancu query implementers "Đề án 15-ĐA/TU" --format json
+  cancu query basis fixtures/plans/003_06262491b62869cd.txt --depth 5   (kế hoạch đã nạp, theo tên tệp)
+  cancu query issuer "UBND huyện Lạc Thủy"
+Mã thoát: 0 có câu trả lời; 1 không tìm thấy hoặc có nhiều văn bản khớp; 2 kho dữ liệu không dùng được.`,
 };
 
 export async function main(params: MainParams): Promise<number> {
@@ -58,33 +158,70 @@ export async function main(params: MainParams): Promise<number> {
   const cwd = params.cwd ?? process.cwd();
   const env = params.env ?? process.env;
   let code = 0;
+  const argLang = langOf(params.argv);
+  const { nonNegative, positive, depthArg, port } = parsers(argLang);
   const program = new Command();
   program
     .name('cancu')
+    .usage('<lệnh> [tùy chọn]')
     .description('Kiểm tra và kết nối các văn bản được dẫn trong kế hoạch hành chính (căn cứ).')
-    .version(version(), '-v, --version')
+    .version(version(), '-v, --version', 'in số phiên bản')
+    .helpOption('-h, --help', 'cách dùng')
+    .helpCommand('help [lệnh]', 'cách dùng một lệnh')
     .exitOverride()
-    .configureOutput({ writeOut: (s) => void stdout.write(s), writeErr: (s) => void stderr.write(s) })
-    .showHelpAfterError();
+    .configureHelp(vietnameseHelp)
+    .configureOutput({
+      writeOut: (s) => void stdout.write(s),
+      writeErr: (s) => void stderr.write(s),
+      outputError: (s, write) => write(`${translateCommanderError(s.trimEnd(), argLang)}\n`),
+    })
+    // A usage error says what is wrong and where to read more, not the whole help again.
+    .showHelpAfterError(argLang === 'en' ? 'Run "cancu --help" for the commands.' : 'Xem các lệnh: cancu --help')
+    .addHelpText('after', EXAMPLES.cancu!);
+  /** A subcommand with its examples and a one-line pointer to its help after a usage error. */
+  const command = (name: string) =>
+    program
+      .command(name)
+      .showHelpAfterError(argLang === 'en' ? `Run "cancu ${name} --help" for its usage.` : `Xem cách dùng: cancu ${name} --help`)
+      .addHelpText('after', EXAMPLES[name] ?? '');
+  /** --date: a real calendar day, parsed with the schema POST /check uses. */
+  const dateOption = async (value: string | undefined, language: Lang): Promise<string | null | false> => {
+    if (value === undefined) return null;
+    const { isoDateValue, parseValue } = await import('../service/values.js');
+    if (parseValue(isoDateValue, value) !== null) return value;
+    stderr.write(
+      language === 'en'
+        ? `error: --date "${value}" is not a date: write an existing day as YYYY-MM-DD, e.g. 2024-08-01.\n`
+        : `lỗi: --date "${value}" không phải một ngày có thật; viết theo dạng YYYY-MM-DD, ví dụ 2024-08-01.\n`,
+    );
+    return false;
+  };
   const lang = () => new Option('--lang <lang>', 'ngôn ngữ thông báo').choices(['vi', 'en']).default('vi');
-  /** Files, folders and globs → files; says which inputs matched nothing. */
-  const expand = async (paths: string[], language: 'vi' | 'en') => {
-    const { expandPaths } = await import('./paths.js');
+  /** Files, folders and globs → files; says which inputs matched nothing and what was skipped. */
+  const expand = async (paths: string[], language: Lang) => {
+    const { expandPaths, describeSkipped } = await import('./paths.js');
     const ex = await expandPaths(paths, cwd);
     for (const m of ex.missing) stderr.write(language === 'en' ? `No file matches "${m}".\n` : `Không tìm thấy tệp nào khớp với "${m}".\n`);
+    for (const line of describeSkipped(ex, language)) stderr.write(`${line}\n`);
+    if (!ex.files.length) stderr.write(language === 'en' ? 'No file to read.\n' : 'Không có tệp nào để đọc.\n');
     return ex;
   };
 
-  program
-    .command('check')
+  command('check')
     .description('kiểm tra các trích dẫn trong dự thảo (tệp, thư mục, mẫu glob)')
-    .argument('<paths...>')
+    .argument('<paths...>', 'tệp, thư mục hoặc mẫu glob (.txt .md .docx)')
     .addOption(new Option('-f, --format <format>', 'định dạng kết quả').choices(['stylish', 'json', 'sarif']).default('stylish'))
-    .option('--date <YYYY-MM-DD>', 'xét hiệu lực tại ngày này (mặc định: ngày của văn bản)', isoDate)
+    .option('--date <YYYY-MM-DD>', 'xét hiệu lực tại ngày này (mặc định: ngày của văn bản)')
     .option('--max-warnings <n>', 'thoát với mã 1 khi số cảnh báo vượt quá n', nonNegative)
     .addOption(new Option('--preset <name>', 'bộ quy tắc').choices(['recommended', 'strict']).default('recommended'))
+    .option('-c, --config <file>', 'tệp cấu hình cho mọi tệp (mặc định: .cancurc.json / cancu.config.json gần nhất)')
     .addOption(lang())
-    .action(async (paths: string[], o) => {
+    .action(async (paths: string[], o, cmd: Command) => {
+      const date = await dateOption(o.date, o.lang);
+      if (date === false) {
+        code = 2;
+        return;
+      }
       const { check } = await import('./commands/check.js');
       const ex = await expand(paths, o.lang);
       if (!ex.files.length) {
@@ -93,10 +230,12 @@ export async function main(params: MainParams): Promise<number> {
       }
       code = await check(ex.files, {
         format: o.format,
-        date: o.date ?? null,
+        date,
         maxWarnings: o.maxWarnings ?? null,
         lang: o.lang,
         preset: o.preset,
+        presetGiven: cmd.getOptionValueSource('preset') === 'cli',
+        config: o.config ?? null,
         cwd,
         color: Boolean(stdout.isTTY) && !env.NO_COLOR,
         stdout,
@@ -107,10 +246,9 @@ export async function main(params: MainParams): Promise<number> {
       if (ex.missing.length) code = 2;
     });
 
-  program
-    .command('extract')
+  command('extract')
     .description('liệt kê các văn bản được dẫn trong từng tệp')
-    .argument('<paths...>')
+    .argument('<paths...>', 'tệp, thư mục hoặc mẫu glob (.txt .md .docx)')
     .addOption(new Option('-f, --format <format>', 'định dạng').choices(['json', 'text']).default('text'))
     .addOption(lang())
     .action(async (paths: string[], o) => {
@@ -124,24 +262,30 @@ export async function main(params: MainParams): Promise<number> {
       if (ex.missing.length) code = 2;
     });
 
-  program
-    .command('ingest')
+  command('ingest')
     .description('nạp kế hoạch vào đồ thị (Neo4j khi có NEO4J_URI, nếu không thì kho nhúng .cancu/)')
-    .argument('<paths...>')
+    .argument('<paths...>', 'tệp, thư mục hoặc mẫu glob (.txt .md .docx)')
     .addOption(new Option('-f, --format <format>', 'định dạng tóm tắt').choices(['text', 'json']).default('text'))
     .option('--batch-size <n>', 'số văn bản mỗi lần ghi', nonNegative, 500)
     .option('--force', 'ghi lại cả tệp không đổi')
     .option('-j, --jobs <n>', 'số luồng phân tích song song (mặc định: số lõi trừ 1, tối đa 8, khi máy có từ 4 lõi và từ 32 tệp)', positive)
+    .option('--verbose', 'liệt kê mọi tệp bị từ chối (mặc định: 5 tệp đầu)')
+    .option('--failures <file>', 'ghi mọi tệp bị từ chối và lý do vào tệp JSON này')
     .addOption(lang())
     .action(async (paths: string[], o) => {
+      // Named the same way as for check: what is skipped for its format, folders with nothing to read.
+      const ex = await expand(paths, o.lang);
+      if (!ex.files.length) {
+        code = 2;
+        return;
+      }
       const { ingestCommand } = await import('./commands/ingest.js');
-      code = await ingestCommand(paths, { ...o, cwd, env, stdout, stderr });
+      code = await ingestCommand(paths, { ...o, skipped: ex.skipped.length, cwd, env, stdout, stderr });
     });
 
-  program
-    .command('serve')
+  command('serve')
     .description('chạy API HTTP')
-    .option('-p, --port <port>', 'cổng', nonNegative)
+    .option('-p, --port <port>', 'cổng', port)
     .option('--host <host>', 'địa chỉ lắng nghe')
     .action(async (o) => {
       const { serve } = await import('./commands/serve.js');
@@ -149,10 +293,9 @@ export async function main(params: MainParams): Promise<number> {
       code = -1; // keep running
     });
 
-  program
-    .command('demo')
+  command('demo')
     .description('nạp fixtures/plans vào kho nhúng và chạy API (npm start)')
-    .option('-p, --port <port>', 'cổng', nonNegative)
+    .option('-p, --port <port>', 'cổng', port)
     .action(async (o) => {
       // Always the embedded store: the demo never writes the seed plans into a configured Neo4j.
       const { demo } = await import('./commands/serve.js');
@@ -160,8 +303,7 @@ export async function main(params: MainParams): Promise<number> {
       code = -1;
     });
 
-  program
-    .command('query')
+  command('query')
     .description('truy vấn phả hệ: implementers | basis | lineage; cơ quan ban hành và cơ quan kế thừa: issuer')
     .addArgument(new (await import('commander')).Argument('<kind>').choices(['implementers', 'basis', 'lineage', 'issuer']))
     .argument('<ref>', 'khóa chuẩn hoặc trích dẫn, ví dụ "Đề án 15-ĐA/TU"; với issuer: khóa (hoa-binh.lac-thuy:ubnd) hoặc tên ("UBND huyện Lạc Thủy")')
@@ -177,8 +319,7 @@ export async function main(params: MainParams): Promise<number> {
       code = await query(kind, ref, { depth: o.depth, format: o.format, stdout, stderr });
     });
 
-  program
-    .command('db')
+  command('db')
     .description('máy chủ Neo4j cục bộ: start | stop | status; import: nạp kho nhúng vào Neo4j (thay toàn bộ cơ sở dữ liệu)')
     .addArgument(new (await import('commander')).Argument('<action>').choices(['start', 'stop', 'status', 'import']))
     .option('--from <dir>', 'import: thư mục dữ liệu của kho nhúng (mặc định CANCU_DATA_DIR hoặc .cancu)')

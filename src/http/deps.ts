@@ -7,7 +7,10 @@ import type { IngestFiles } from '../service/documents.js';
 export interface AppDeps {
   store: GraphStore;
   config: Config;
-  /** Offline knowledge (the bundled registry) used by POST /check, completed by the store's own facts. */
+  /**
+   * Offline knowledge used by POST /check, completed by the store's own facts. Left out: the bundled
+   * registry, as `cancu check` uses; null: none.
+   */
   resolver?: KnowledgeResolver | null;
   /** The ingest pipeline (ingest/pipeline.ts), injected so src/ does not import ingest/. POST /documents needs it. */
   ingest?: IngestFiles | null;

@@ -1,6 +1,7 @@
 // Zod schemas shared by several endpoints: the shapes of the graph as the API shows them.
 // Each named schema (meta id) becomes a component of the OpenAPI document.
 import { z } from 'zod';
+import { depthValue } from '../service/values.js';
 
 export const refParams = z.object({
   ref: z
@@ -80,11 +81,7 @@ export const findingSchema = z
   })
   .meta({ id: 'StoredFinding' });
 
-export const depthQuery = z.coerce
-  .number()
-  .int()
-  .min(1)
-  .max(10)
+export const depthQuery = depthValue
   .default(3)
   .meta({ description: 'Số bước tối đa (1–10, mặc định 3)' });
 

@@ -1,6 +1,7 @@
 // Turning what a user typed (a canonical key, or a citation as people write it: "Chỉ thị
 // 05-CT/TW", "NĐ 30/2020", "Kế hoạch số 144/KH-UBND") into one canonical key of the store.
 import { parseReference } from '../citations/reference.js';
+import { SUPPORTED_EXTENSIONS } from '../documents/index.js';
 import type { GraphStore, InstrumentNode, InstrumentSearch } from '../graph/store.js';
 import { AmbiguousRefError, UnknownRefError, type Candidate } from './errors.js';
 
@@ -24,8 +25,33 @@ export function searchCriteriaFor(text: string): Omit<InstrumentSearch, 'limit' 
   return criteria;
 }
 
+/** Whether `ref` reads as a file name (it ends with an extension src/documents reads). */
+export function looksLikeFile(ref: string): boolean {
+  const lower = ref.trim().toLowerCase();
+  return Object.keys(SUPPORTED_EXTENSIONS).some((extension) => lower.endsWith(extension));
+}
+
+/**
+ * The ingested document read from the file `ref`: its name as recorded at ingest ("fixtures/plans/
+ * 003_….txt"), or the end of it after a "/" ("003_….txt") when only one recorded name ends so.
+ * null when no ingested file matches; AmbiguousRefError when several do.
+ */
+export async function documentByFile(store: GraphStore, ref: string): Promise<string | null> {
+  if (!store.ingestedFiles) return null;
+  const wanted = ref.trim().normalize('NFC').replace(/\\/g, '/').replace(/^(\.\/)+/, '');
+  const files = await store.ingestedFiles();
+  const exact = files.find((entry) => entry.file.normalize('NFC') === wanted);
+  if (exact) return exact.key;
+  const ending = files.filter((entry) => entry.file.normalize('NFC').endsWith(`/${wanted}`));
+  if (ending.length === 1) return ending[0]!.key;
+  if (ending.length === 0) return null;
+  const nodes = await Promise.all(ending.slice(0, MAX_CANDIDATES).map((entry) => store.getInstrument(entry.key)));
+  throw new AmbiguousRefError(ref, nodes.flatMap((detail) => (detail ? [toCandidate(detail.instrument)] : [])));
+}
+
 /**
  * Resolves `ref` to the key of one stored instrument.
+ * 0. The file name of an ingested plan (as recorded, or its end after a "/") → that document.
  * 1. A canonical key (or a citation whose key can be built) that the store knows → that key.
  * 2. Otherwise the citation's number/type/year are searched: one match → it; several → the one
  *    whose canonical number and issuer code match exactly, if there is exactly one; else
@@ -33,6 +59,10 @@ export function searchCriteriaFor(text: string): Omit<InstrumentSearch, 'limit' 
  * 3. Nothing → UnknownRefError with a hint.
  */
 export async function resolveRef(store: GraphStore, ref: string): Promise<string> {
+  if (looksLikeFile(ref)) {
+    const key = await documentByFile(store, ref);
+    if (key) return key;
+  }
   const text = ref.normalize('NFC').trim();
   const parsed = text ? parseReference(text) : null;
   if (!parsed) throw new UnknownRefError(ref);

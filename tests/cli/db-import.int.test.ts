@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryGraphStore } from '../../src/graph/memory/index.js';
 import { Neo4jGraphStore } from '../../src/graph/neo4j/store.js';
@@ -20,9 +21,20 @@ import { connection, lockNeo4j, neo4jUnavailable, requireNeo4j } from '../http/n
 
 const root = join(import.meta.dirname, '../..');
 const bin = join(root, 'dist/src/cli/bin.js');
-// The server of scripts/neo4j.mjs (NEO4J_BOLT_PORT, as .ci/run sets it), not some other one.
-const localServer = connection.uri === `bolt://127.0.0.1:${process.env['NEO4J_BOLT_PORT'] ?? '7687'}` && !process.env['CANCU_NEO4J_SCRIPT'];
-if (!localServer) console.warn(`SKIPPED — tests/cli/db-import.int.test.ts: ${connection.uri} is not the server scripts/neo4j.mjs manages.`);
+// The server of scripts/neo4j.mjs (NEO4J_BOLT_PORT, as .ci/run sets it), not some other one: the
+// file clears the database and stops and restarts the server, so it asks the script which server
+// it runs (pid and port of this checkout's .neo4j/) instead of trusting the default port — another
+// checkout's server on 127.0.0.1:7687 would otherwise be emptied while this one is restarted.
+const { status: scriptStatus } = (await import(pathToFileURL(join(import.meta.dirname, '../../scripts/neo4j.mjs')).href)) as {
+  status(): Promise<{ running: boolean; uri: string }>;
+};
+const managed = await scriptStatus();
+const localServer = !process.env['CANCU_NEO4J_SCRIPT'] && managed.running && managed.uri === connection.uri;
+if (!localServer) {
+  console.warn(
+    `SKIPPED — tests/cli/db-import.int.test.ts: ${connection.uri} is not the server scripts/neo4j.mjs runs for this checkout (${managed.running ? managed.uri : 'none running'}); set NEO4J_BOLT_PORT and NEO4J_TEST_URI to it.`,
+  );
+}
 const available = localServer && (await requireNeo4j('tests/cli/db-import.int.test.ts'));
 
 function cancu(args: string[], env: NodeJS.ProcessEnv) {

@@ -43,7 +43,7 @@ describe('ingest()', () => {
     expect((await store.ingestedFiles()).map((entry) => entry.file)).toEqual(names);
     expect(progress.map((p) => p.done).filter((n, i, all) => all.indexOf(n) === i)).toEqual([1, 2, 3, 4, 5]);
     expect(progress.at(-1)).toMatchObject({ total: 5, done: 5, documents: 5 });
-    expect(formatIngestSummary(summary)).toMatch(/^5 tệp: ghi 5 văn bản, 0 không đổi, 0 lỗi/);
+    expect(formatIngestSummary(summary)).toMatch(/^5 tệp: ghi 5 văn bản, 0 không đổi, 0 bị từ chối/);
     expect(formatIngestSummary(summary, 'en')).toMatch(/^5 files: 5 documents written/);
     // The first ingest into a store also loads the bundled registry, and says so.
     expect(formatIngestSummary(summary)).toMatch(/Đã nạp dữ kiện hiệu lực vào đồ thị: \d+ văn bản, \d+ sự kiện hiệu lực/);

@@ -1,9 +1,11 @@
-// `cancu check`: read each draft, extract, lint, print findings the way linters do.
-import { resolve } from 'node:path';
-import type { Finding } from '../../citations/model.js';
+// `cancu check`: read each draft, check it on the one path POST /check also takes
+// (src/service/check.ts), print findings the way linters do. Rule severities come from the nearest
+// configuration file (.cancurc.json / cancu.config.json, see config-file.ts) or --config.
+import { dirname, resolve } from 'node:path';
 import type { KnowledgeResolver, Lang } from '../../lint/define-rule.js';
 import type { PresetName } from '../../lint/presets/index.js';
 import type { FileResult } from '../../lint/formatters/json.js';
+import type { CheckConfig } from '../config-file.js';
 
 export interface CheckOptions {
   format: 'stylish' | 'json' | 'sarif';
@@ -11,6 +13,10 @@ export interface CheckOptions {
   maxWarnings?: number | null;
   lang: Lang;
   preset: PresetName;
+  /** --preset was given on the command line (it then wins over a configuration file's preset). */
+  presetGiven?: boolean;
+  /** --config: this file for every checked file, no search. */
+  config?: string | null;
   cwd: string;
   color: boolean;
   stdout: { write(s: string): unknown };
@@ -19,26 +25,10 @@ export interface CheckOptions {
   env?: NodeJS.ProcessEnv;
 }
 
+/** The bundled registry as a resolver (the same one POST /check uses). */
 export async function loadBundledResolver(): Promise<KnowledgeResolver | null> {
-  try {
-    const { loadBundledRegistry } = await import('../../knowledge/bundled.js');
-    const { createRegistryResolver } = await import('../../knowledge/resolver.js');
-    return createRegistryResolver(loadBundledRegistry());
-  } catch {
-    return null;
-  }
-}
-
-/** Checks one text: the same path the CLI, the API and ingest use. */
-export async function checkText(
-  text: string,
-  file: string,
-  opts: { date?: string | null; lang: Lang; preset?: PresetName; resolver?: KnowledgeResolver | null; locate?: (o: number) => { line: number; column: number; sourceOffset: number } },
-): Promise<Finding[]> {
-  const { analyze } = await import('../../citations/analyze.js');
-  const { lint } = await import('../../lint/index.js');
-  const doc = analyze(text, { file, locate: opts.locate });
-  return lint(doc, { asOf: opts.date ?? undefined, lang: opts.lang, preset: opts.preset, resolver: opts.resolver ?? null });
+  const { bundledResolver } = await import('../../service/check.js');
+  return bundledResolver();
 }
 
 /** The graph, when one is configured (NEO4J_URI or CANCU_DATA_DIR): its knowledge joins the registry's. */
@@ -74,22 +64,40 @@ async function checkFiles(
   readDocument: typeof import('../../documents/index.js').readDocument,
   DocumentError: typeof import('../../documents/index.js').DocumentError,
 ): Promise<number> {
-  const { analyze } = await import('../../citations/analyze.js');
-  const { lint } = await import('../../lint/index.js');
-  const storeKnowledge = store ? (await import('../../service/knowledge.js')).storeKnowledge : null;
+  const { checkSource } = await import('../../service/check.js');
+  const { RULES } = await import('../../lint/rules/index.js');
+  const { ConfigFileError, findConfigFile, readConfigFile } = await import('../config-file.js');
+  const ruleIds = RULES.map((rule) => rule.id);
+  const searched = new Map<string, string | null>();
+  const read = new Map<string, Promise<CheckConfig>>();
+  const configFor = async (file: string): Promise<CheckConfig | null> => {
+    const path = opts.config ? resolve(opts.cwd, opts.config) : findConfigFile(dirname(file), searched);
+    if (!path) return null;
+    if (!read.has(path)) read.set(path, readConfigFile(path, ruleIds));
+    return read.get(path)!;
+  };
   const results: FileResult[] = [];
   let failed = false;
   for (const file of files) {
+    const abs = resolve(opts.cwd, file);
+    let config: CheckConfig | null;
     try {
-      const src = await readDocument(resolve(opts.cwd, file));
+      config = await configFor(abs);
+    } catch (err) {
+      // A broken configuration stops the run: checking with other severities than the team chose would mislead.
+      if (!(err instanceof ConfigFileError)) throw err;
+      opts.stderr.write(`${opts.lang === 'en' ? err.messageEn : err.message}\n`);
+      return 2;
+    }
+    try {
+      const src = await readDocument(abs);
       if (!src.text.trim()) {
         failed = true;
         results.push({ file, messages: [], error: opts.lang === 'en' ? 'The file is empty: nothing to check.' : 'Tệp rỗng, không có nội dung để kiểm tra.' });
         continue;
       }
-      const doc = analyze(src.text, { file, locate: src.locate.bind(src) });
-      const resolver = store && storeKnowledge ? await storeKnowledge(store, doc, registry) : registry;
-      const messages = lint(doc, { asOf: opts.date ?? undefined, lang: opts.lang, preset: opts.preset, resolver });
+      const preset = opts.presetGiven ? opts.preset : (config?.preset ?? opts.preset);
+      const messages = await checkSource(src, file, { date: opts.date ?? null, lang: opts.lang, preset, rules: config?.rules }, { store, resolver: registry });
       results.push({ file, messages });
     } catch (err) {
       failed = true;
@@ -102,7 +110,6 @@ async function checkFiles(
     opts.stdout.write(formatJson(results));
   } else if (opts.format === 'sarif') {
     const { formatSarif } = await import('../../lint/formatters/sarif.js');
-    const { RULES } = await import('../../lint/rules/index.js');
     opts.stdout.write(formatSarif(results, RULES, opts.version, opts.lang));
   } else {
     const { formatStylish } = await import('../../lint/formatters/stylish.js');

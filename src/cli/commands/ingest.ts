@@ -1,5 +1,15 @@
 // `cancu ingest`: files, folders and globs into the configured store, with a progress bar on a
-// terminal and a summary (text or JSON).
+// terminal and a summary (text or JSON). The text summary is a small table (files written,
+// unchanged, refused, skipped; citations; findings by severity — "lỗi" only ever means error
+// findings), then the first refused files with their reason; --verbose lists them all and
+// --failures <file> writes them all as JSON.
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { IngestSummary } from '../../../ingest/pipeline.js';
+
+/** Refused files shown in the text summary without --verbose. */
+export const FAILURES_SHOWN = 5;
+
 export interface IngestCommandOptions {
   format: 'text' | 'json';
   batchSize: number;
@@ -7,6 +17,12 @@ export interface IngestCommandOptions {
   /** Analysis threads (ingest's default when absent). */
   jobs?: number;
   lang: 'vi' | 'en';
+  /** List every refused file. */
+  verbose?: boolean;
+  /** Write every refused file and its reason to this JSON file. */
+  failures?: string;
+  /** Files skipped for their format (from the CLI's expansion of the paths). */
+  skipped?: number;
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdout: { write(s: string): unknown; isTTY?: boolean };
@@ -48,11 +64,9 @@ export async function ingestCommand(paths: string[], o: IngestCommandOptions): P
       },
     });
     bar?.stop();
+    if (o.failures) writeFileSync(resolve(o.cwd, o.failures), JSON.stringify(summary.failures, null, 2) + '\n');
     if (o.format === 'json') o.stdout.write(JSON.stringify(summary, null, 2) + '\n');
-    else {
-      const { formatIngestSummary } = await import('../../../ingest/pipeline.js');
-      o.stdout.write(formatIngestSummary(summary, o.lang) + '\n');
-    }
+    else o.stdout.write(formatSummaryTable(summary, o));
     return summary.failures.length ? 2 : 0;
   } catch (err) {
     bar?.stop();
@@ -63,4 +77,57 @@ export async function ingestCommand(paths: string[], o: IngestCommandOptions): P
   } finally {
     await store.close();
   }
+}
+
+/** The text summary: a table of counts, then the refused files (the first few, or all with --verbose). */
+export function formatSummaryTable(summary: IngestSummary, o: Pick<IngestCommandOptions, 'lang' | 'verbose' | 'failures' | 'skipped'>): string {
+  const en = o.lang === 'en';
+  const s = summary;
+  const rows: [string, number | string][] = en
+    ? [
+        ['files found', s.files],
+        ['  written', s.documents],
+        ['  unchanged (skipped)', s.unchanged],
+        ['  refused', s.failures.length],
+        ...(o.skipped ? ([['other formats (skipped)', o.skipped]] as [string, number][]) : []),
+        ['citations written', s.citations],
+        ['cited instruments: new / updated', `${s.instrumentsNew} / ${s.instrumentsUpdated}`],
+        ['findings: errors / warnings / info', `${s.findingsBySeverity.error} / ${s.findingsBySeverity.warning} / ${s.findingsBySeverity.info}`],
+        ['time', `${(s.ms / 1000).toFixed(1)} s`],
+      ]
+    : [
+        ['tệp tìm thấy', s.files],
+        ['  đã ghi', s.documents],
+        ['  không đổi (bỏ qua)', s.unchanged],
+        ['  bị từ chối', s.failures.length],
+        ...(o.skipped ? ([['định dạng khác (bỏ qua)', o.skipped]] as [string, number][]) : []),
+        ['trích dẫn đã ghi', s.citations],
+        ['văn bản được trích dẫn: mới / bổ sung', `${s.instrumentsNew} / ${s.instrumentsUpdated}`],
+        ['phát hiện: lỗi / cảnh báo / lưu ý', `${s.findingsBySeverity.error} / ${s.findingsBySeverity.warning} / ${s.findingsBySeverity.info}`],
+        ['thời gian', `${(s.ms / 1000).toFixed(1)} giây`],
+      ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  const lines = rows.map(([label, value]) => `${label.padEnd(width)}  ${String(value).padStart(8)}`);
+  const k = s.knowledge;
+  if (k?.written) {
+    lines.push(
+      en
+        ? `Validity registry loaded into the graph: ${k.instruments} instruments, ${k.statusEvents} status events, ${k.relations} relations, ${k.issuers} issuers, ${k.successions} successions.`
+        : `Đã nạp dữ kiện hiệu lực vào đồ thị: ${k.instruments} văn bản, ${k.statusEvents} sự kiện hiệu lực, ${k.relations} quan hệ, ${k.issuers} cơ quan ban hành, ${k.successions} quan hệ kế thừa.`,
+    );
+  }
+  const refused = s.failures;
+  if (refused.length) {
+    const shown = o.verbose ? refused : refused.slice(0, FAILURES_SHOWN);
+    lines.push('', en ? `Refused files (${refused.length}):` : `Tệp bị từ chối (${refused.length}):`);
+    for (const failure of shown) lines.push(`  ✗ ${failure.file}: ${failure.reason}`);
+    const rest = refused.length - shown.length;
+    if (rest > 0) {
+      const where = o.failures ? (en ? `all of them are in ${o.failures}` : `cả danh sách trong ${o.failures}`) : en ? 'all of them: --verbose, or --failures <file> for a JSON list' : 'cả danh sách: --verbose, hoặc --failures <tệp> để ghi ra tệp JSON';
+      lines.push(en ? `  … and ${rest} more (${where}).` : `  … và ${rest} tệp khác (${where}).`);
+    } else if (o.failures) {
+      lines.push(en ? `  (also written to ${o.failures})` : `  (đã ghi cả vào ${o.failures})`);
+    }
+  }
+  return lines.join('\n') + '\n';
 }

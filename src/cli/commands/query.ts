@@ -98,7 +98,14 @@ function table(rows: string[][]): string {
 
 function renderText(kind: QueryKind, ref: string, depth: number, key: string, results: QueryResult[]): string {
   const lines = [`${HEADINGS[kind]} ${ref} (${key}), tối đa ${depth} bậc: ${results.length} kết quả`];
-  if (results.length === 0) return `${lines[0]}\n`;
+  if (results.length === 0) {
+    // An instrument known only from citations has no basis of its own in the graph: say what has one.
+    const hint =
+      kind === 'implementers'
+        ? 'Chưa có văn bản nào đã nạp thực hiện văn bản này.'
+        : 'Đồ thị chỉ biết căn cứ của văn bản đã nạp toàn văn (kế hoạch) và của những gì trích dẫn nêu rõ; hỏi theo tên tệp đã nạp, ví dụ: cancu query basis fixtures/plans/003_06262491b62869cd.txt';
+    return `${lines[0]}\n${hint}\n`;
+  }
   const header = ['Bậc', 'Loại', 'Số, ký hiệu', 'Ngày', 'Cơ quan ban hành', 'Khóa'];
   const rows = results.map((result) => [
     kind === 'lineage' ? (result.depth > 0 ? `↑${result.depth}` : `↓${-result.depth}`) : String(result.depth),

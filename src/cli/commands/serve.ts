@@ -36,6 +36,9 @@ export interface ServeHandle {
   close(): Promise<void>;
 }
 
+/** The draft of the POST /check example printed at start. */
+export const CHECK_EXAMPLE = 'Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;\nThực hiện Chỉ thị 05-CT/TW ngày 15/5/2016 của Bộ Chính trị;';
+
 const ingestFiles: IngestFiles = (paths, options) => ingest(paths, options);
 
 /** A ref to show in the example request: the seeds' Đề án 15-ĐA/TU, else any cited instrument. */
@@ -60,7 +63,7 @@ export async function serve(opts: ServeOptions, config: Config = loadConfig(opts
     const app = createApp({ store, config, ingest: ingestFiles, log: (line) => opts.stderr.write(`${line}\n`) });
     const running = await listen(app, opts.port ?? config.port, opts.host ?? config.host);
     const ref = encodeURIComponent(await exampleRef(store));
-    const checkBody = JSON.stringify({ text: 'Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;\nThực hiện Chỉ thị 05-CT/TW ngày 15/5/2016 của Bộ Chính trị;' });
+    const checkBody = JSON.stringify({ text: CHECK_EXAMPLE });
     opts.stdout.write(
       [
         `cancu API (kho ${store.kind}) đang chạy tại ${running.url}`,

@@ -1,13 +1,16 @@
 // POST /check — lint a draft's citations: the same JSON `cancu check --format json` prints.
 import { z } from 'zod';
+import { SUPPORTED_EXTENSIONS } from '../../documents/index.js';
 import { checkDocument } from '../../service/check.js';
+import { isoDateValue, langValue } from '../../service/values.js';
 import { defineEndpoint } from '../endpoint.js';
 
-const UPLOAD_EXTENSIONS = ['.txt', '.md', '.docx'];
+/** What src/documents reads (one list: a format added there is accepted here too). */
+const UPLOAD_EXTENSIONS = Object.keys(SUPPORTED_EXTENSIONS);
 
 const options = {
-  date: z.iso.date().optional().meta({ description: 'Ngày dùng để xét hiệu lực (YYYY-MM-DD); mặc định là ngày của văn bản' }),
-  lang: z.enum(['vi', 'en']).optional().meta({ description: 'Ngôn ngữ của thông báo phát hiện (mặc định theo ?lang / Accept-Language)' }),
+  date: isoDateValue.optional().meta({ description: 'Ngày dùng để xét hiệu lực (YYYY-MM-DD); mặc định là ngày của văn bản' }),
+  lang: langValue.optional().meta({ description: 'Ngôn ngữ của thông báo phát hiện (mặc định theo ?lang / Accept-Language)' }),
 };
 
 export const checkReportSchema = z
@@ -48,7 +51,7 @@ export const checkDocumentEndpoint = defineEndpoint({
   operationId: 'checkDocument',
   summary: 'Kiểm tra trích dẫn của một dự thảo (như cancu check --format json)',
   description:
-    'Gửi JSON {text, filename?, date?, lang?} hoặc multipart/form-data với tệp .md, .txt, .docx ở trường "file". Khi máy chủ có kho dữ liệu, các dữ kiện trong kho (tình trạng hiệu lực, văn bản đã biết) được dùng thêm cho các quy tắc cần tri thức.',
+    `Gửi JSON {text, filename?, date?, lang?} hoặc multipart/form-data với tệp ${UPLOAD_EXTENSIONS.join(', ')} ở trường "file". Khi máy chủ có kho dữ liệu, các dữ kiện trong kho (tình trạng hiệu lực, văn bản đã biết) được dùng thêm cho các quy tắc cần tri thức.`,
   tags: ['Kế hoạch'],
   access: 'read',
   input: {
@@ -73,6 +76,6 @@ export const checkDocumentEndpoint = defineEndpoint({
     const input = file
       ? { bytes: file.buffer, filename: file.filename, date: form?.date ?? null, lang: form?.lang ?? lang }
       : { text: body!.text, filename: body!.filename ?? 'draft.txt', date: body!.date ?? null, lang: body!.lang ?? lang };
-    return checkDocument(input, { store: deps.store, resolver: deps.resolver ?? null });
+    return checkDocument(input, { store: deps.store, resolver: deps.resolver });
   },
 });

@@ -8,6 +8,11 @@ const LABEL: Record<Lang, Record<string, string>> = {
   en: { error: 'error', warning: 'warning', info: 'info', fix: 'write', problems: 'problems', none: 'No problems found.', unreadable: 'unreadable' },
 };
 
+/** "1 error", "2 errors", "0 errors". */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export function formatStylish(results: FileResult[], lang: Lang = 'vi', color = false): string {
   const L = LABEL[lang];
   const paint = (code: number, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -35,7 +40,7 @@ export function formatStylish(results: FileResult[], lang: Lang = 'vi', color = 
     '',
     lang === 'vi'
       ? `✖ ${total} ${L.problems} (${errors} lỗi, ${warnings} cảnh báo, ${infos} lưu ý)${unreadable ? `; ${unreadable} tệp không đọc được` : ''}`
-      : `✖ ${total} ${L.problems} (${errors} errors, ${warnings} warnings, ${infos} infos)${unreadable ? `; ${unreadable} unreadable file(s)` : ''}`,
+      : `✖ ${plural(total, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'info', 'infos')})${unreadable ? `; ${plural(unreadable, 'unreadable file')}` : ''}`,
   );
   return out.join('\n') + '\n';
 }
