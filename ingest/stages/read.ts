@@ -6,7 +6,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { DEFAULT_MAX_BYTES } from '../../src/documents/index.js';
 
-export const INGEST_EXTENSIONS = ['md', 'markdown', 'txt', 'docx'] as const;
+export const INGEST_EXTENSIONS = ['md', 'markdown', 'txt', 'docx', 'pdf'] as const;
 const IGNORED = ['**/node_modules/**', '**/.git/**', '**/.cancu/**', '**/.neo4j/**'];
 
 export interface InputFile {

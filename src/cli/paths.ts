@@ -2,7 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
-export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx'];
+export const DOCUMENT_EXTENSIONS = ['.txt', '.md', '.markdown', '.docx', '.pdf'];
 
 export interface Expanded {
   files: string[];

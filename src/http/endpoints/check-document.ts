@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { checkDocument } from '../../service/check.js';
 import { defineEndpoint } from '../endpoint.js';
 
-const UPLOAD_EXTENSIONS = ['.txt', '.md', '.docx'];
+const UPLOAD_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf'];
 
 const options = {
   date: z.iso.date().optional().meta({ description: 'Ngày dùng để xét hiệu lực (YYYY-MM-DD); mặc định là ngày của văn bản' }),
@@ -48,7 +48,7 @@ export const checkDocumentEndpoint = defineEndpoint({
   operationId: 'checkDocument',
   summary: 'Kiểm tra trích dẫn của một dự thảo (như cancu check --format json)',
   description:
-    'Gửi JSON {text, filename?, date?, lang?} hoặc multipart/form-data với tệp .md, .txt, .docx ở trường "file". Khi máy chủ có kho dữ liệu, các dữ kiện trong kho (tình trạng hiệu lực, văn bản đã biết) được dùng thêm cho các quy tắc cần tri thức.',
+    'Gửi JSON {text, filename?, date?, lang?} hoặc multipart/form-data với tệp .md, .txt, .docx, .pdf ở trường "file". Khi máy chủ có kho dữ liệu, các dữ kiện trong kho (tình trạng hiệu lực, văn bản đã biết) được dùng thêm cho các quy tắc cần tri thức.',
   tags: ['Kế hoạch'],
   access: 'read',
   input: {

@@ -6,7 +6,7 @@ import { defineEndpoint } from '../endpoint.js';
 export const ingestDocumentEndpoint = defineEndpoint({
   method: 'post',
   operationId: 'ingestDocument',
-  summary: 'Nạp một văn bản (.md, .txt, .docx) vào đồ thị',
+  summary: 'Nạp một văn bản (.md, .txt, .docx, .pdf) vào đồ thị',
   description:
     'Cần khóa API. Gửi multipart/form-data với tệp ở trường "file". Văn bản đi qua đúng quy trình của "cancu ingest": đọc, trích xuất, chuẩn hóa, ghi; nạp lại cùng nội dung không tạo bản sao.',
   tags: ['Kế hoạch'],
@@ -14,7 +14,7 @@ export const ingestDocumentEndpoint = defineEndpoint({
   status: 201,
   input: {
     form: z.strictObject({}),
-    upload: { field: 'file', extensions: ['.txt', '.md', '.docx'] },
+    upload: { field: 'file', extensions: ['.txt', '.md', '.docx', '.pdf'] },
   },
   errors: ['unauthorized', 'writes_disabled', 'payload_too_large', 'unsupported_media_type', 'unreadable_document', 'ingest_failed', 'not_configured', 'store_unavailable'],
   output: z
