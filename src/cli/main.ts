@@ -83,6 +83,7 @@ export async function main(params: MainParams): Promise<number> {
     .option('--date <YYYY-MM-DD>', 'xét hiệu lực tại ngày này (mặc định: ngày của văn bản)', isoDate)
     .option('--max-warnings <n>', 'thoát với mã 1 khi số cảnh báo vượt quá n', nonNegative)
     .addOption(new Option('--preset <name>', 'bộ quy tắc').choices(['recommended', 'strict']).default('recommended'))
+    .option('--fix', 'sửa ngay trong tệp (.txt, .md) các lỗi viết sửa được máy móc, rồi báo những gì còn lại')
     .addOption(lang())
     .action(async (paths: string[], o) => {
       const { check } = await import('./commands/check.js');
@@ -103,6 +104,7 @@ export async function main(params: MainParams): Promise<number> {
         stderr,
         version: version(),
         env,
+        fix: Boolean(o.fix),
       });
       if (ex.missing.length) code = 2;
     });

@@ -17,6 +17,8 @@ export interface CheckOptions {
   stderr: { write(s: string): unknown };
   version: string;
   env?: NodeJS.ProcessEnv;
+  /** Apply the mechanical fixes (src/lint/fix.ts) to .txt/.md files in place, then report what is left. */
+  fix?: boolean;
 }
 
 export async function loadBundledResolver(): Promise<KnowledgeResolver | null> {
@@ -87,9 +89,16 @@ async function checkFiles(
         results.push({ file, messages: [], error: opts.lang === 'en' ? 'The file is empty: nothing to check.' : 'Tệp rỗng, không có nội dung để kiểm tra.' });
         continue;
       }
-      const doc = analyze(src.text, { file, locate: src.locate.bind(src) });
-      const resolver = store && storeKnowledge ? await storeKnowledge(store, doc, registry) : registry;
-      const messages = lint(doc, { asOf: opts.date ?? undefined, lang: opts.lang, preset: opts.preset, resolver });
+      const lintSource = async (st: typeof src) => {
+        const doc = analyze(st.text, { file, locate: st.locate.bind(st) });
+        const resolver = store && storeKnowledge ? await storeKnowledge(store, doc, registry) : registry;
+        return lint(doc, { asOf: opts.date ?? undefined, lang: opts.lang, preset: opts.preset, resolver });
+      };
+      let messages = await lintSource(src);
+      if (opts.fix) {
+        const { fixFile } = await import('./fix-file.js');
+        messages = await fixFile(resolve(opts.cwd, file), file, src, messages, { lang: opts.lang, stderr: opts.stderr, readDocument, lint: lintSource });
+      }
       results.push({ file, messages });
     } catch (err) {
       failed = true;
