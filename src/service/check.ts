@@ -1,16 +1,87 @@
 // Use case: check a draft's citations, exactly as `cancu check --format json` does (same reader,
 // analyze, lint and JSON formatter), with the store's knowledge added when the API has a store.
+// On request (`include`) the answer also carries the text that was read (for an uploaded .docx
+// or .pdf, the client cannot know it otherwise) and every citation with what was read and its
+// status on the judging date — what the web page shows in place.
 import { analyze } from '../citations/analyze.js';
+import type { AnalyzedDocument, Citation } from '../citations/model.js';
 import { formatOf, fromBuffer, fromString } from '../documents/index.js';
 import type { GraphStore } from '../graph/store.js';
-import type { KnowledgeResolver, Lang } from '../lint/define-rule.js';
+import { earliestDocumentDate } from '../knowledge/as-of.js';
+import { changesBefore, endingEvent } from '../knowledge/status.js';
+import type { KnowledgeResolver, Lang, StatusFact } from '../lint/define-rule.js';
 import { toJson } from '../lint/formatters/json.js';
 import { lint } from '../lint/index.js';
 import { storeKnowledge } from './knowledge.js';
 
-export type CheckInput =
+export type CheckInclude = 'source' | 'citations';
+
+export type CheckInput = (
   | { text: string; filename: string; date: string | null; lang: Lang }
-  | { bytes: Uint8Array; filename: string; date: string | null; lang: Lang };
+  | { bytes: Uint8Array; filename: string; date: string | null; lang: Lang }
+) & { include?: readonly CheckInclude[] };
+
+export type CitationState = 'in_force' | 'amended' | 'replaced' | 'repealed' | 'expired' | 'unknown';
+
+export interface CitationView {
+  offset: number;
+  length: number;
+  line: number;
+  column: number;
+  section: string;
+  surface: string;
+  type: string;
+  number: string | null;
+  canonicalNumber: string | null;
+  date: string | null;
+  issuer: string | null;
+  subject: string | null;
+  key: string | null;
+  status: {
+    state: CitationState;
+    /** Canonical number of the instrument that replaced, repealed or amended it. */
+    by: string | null;
+    /** When that took effect. */
+    since: string | null;
+    /** Where the fact comes from, and whether it is stated or inferred. */
+    source: string | null;
+    confidence: 'stated' | 'inferred' | null;
+  };
+}
+
+const ENDED: Record<string, CitationState> = { replaced_by: 'replaced', repealed_by: 'repealed', expired: 'expired' };
+
+function statusOf(citation: Citation, resolver: KnowledgeResolver | null, asOf: string | null): CitationView['status'] {
+  const facts = resolver?.statusOf(citation) ?? null;
+  if (!facts) return { state: 'unknown', by: null, since: null, source: null, confidence: null };
+  const fact = (state: CitationState, e: StatusFact) => ({ state, by: e.by, since: e.date, source: e.source, confidence: e.confidence });
+  if (asOf) {
+    const ended = endingEvent(facts, asOf);
+    if (ended) return fact(ENDED[ended.kind] ?? 'replaced', ended);
+    const changes = changesBefore(facts, asOf);
+    if (changes.length > 0) return fact('amended', changes[changes.length - 1]!);
+  }
+  return { state: 'in_force', by: null, since: facts.effective ?? facts.signed ?? null, source: facts.sources?.[0] ?? null, confidence: facts.issuerConfidence ?? 'stated' };
+}
+
+function citationViews(doc: AnalyzedDocument, resolver: KnowledgeResolver | null, asOf: string | null): CitationView[] {
+  return doc.citations.map((c) => ({
+    offset: c.offset,
+    length: c.length,
+    line: c.line,
+    column: c.column,
+    section: c.section,
+    surface: c.surface,
+    type: c.type,
+    number: c.number,
+    canonicalNumber: c.canonicalNumber,
+    date: c.date,
+    issuer: c.issuer,
+    subject: c.subject,
+    key: c.key,
+    status: statusOf(c, resolver, asOf),
+  }));
+}
 
 export async function checkDocument(
   input: CheckInput,
@@ -20,5 +91,21 @@ export async function checkDocument(
   const doc = analyze(source.text, { file: input.filename, locate: source.locate });
   const resolver = knowledge.store ? await storeKnowledge(knowledge.store, doc, knowledge.resolver) : knowledge.resolver;
   const messages = lint(doc, { asOf: input.date, lang: input.lang, resolver });
-  return toJson([{ file: input.filename, messages }]);
+  const report = toJson([{ file: input.filename, messages }]);
+  const include = new Set(input.include ?? []);
+  if (include.size === 0) return report;
+  const asOf = input.date ?? doc.header.date ?? earliestDocumentDate(doc)?.date ?? null;
+  const result = report.results[0]!;
+  return {
+    ...report,
+    results: [
+      {
+        ...result,
+        asOf,
+        format: source.format,
+        ...(include.has('source') ? { source: source.source } : {}),
+        ...(include.has('citations') ? { citations: citationViews(doc, resolver, asOf) } : {}),
+      },
+    ],
+  };
 }
