@@ -80,6 +80,7 @@ async function runCheck(input: Input): Promise<void> {
     lastInput = input;
     show(report);
     say('');
+    byId('results').scrollIntoView({ block: 'start' });
   } catch (err) {
     if (ticket !== running) return;
     fail(err instanceof ApiError ? err.message : `${d.serverError}: ${String(err)}`);

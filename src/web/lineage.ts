@@ -181,7 +181,12 @@ function render(lineage: Lineage): void {
   byId('legend').replaceChildren(
     h('span', { class: 'note' }, `${d.legend}: `),
     ...Object.entries(FAMILY_COLOUR).map(([family, colour]) => h('span', { class: 'key' }, h('span', { class: 'dot', 'data-colour': colour }), d.family[family] ?? family)),
+    h('span', { class: 'note' }, `${d.borderLegend}: `),
+    ...Object.entries(STATUS_BORDER)
+      .filter(([state]) => state !== 'repealed' && state !== 'expired')
+      .map(([state, colour]) => h('span', { class: 'key' }, h('span', { class: 'ring', 'data-colour': colour }), state === 'replaced' ? d.endedLegend : d.nodeStatus[state] ?? state)),
   );
+  for (const ring of byId('legend').querySelectorAll<HTMLElement>('.ring')) ring.style.borderColor = ring.dataset.colour ?? '';
   for (const dot of byId('legend').querySelectorAll<HTMLElement>('.dot')) dot.style.backgroundColor = dot.dataset.colour ?? '';
 
   // The table.
@@ -193,15 +198,12 @@ function render(lineage: Lineage): void {
   };
   const cell = (key: string) => {
     const n = byKey.get(key);
-    return [h('td', {}, link(key)), h('td', {}, n?.date ? dateVi(n.date) : ''), h('td', {}, n?.issuer ?? ''), h('td', {}, d.nodeStatus[n?.status ?? 'unknown'] ?? n?.status ?? '')];
+    const facts = [n?.date ? dateVi(n.date) : '', n?.issuer ?? '', d.nodeStatus[n?.status ?? 'unknown'] ?? n?.status ?? ''].filter(Boolean).join(' — ');
+    return h('td', {}, link(key), h('br', {}), h('small', { class: 'note' }, facts));
   };
-  const head = h(
-    'thead',
-    {},
-    h('tr', {}, ...[d.thFrom, d.thDate, d.thIssuer, d.thStatus, d.thRelation, d.thTo, d.thDate, d.thIssuer, d.thStatus].map((t) => h('th', { scope: 'col' }, t))),
-  );
-  const body = h('tbody', {}, ...edges.map((e) => h('tr', {}, ...cell(e.from), h('td', {}, d.relation[e.kind] ?? e.kind), ...cell(e.to))));
-  if (edges.length === 0) body.append(h('tr', {}, h('td', { colspan: 9 }, d.noEdges)));
+  const head = h('thead', {}, h('tr', {}, ...[d.thFrom, d.thRelation, d.thTo].map((t) => h('th', { scope: 'col' }, t))));
+  const body = h('tbody', {}, ...edges.map((e) => h('tr', {}, cell(e.from), h('td', {}, d.relation[e.kind] ?? e.kind), cell(e.to))));
+  if (edges.length === 0) body.append(h('tr', {}, h('td', { colspan: 3 }, d.noEdges)));
   table.replaceChildren(h('caption', { class: 'offscreen' }, d.tableTitle), head, body);
   document.body.dataset.rendered = lineage.key;
 }
