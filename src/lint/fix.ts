@@ -26,6 +26,47 @@ export const MECHANICAL_RULES: ReadonlySet<string> = new Set([
   'type-word-lowercase',
 ]);
 
+/**
+ * Rules whose `expected` also stands for the whole span, but is a suggestion that rests on
+ * knowledge (a person decides): the page offers the corrected line to copy, never applies it.
+ */
+export const REPLACING_SUGGESTIONS: ReadonlySet<string> = new Set([
+  'amended-citation',
+  'citation-missing-date',
+  'inconsistent-citation',
+  'issuer-name-code-mismatch',
+  'outdated-citation',
+  'plan-issuer-mismatch',
+  'plan-year-mismatch',
+  'type-code-unknown',
+  'type-word-code-mismatch',
+  'unverified-citation',
+]);
+
+/** Rules whose `expected` is to be written just after the span ("của …" for a missing issuer). */
+export const INSERTING_SUGGESTIONS: ReadonlySet<string> = new Set(['citation-missing-issuer']);
+
+/**
+ * The line of `source` holding the finding, as it reads once the suggestion is taken; null when
+ * the suggestion is not a wording of that span (an instruction, a partial phrase).
+ */
+export function correctedLineOf(source: string, m: FixableMessage): string | null {
+  if (m.expected == null || source.slice(m.offset, m.offset + m.length) !== m.evidence) return null;
+  let start = m.offset;
+  let end = m.offset + m.length;
+  let insert = m.expected;
+  if (INSERTING_SUGGESTIONS.has(m.ruleId)) {
+    start = end;
+    insert = ` ${m.expected}`;
+  } else if (!MECHANICAL_RULES.has(m.ruleId) && !REPLACING_SUGGESTIONS.has(m.ruleId)) {
+    return null;
+  }
+  const lineStart = source.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = source.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = source.length;
+  return (source.slice(lineStart, start) + insert + source.slice(end, lineEnd)).replace(/\r$/, '');
+}
+
 /** The fields of a finding a fix reads (a Finding, or a message of the JSON report). */
 export interface FixableMessage {
   ruleId: string;

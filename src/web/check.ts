@@ -1,11 +1,11 @@
 // The checking page (/): a draft in (pasted or a file), POST /check with include=source,citations,
 // the text shown with every citation marked and every finding underlined in place, the findings
 // listed beside it grouped by part of the document, a card per citation, fixes, exports.
-import { applyFixes, isMechanicalFix } from '../lint/fix.js';
+import { applyFixes, correctedLineOf, isMechanicalFix } from '../lint/fix.js';
 import { ApiError, request, type CheckMessage, type CheckReport, type CheckResult, type CheckedCitation, type Severity } from './api.js';
 import { byId, copyText, dateVi, download, h } from './dom.js';
 import { applyStatic, currentLang, dict, wireLangSwitch, type Dict, type Lang } from './i18n.js';
-import { correctedLine, runsOf, type Span } from './segments.js';
+import { runsOf, type Span } from './segments.js';
 import { toSarif } from './sarif.js';
 
 const EXTENSIONS = ['.txt', '.md', '.markdown', '.docx', '.pdf'];
@@ -224,14 +224,13 @@ function findingItem(m: CheckMessage, i: number, text: string, target: HTMLEleme
     h('p', { class: 'rule' }, `${d.rule}: `, h('code', {}, m.ruleId)),
   );
   if (m.expected) {
-    const fixed = text.slice(m.offset, m.offset + m.length) === m.evidence && isMechanicalFix(m, text) ? correctedLine(text, m.offset, m.length, m.expected) : null;
-    const suggestion = h('p', { class: 'expected' }, `${d.suggested}: `, h('q', {}, m.expected));
-    item.append(suggestion);
-    const line = fixed ?? (text.slice(m.offset, m.offset + m.length) === m.evidence ? correctedLine(text, m.offset, m.length, m.expected) : m.expected);
-    const copy = h('button', { type: 'button', class: 'copy' }, d.copyLine);
+    item.append(h('p', { class: 'expected' }, `${d.suggested}: `, h('q', {}, m.expected)));
+    const line = correctedLineOf(text, m);
+    const copy = h('button', { type: 'button', class: 'copy' }, line !== null ? d.copyLine : d.copySuggestion);
     copy.addEventListener('click', async () => {
-      const ok = await copyText(line);
-      say(ok ? d.copied : `${d.copyFailed} ${line}`);
+      const value = line ?? m.expected!;
+      const ok = await copyText(value);
+      say(ok ? (line !== null ? d.copied : d.copiedSuggestion) : `${d.copyFailed} ${value}`);
     });
     item.append(copy);
   }

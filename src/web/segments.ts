@@ -35,11 +35,3 @@ export function runsOf(textLength: number, spans: readonly Span[]): Run[] {
   }
   return runs;
 }
-
-/** The line of `text` around [offset, offset + length), with that span replaced by `replacement`. */
-export function correctedLine(text: string, offset: number, length: number, replacement: string): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let lineEnd = text.indexOf('\n', offset + length);
-  if (lineEnd < 0) lineEnd = text.length;
-  return (text.slice(lineStart, offset) + replacement + text.slice(offset + length, lineEnd)).replace(/\r$/, '');
-}

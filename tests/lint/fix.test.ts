@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/citations/analyze.js';
 import { loadBundledRegistry } from '../../src/knowledge/bundled.js';
 import { createRegistryResolver } from '../../src/knowledge/resolver.js';
-import { applyFixes, isMechanicalFix, MECHANICAL_RULES } from '../../src/lint/fix.js';
+import { applyFixes, correctedLineOf, isMechanicalFix, MECHANICAL_RULES } from '../../src/lint/fix.js';
 import { lint, RULES } from '../../src/lint/index.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -89,5 +89,21 @@ describe('cancu check --fix', () => {
     writeFileSync(file, '\uFEFFCăn cứ Nghị định số 30/2020/NĐ-CP ngày 05 /3/2020 của Chính phủ;\n');
     spawnSync(process.execPath, [bin, 'check', '--fix', file], { encoding: 'utf8' });
     expect(readFileSync(file, 'utf8')).toBe('\uFEFFCăn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;\n');
+  });
+});
+
+describe('correctedLineOf', () => {
+  const src = 'Căn cứ Kế hoạch số 139/KH-UBND ngày 26/7/2019;\nThực hiện kế hoạch số 05/KH-UBND;';
+  it('replaces the span for a mechanical fix and for a replacing suggestion', () => {
+    const m = { ruleId: 'type-word-lowercase', offset: src.indexOf('kế hoạch'), length: 8, evidence: 'kế hoạch', expected: 'Kế hoạch' };
+    expect(correctedLineOf(src, m)).toBe('Thực hiện Kế hoạch số 05/KH-UBND;');
+    const o = { ruleId: 'outdated-citation', offset: 7, length: 38, evidence: src.slice(7, 45), expected: 'Kế hoạch số 200/KH-UBND' };
+    expect(correctedLineOf(src, o)).toBe('Căn cứ Kế hoạch số 200/KH-UBND;');
+  });
+  it('writes a missing issuer after the citation, and gives no line for a partial or instruction suggestion', () => {
+    const i = { ruleId: 'citation-missing-issuer', offset: 7, length: 38, evidence: src.slice(7, 45), expected: 'của UBND tỉnh Hòa Bình' };
+    expect(correctedLineOf(src, i)).toBe('Căn cứ Kế hoạch số 139/KH-UBND ngày 26/7/2019 của UBND tỉnh Hòa Bình;');
+    const y = { ruleId: 'stale-year-reference', offset: 36, length: 9, evidence: src.slice(36, 45), expected: 'năm 2023' };
+    expect(correctedLineOf(src, y)).toBeNull();
   });
 });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, ROOT, startServer, type Server } from './browser.js';
+import { launchBrowser, ROOT, startServer, type Server } from '../../scripts/web-browser.js';
 
 const SHOTS = join(ROOT, 'test-output/screenshots');
 const SEED_002 = join(ROOT, 'fixtures/plans/002_4a437969179fdfe8.txt');

@@ -1,4 +1,4 @@
-// Shared by the browser tests and the web benchmark: a real `cancu demo` (the seed plans in the
+// Shared by the browser tests (tests/web) and the web benchmark (scripts/bench-web.ts): a real `cancu demo` (the seed plans in the
 // embedded store, a temp data folder, a free port) started from the built CLI, and Debian's
 // Chromium driven by playwright-core (no browser is downloaded: the executable is the system's).
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
-export const ROOT = join(import.meta.dirname, '../..');
+/** The package root, from scripts/ or dist/scripts/. */
+export const ROOT = [join(import.meta.dirname, '..'), join(import.meta.dirname, '../..')].find((dir) => existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'fixtures')))!;
 
 /** The Chromium to drive: $CHROMIUM_PATH, else Debian's. */
 export function chromiumPath(): string {
