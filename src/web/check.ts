@@ -100,7 +100,7 @@ function currentInput(): Input | null {
 
 function takeFile(file: File): void {
   if (!EXTENSIONS.includes(extensionOf(file.name))) {
-    fail(`${d.unsupportedFile} (${file.name})`);
+    fail(d.unsupportedFile(file.name));
     fileInput.value = '';
     return;
   }
@@ -334,7 +334,7 @@ form.addEventListener('submit', (event) => {
     return;
   }
   if (input.kind === 'file' && !EXTENSIONS.includes(extensionOf(input.file.name))) {
-    fail(`${d.unsupportedFile} (${input.file.name})`);
+    fail(d.unsupportedFile(input.file.name));
     return;
   }
   void runCheck(input);
