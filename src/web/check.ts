@@ -83,6 +83,9 @@ async function runCheck(input: Input): Promise<void> {
     byId('results').scrollIntoView({ block: 'start' });
   } catch (err) {
     if (ticket !== running) return;
+    // The results of an earlier draft would read as this one's: hide them.
+    results.hidden = true;
+    card.hidden = true;
     fail(err instanceof ApiError ? err.message : `${d.serverError}: ${String(err)}`);
   } finally {
     if (ticket === running) byId<HTMLButtonElement>('check-button').disabled = false;
