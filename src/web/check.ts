@@ -180,6 +180,8 @@ function show(report: CheckReport): void {
           el.tabIndex = 0;
           el.setAttribute('role', 'button');
           el.setAttribute('aria-label', `${d.citationTitle}: ${cites[id]!.surface}`);
+          // On hover: what was read and the status, in one line; the card has the rest.
+          el.title = [[cites[id]!.type, cites[id]!.number].filter(Boolean).join(' '), statusText(cites[id]!), d.clickForMore].join(' — ');
         } else if (!el.id) {
           el.id = `f-${id - cites.length}`;
         }

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/citations/analyze.js';
@@ -152,6 +153,18 @@ describe('pdf in the CLI and the API', () => {
     const count = /(\d+) trích dẫn/.exec(txt.stdout)![1];
     expect(pdf.stdout).toContain(`${count} trích dẫn`);
     expect(pdf.stdout).toContain('Nghị định 30/2020/NĐ-CP (2020-03-05)');
+  });
+
+  it('cancu ingest takes a .pdf: the plan and its citations are in the store', () => {
+    const data = mkdtempSync(join(tmpdir(), 'cancu-pdf-ingest-'));
+    try {
+      const run = spawnSync(process.execPath, [bin, 'ingest', fixture('seed-plan.pdf')], { encoding: 'utf8', env: { ...process.env, CANCU_DATA_DIR: data, NEO4J_URI: '' } });
+      expect(run.status, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout + run.stderr).toMatch(/1 tệp: ghi 1 văn bản/);
+      expect(run.stdout + run.stderr).toMatch(/\d+ trích dẫn/);
+    } finally {
+      rmSync(data, { recursive: true, force: true });
+    }
   });
 
   it('cancu check on a scanned PDF exits 2 with the message', () => {

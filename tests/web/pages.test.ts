@@ -110,6 +110,8 @@ describe('the checking page', () => {
     await page.fill('#as-of', '2025-01-01');
     await page.dispatchEvent('#as-of', 'change');
     await page.waitForFunction(() => document.querySelector('#counts')?.textContent?.includes('01/01/2025'));
+    // On hover (title): what was read and the status.
+    expect(await page.getAttribute('#c-0', 'title')).toMatch(/^Thông tư 36\/2017\/TT-BGDĐT — đã bị thay thế bởi 09\/2024\/TT-BGDĐT/);
     await page.focus('#c-0');
     await page.keyboard.press('Enter');
     const card = page.locator('#citation-card');
