@@ -5,7 +5,7 @@
 // status on the judging date — what the web page shows in place.
 import { analyze } from '../citations/analyze.js';
 import type { AnalyzedDocument, Citation } from '../citations/model.js';
-import { formatOf, fromBuffer, fromString } from '../documents/index.js';
+import { formatOf, fromBuffer, fromString, locateSpan, type SourceText } from '../documents/index.js';
 import type { GraphStore } from '../graph/store.js';
 import { earliestDocumentDate } from '../knowledge/as-of.js';
 import { changesBefore, endingEvent } from '../knowledge/status.js';
@@ -64,10 +64,28 @@ function statusOf(citation: Citation, resolver: KnowledgeResolver | null, asOf: 
   return { state: 'in_force', by: null, since: facts.effective ?? facts.signed ?? null, source: facts.sources?.[0] ?? null, confidence: facts.issuerConfidence ?? 'stated' };
 }
 
-function citationViews(doc: AnalyzedDocument, resolver: KnowledgeResolver | null, asOf: string | null): CitationView[] {
+/**
+ * The citation's length in the source. A citation's offset is a source offset but its length
+ * counts the analysed text; where the two differ (markdown: a link's URL inside the span) the
+ * text offset is found again by binary search (locate is monotonic) and the end mapped back.
+ */
+function sourceLength(source: SourceText, c: Citation): number {
+  if (source.text === source.source) return c.length;
+  let lo = 0;
+  let hi = source.text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (source.locate(mid).sourceOffset < c.offset) lo = mid + 1;
+    else hi = mid;
+  }
+  if (source.text.slice(lo, lo + c.length) !== c.surface) return c.length;
+  return locateSpan(source, lo, c.length).end.sourceOffset - c.offset;
+}
+
+function citationViews(doc: AnalyzedDocument, source: SourceText, resolver: KnowledgeResolver | null, asOf: string | null): CitationView[] {
   return doc.citations.map((c) => ({
     offset: c.offset,
-    length: c.length,
+    length: sourceLength(source, c),
     line: c.line,
     column: c.column,
     section: c.section,
@@ -104,7 +122,7 @@ export async function checkDocument(
         asOf,
         format: source.format,
         ...(include.has('source') ? { source: source.source } : {}),
-        ...(include.has('citations') ? { citations: citationViews(doc, resolver, asOf) } : {}),
+        ...(include.has('citations') ? { citations: citationViews(doc, source, resolver, asOf) } : {}),
       },
     ],
   };

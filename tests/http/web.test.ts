@@ -85,6 +85,16 @@ describe('POST /check include=', () => {
     expect(bad.body.error.message).toContain('include');
   });
 
+  it('gives citation spans in the markdown source, a link inside a citation included', async () => {
+    const md = readFileSync(path.join(import.meta.dirname, '../../fixtures/documents/plan.md'), 'utf8');
+    const reply = await call(`${api.url}/check`, multipart('plan.md', md, { include: 'source,citations' }));
+    const result = reply.body.data.results[0];
+    expect(result.source).toBe(md);
+    const kh = result.citations.find((c: { number: string }) => c.number === '61/KH-SGDĐT');
+    expect(md.slice(kh.offset, kh.offset + kh.length)).toBe('Kế hoạch số 61/KH-SGDĐT](https://example.vn/kh61) ngày 12/01/2023');
+    for (const c of result.citations) expect(md.slice(c.offset, c.offset + c.length).startsWith(c.surface.slice(0, 10))).toBe(true);
+  });
+
   it('gives the text of an uploaded PDF, where the offsets of findings point', async () => {
     const pdf = readFileSync(path.join(import.meta.dirname, '../../fixtures/documents/seed-plan.pdf'));
     const reply = await call(`${api.url}/check`, multipart('seed-plan.pdf', pdf, { include: 'source' }));
