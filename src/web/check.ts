@@ -147,6 +147,7 @@ function show(report: CheckReport): void {
     h('span', { class: 'count asof' }, result.asOf ? `${d.judgedAt} ${dateVi(result.asOf)}` : d.noDate),
   );
   byId('doc-note').textContent = lastInput?.kind === 'file' ? d.fileShown(lastInput.file.name, result.format ?? '') : '';
+  byId('print-head').textContent = d.printHead(lastInput?.kind === 'file' ? lastInput.file.name : result.file, new Date().toLocaleString(lang === 'en' ? 'en-GB' : 'vi-VN'));
 
   // The document with citations and findings in place.
   const spans: Span[] = [

@@ -100,6 +100,13 @@ describe('the checking page', () => {
     // Every citation is marked.
     expect(await page.locator('#doc .seg.cit[role="button"]').count()).toBe(expected.citations.length);
     await page.screenshot({ path: join(SHOTS, 'check-desktop.png'), fullPage: false });
+    // The printable report: no form, no buttons, a heading naming the file.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.isVisible('#check-form')).toBe(false);
+    expect(await page.isVisible('#export-json')).toBe(false);
+    expect(await page.textContent('#print-head')).toContain('Báo cáo kiểm tra trích dẫn của cancu — tệp draft.txt');
+    await page.screenshot({ path: join(SHOTS, 'check-print.png'), fullPage: false });
+    await page.emulateMedia({ media: 'screen' });
     expect(problems).toEqual([]);
     await context.close();
   });
