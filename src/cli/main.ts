@@ -215,6 +215,7 @@ export async function main(params: MainParams): Promise<number> {
     .option('--max-warnings <n>', 'thoát với mã 1 khi số cảnh báo vượt quá n', nonNegative)
     .addOption(new Option('--preset <name>', 'bộ quy tắc').choices(['recommended', 'strict']).default('recommended'))
     .option('-c, --config <file>', 'tệp cấu hình cho mọi tệp (mặc định: .cancurc.json / cancu.config.json gần nhất)')
+    .option('--fix', 'sửa ngay trong tệp (.txt, .md) các lỗi viết sửa được máy móc, rồi báo những gì còn lại')
     .addOption(lang())
     .action(async (paths: string[], o, cmd: Command) => {
       const date = await dateOption(o.date, o.lang);
@@ -242,6 +243,7 @@ export async function main(params: MainParams): Promise<number> {
         stderr,
         version: version(),
         env,
+        fix: Boolean(o.fix),
       });
       if (ex.missing.length) code = 2;
     });

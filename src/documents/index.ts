@@ -26,6 +26,11 @@ export async function docxFromBuffer(buffer: Uint8Array, file: string): Promise<
   return (await import('./docx.js')).docxFromBuffer(buffer, file);
 }
 
+/** The .pdf adapter, loaded on first use (PDF.js is large). */
+export async function pdfFromBuffer(buffer: Uint8Array, file: string): Promise<SourceText> {
+  return (await import('./pdf.js')).pdfFromBuffer(buffer, file);
+}
+
 /**
  * Source range of the text span [offset, offset + length). `locate(end)` maps the character AT
  * `end` (which may sit after skipped markup, e.g. after a link's URL); the end here is instead
@@ -48,6 +53,7 @@ export const SUPPORTED_EXTENSIONS: Readonly<Record<string, DocumentFormat>> = Ob
   '.md': 'md',
   '.markdown': 'md',
   '.docx': 'docx',
+  '.pdf': 'pdf',
 });
 
 export interface ReadOptions {
@@ -94,12 +100,14 @@ export async function fromBuffer(buffer: Uint8Array, file: string, opts: ReadOpt
       return markdownFromBytes(buffer, file);
     case 'docx':
       return docxFromBuffer(buffer, file);
+    case 'pdf':
+      return pdfFromBuffer(buffer, file);
   }
 }
 
 /**
  * Text that is already a string (an API body). 'txt': identity; 'md': parsed as markdown;
- * 'docx': taken as already-extracted paragraphs, one per line (identity). Nothing is stripped
+ * 'docx' / 'pdf': taken as already-extracted lines (identity). Nothing is stripped
  * (a leading U+FEFF stays) or normalised.
  */
 export async function fromString(text: string, file: string, format: DocumentFormat = 'txt'): Promise<SourceText> {
@@ -110,5 +118,7 @@ export async function fromString(text: string, file: string, format: DocumentFor
       return markdownFromString(text, file);
     case 'docx':
       return identitySourceText(text, file, 'docx');
+    case 'pdf':
+      return identitySourceText(text, file, 'pdf');
   }
 }

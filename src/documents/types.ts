@@ -1,7 +1,7 @@
 // Shapes shared by the document adapters (txt, md, docx): a decoded text plus a map from
 // offsets in the text the extractor reads back to the source file. See docs/documents.md.
 
-export type DocumentFormat = 'txt' | 'md' | 'docx';
+export type DocumentFormat = 'txt' | 'md' | 'docx' | 'pdf';
 
 /** A position in the source: 1-based line and column, and the 0-based offset in `source`. */
 export interface SourceLocation {
@@ -11,6 +11,9 @@ export interface SourceLocation {
   column: number;
   /** 0-based offset in `source` (UTF-16 code units). */
   sourceOffset: number;
+  /** PDF only: the 1-based page, and the 1-based line within that page. */
+  page?: number;
+  pageLine?: number;
 }
 
 /** How the bytes were decoded (informative only). */

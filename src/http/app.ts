@@ -7,6 +7,7 @@ import { mountEndpoint } from './endpoint.js';
 import { errorHandler, HttpError, notFoundHandler } from './errors.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { routing as defaultRouting, type Routing } from './routes.js';
+import { webPages } from './web.js';
 
 export type { AppDeps } from './deps.js';
 
@@ -34,6 +35,9 @@ export function createApp(deps: AppDeps, routing: Routing = defaultRouting): Exp
       }),
     );
   }
+
+  // The web pages (/, /lineage, /assets/…): static files, before the API's routes.
+  app.use(webPages());
 
   let openapi: Record<string, unknown> | null = null;
   const openapiDocument = () => (openapi ??= buildOpenApiDocument(routing, deps.config));

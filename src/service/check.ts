@@ -1,12 +1,17 @@
 // Use case: check a draft's citations. This is the one checking path: `cancu check` calls
 // checkSource() for each file it reads and POST /check calls checkDocument(), so both answer the
 // same on the same text — same analysis, same rules, the same knowledge (the bundled registry,
-// completed by the store's facts when there is a store) and the same JSON.
+// completed by the store's facts when there is a store) and the same JSON. On request (`include`)
+// the answer also carries the text that was read (for an uploaded .docx or .pdf, the client cannot
+// know it otherwise) and every citation with what was read and its status on the judging date —
+// what the web page shows in place.
 import { analyze } from '../citations/analyze.js';
-import type { Finding } from '../citations/model.js';
-import { formatOf, fromBuffer, fromString, type SourceText } from '../documents/index.js';
+import type { AnalyzedDocument, Citation, Finding } from '../citations/model.js';
+import { formatOf, fromBuffer, fromString, locateSpan, type SourceText } from '../documents/index.js';
 import type { GraphStore } from '../graph/store.js';
-import type { KnowledgeResolver, Lang } from '../lint/define-rule.js';
+import { earliestDocumentDate } from '../knowledge/as-of.js';
+import { changesBefore, endingEvent } from '../knowledge/status.js';
+import type { KnowledgeResolver, Lang, StatusFact } from '../lint/define-rule.js';
 import { toJson } from '../lint/formatters/json.js';
 import { lint, type LintOptions } from '../lint/index.js';
 import type { PresetName } from '../lint/presets/index.js';
@@ -44,21 +49,126 @@ export function bundledResolver(): Promise<KnowledgeResolver | null> {
   return bundled;
 }
 
-/** The findings for one document read by a documents/ adapter. */
-export async function checkSource(source: SourceText, file: string, settings: CheckSettings, knowledge: CheckKnowledge): Promise<Finding[]> {
+/** The analysed document, the knowledge it was judged with, and its findings. */
+async function analyzeAndLint(source: SourceText, file: string, settings: CheckSettings, knowledge: CheckKnowledge) {
   const doc = analyze(source.text, { file, locate: source.locate.bind(source) });
   const registry = knowledge.resolver === undefined ? await bundledResolver() : knowledge.resolver;
   const resolver = knowledge.store ? await storeKnowledge(knowledge.store, doc, registry) : registry;
-  return lint(doc, { asOf: settings.date ?? undefined, lang: settings.lang, preset: settings.preset, rules: settings.rules, resolver });
+  const messages = lint(doc, { asOf: settings.date ?? undefined, lang: settings.lang, preset: settings.preset, rules: settings.rules, resolver });
+  return { doc, resolver, messages };
 }
 
-export type CheckInput =
-  | { text: string; filename: string; date: string | null; lang: Lang }
-  | { bytes: Uint8Array; filename: string; date: string | null; lang: Lang };
+/** The findings for one document read by a documents/ adapter. */
+export async function checkSource(source: SourceText, file: string, settings: CheckSettings, knowledge: CheckKnowledge): Promise<Finding[]> {
+  return (await analyzeAndLint(source, file, settings, knowledge)).messages;
+}
 
-/** POST /check: the JSON report `cancu check --format json` prints for the same file. */
+export type CheckInclude = 'source' | 'citations';
+
+export type CheckInput = (
+  | { text: string; filename: string; date: string | null; lang: Lang }
+  | { bytes: Uint8Array; filename: string; date: string | null; lang: Lang }
+) & { include?: readonly CheckInclude[] };
+
+export type CitationState = 'in_force' | 'amended' | 'replaced' | 'repealed' | 'expired' | 'unknown';
+
+export interface CitationView {
+  offset: number;
+  length: number;
+  line: number;
+  column: number;
+  section: string;
+  surface: string;
+  type: string;
+  number: string | null;
+  canonicalNumber: string | null;
+  date: string | null;
+  issuer: string | null;
+  subject: string | null;
+  key: string | null;
+  status: {
+    state: CitationState;
+    /** Canonical number of the instrument that replaced, repealed or amended it. */
+    by: string | null;
+    /** When that took effect. */
+    since: string | null;
+    /** Where the fact comes from, and whether it is stated or inferred. */
+    source: string | null;
+    confidence: 'stated' | 'inferred' | null;
+  };
+}
+
+const ENDED: Record<string, CitationState> = { replaced_by: 'replaced', repealed_by: 'repealed', expired: 'expired' };
+
+function statusOf(citation: Citation, resolver: KnowledgeResolver | null, asOf: string | null): CitationView['status'] {
+  const facts = resolver?.statusOf(citation) ?? null;
+  if (!facts) return { state: 'unknown', by: null, since: null, source: null, confidence: null };
+  const fact = (state: CitationState, e: StatusFact) => ({ state, by: e.by, since: e.date, source: e.source, confidence: e.confidence });
+  if (asOf) {
+    const ended = endingEvent(facts, asOf);
+    if (ended) return fact(ENDED[ended.kind] ?? 'replaced', ended);
+    const changes = changesBefore(facts, asOf);
+    if (changes.length > 0) return fact('amended', changes[changes.length - 1]!);
+  }
+  return { state: 'in_force', by: null, since: facts.effective ?? facts.signed ?? null, source: facts.sources?.[0] ?? null, confidence: facts.issuerConfidence ?? 'stated' };
+}
+
+/**
+ * The citation's length in the source. A citation's offset is a source offset but its length
+ * counts the analysed text; where the two differ (markdown: a link's URL inside the span) the
+ * text offset is found again by binary search (locate is monotonic) and the end mapped back.
+ */
+function sourceLength(source: SourceText, c: Citation): number {
+  if (source.text === source.source) return c.length;
+  let lo = 0;
+  let hi = source.text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (source.locate(mid).sourceOffset < c.offset) lo = mid + 1;
+    else hi = mid;
+  }
+  if (source.text.slice(lo, lo + c.length) !== c.surface) return c.length;
+  return locateSpan(source, lo, c.length).end.sourceOffset - c.offset;
+}
+
+function citationViews(doc: AnalyzedDocument, source: SourceText, resolver: KnowledgeResolver | null, asOf: string | null): CitationView[] {
+  return doc.citations.map((c) => ({
+    offset: c.offset,
+    length: sourceLength(source, c),
+    line: c.line,
+    column: c.column,
+    section: c.section,
+    surface: c.surface,
+    type: c.type,
+    number: c.number,
+    canonicalNumber: c.canonicalNumber,
+    date: c.date,
+    issuer: c.issuer,
+    subject: c.subject,
+    key: c.key,
+    status: statusOf(c, resolver, asOf),
+  }));
+}
+
+/** POST /check: the JSON report `cancu check --format json` prints for the same file (with `include`, more). */
 export async function checkDocument(input: CheckInput, knowledge: CheckKnowledge) {
   const source = 'bytes' in input ? await fromBuffer(input.bytes, input.filename) : await fromString(input.text, input.filename, formatOf(input.filename));
-  const messages = await checkSource(source, input.filename, { date: input.date, lang: input.lang }, knowledge);
-  return toJson([{ file: input.filename, messages }]);
+  const { doc, resolver, messages } = await analyzeAndLint(source, input.filename, { date: input.date, lang: input.lang }, knowledge);
+  const report = toJson([{ file: input.filename, messages }]);
+  const include = new Set(input.include ?? []);
+  if (include.size === 0) return report;
+  const asOf = input.date ?? doc.header.date ?? earliestDocumentDate(doc)?.date ?? null;
+  const result = report.results[0]!;
+  return {
+    ...report,
+    results: [
+      {
+        ...result,
+        asOf,
+        format: source.format,
+        ...(include.has('source') ? { source: source.source } : {}),
+        ...(include.has('citations') ? { citations: citationViews(doc, source, resolver, asOf) } : {}),
+      },
+    ],
+  };
 }

@@ -87,7 +87,7 @@ describe('cancu check', () => {
     spawnSync('mkdir', ['-p', join(sub, 'nested')]);
     copyFileSync(seed3, join(sub, 'nested', 'a.txt'));
     copyFileSync(join(plans, '000_62be2637e8442795.txt'), join(sub, 'b.txt'));
-    writeFileSync(join(sub, 'ignored.pdf'), '%PDF-1.4');
+    writeFileSync(join(sub, 'ignored.odt'), 'PK');
     const folder = JSON.parse(cancu(['check', sub, '--format', 'json']).stdout);
     expect(folder.results.map((x: { file: string }) => x.file.split('/').pop()).sort()).toEqual(['a.txt', 'b.txt']);
     const glob = JSON.parse(cancu(['check', 'drafts/**/*.txt', '--format', 'json'], tmp).stdout);

@@ -24,13 +24,13 @@ describe('readDocument / fromBuffer / fromString', () => {
   });
 
   it('refuses an unsupported extension, listing the supported ones', async () => {
-    const p = tmp.write('plan.pdf', '%PDF-1.4');
+    const p = tmp.write('plan.odt', 'PK');
     const err = await documentError(() => readDocument(p));
     expect(err.code).toBe('unsupported-format');
     expect(err.message).toBe(
-      `Định dạng của tệp "${p}" không được hỗ trợ (phần mở rộng ".pdf"). Các định dạng được hỗ trợ: .txt, .md, .markdown, .docx.`,
+      `Định dạng của tệp "${p}" không được hỗ trợ (phần mở rộng ".odt"). Các định dạng được hỗ trợ: .txt, .md, .markdown, .docx, .pdf.`,
     );
-    expect(err.messageEn).toContain('Supported formats: .txt, .md, .markdown, .docx.');
+    expect(err.messageEn).toContain('Supported formats: .txt, .md, .markdown, .docx, .pdf.');
     expect((await documentError(() => fromBuffer(Buffer.from('x'), 'noext'))).message).toContain('không có phần mở rộng');
     expect(() => formatOf('a.doc')).toThrow(DocumentError);
   });

@@ -23,6 +23,8 @@ export interface CheckOptions {
   stderr: { write(s: string): unknown };
   version: string;
   env?: NodeJS.ProcessEnv;
+  /** Apply the mechanical fixes (src/lint/fix.ts) to .txt/.md files in place, then report what is left. */
+  fix?: boolean;
 }
 
 /** The bundled registry as a resolver (the same one POST /check uses). */
@@ -97,7 +99,12 @@ async function checkFiles(
         continue;
       }
       const preset = opts.presetGiven ? opts.preset : (config?.preset ?? opts.preset);
-      const messages = await checkSource(src, file, { date: opts.date ?? null, lang: opts.lang, preset, rules: config?.rules }, { store, resolver: registry });
+      const lintSource = (st: typeof src) => checkSource(st, file, { date: opts.date ?? null, lang: opts.lang, preset, rules: config?.rules }, { store, resolver: registry });
+      let messages = await lintSource(src);
+      if (opts.fix) {
+        const { fixFile } = await import('./fix-file.js');
+        messages = await fixFile(resolve(opts.cwd, file), file, src, messages, { lang: opts.lang, stderr: opts.stderr, readDocument, lint: lintSource });
+      }
       results.push({ file, messages });
     } catch (err) {
       failed = true;

@@ -12,6 +12,7 @@ import { createApp } from '../../http/app.js';
 import { listen } from '../../http/server.js';
 import type { IngestFiles } from '../../service/documents.js';
 import { resolveRef } from '../../service/resolve-ref.js';
+import { loadBundledResolver } from './check.js';
 import type { Output } from './query.js';
 
 export interface ServeOptions {
@@ -60,13 +61,16 @@ export async function serve(opts: ServeOptions, config: Config = loadConfig(opts
       const summary = await ingest(opts.ingestPaths, { store, ...(opts.ingestRoot ? { root: opts.ingestRoot } : {}) });
       opts.stdout.write(`${formatIngestSummary(summary)}\n\n`);
     }
-    const app = createApp({ store, config, ingest: ingestFiles, log: (line) => opts.stderr.write(`${line}\n`) });
+    // POST /check knows what `cancu check` knows: the bundled registry, completed by the store.
+    const resolver = await loadBundledResolver();
+    const app = createApp({ store, config, resolver, ingest: ingestFiles, log: (line) => opts.stderr.write(`${line}\n`) });
     const running = await listen(app, opts.port ?? config.port, opts.host ?? config.host);
     const ref = encodeURIComponent(await exampleRef(store));
     const checkBody = JSON.stringify({ text: CHECK_EXAMPLE });
     opts.stdout.write(
       [
         `cancu API (kho ${store.kind}) đang chạy tại ${running.url}`,
+        `Trang kiểm tra dự thảo: ${running.url}/   Phả hệ văn bản: ${running.url}/lineage`,
         `Tài liệu: ${running.url}/docs   OpenAPI: ${running.url}/openapi.json`,
         '',
         'Thử:',

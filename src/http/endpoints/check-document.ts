@@ -11,7 +11,40 @@ const UPLOAD_EXTENSIONS = Object.keys(SUPPORTED_EXTENSIONS);
 const options = {
   date: isoDateValue.optional().meta({ description: 'Ngày dùng để xét hiệu lực (YYYY-MM-DD); mặc định là ngày của văn bản' }),
   lang: langValue.optional().meta({ description: 'Ngôn ngữ của thông báo phát hiện (mặc định theo ?lang / Accept-Language)' }),
+  include: z
+    .string()
+    .regex(/^(?:source|citations)(?:,(?:source|citations))?$/, 'chỉ nhận "source", "citations" hoặc "source,citations"')
+    .optional()
+    .meta({
+      description:
+        'Trả thêm: "source" = văn bản đã đọc (với .docx, .pdf là chữ trích ra; offset của phát hiện tính trên chuỗi này), "citations" = từng trích dẫn với những gì cancu đọc được và tình trạng hiệu lực tại ngày xét. Nhiều giá trị cách nhau bằng dấu phẩy.',
+    }),
 };
+
+const citationViewSchema = z
+  .object({
+    offset: z.number().int(),
+    length: z.number().int(),
+    line: z.number().int(),
+    column: z.number().int(),
+    section: z.string().meta({ description: 'title | can_cu | body | tail' }),
+    surface: z.string(),
+    type: z.string(),
+    number: z.string().nullable(),
+    canonicalNumber: z.string().nullable(),
+    date: z.string().nullable(),
+    issuer: z.string().nullable(),
+    subject: z.string().nullable(),
+    key: z.string().nullable().meta({ description: 'Khóa chuẩn; dùng với GET /instruments/{ref}/lineage' }),
+    status: z.object({
+      state: z.enum(['in_force', 'amended', 'replaced', 'repealed', 'expired', 'unknown']),
+      by: z.string().nullable().meta({ description: 'Văn bản thay thế / bãi bỏ / sửa đổi' }),
+      since: z.string().nullable(),
+      source: z.string().nullable().meta({ description: 'Nguồn của dữ kiện' }),
+      confidence: z.enum(['stated', 'inferred']).nullable(),
+    }),
+  })
+  .meta({ id: 'CheckedCitation' });
 
 export const checkReportSchema = z
   .object({
@@ -19,6 +52,10 @@ export const checkReportSchema = z
       z.object({
         file: z.string(),
         error: z.string().optional(),
+        asOf: z.string().nullable().optional().meta({ description: 'Ngày đã dùng để xét hiệu lực (khi có include)' }),
+        format: z.enum(['txt', 'md', 'docx', 'pdf']).optional(),
+        source: z.string().optional().meta({ description: 'Văn bản đã đọc (include=source)' }),
+        citations: z.array(citationViewSchema).optional().meta({ description: 'Trích dẫn (include=citations)' }),
         messages: z.array(
           z
             .object({
@@ -73,9 +110,10 @@ export const checkDocumentEndpoint = defineEndpoint({
   errors: ['invalid_json', 'payload_too_large', 'unsupported_media_type', 'unreadable_document', 'store_unavailable'],
   output: checkReportSchema,
   async handler({ body, form, file, lang, deps }) {
+    const includeOf = (value: string | undefined) => (value ? (value.split(',') as ('source' | 'citations')[]) : []);
     const input = file
-      ? { bytes: file.buffer, filename: file.filename, date: form?.date ?? null, lang: form?.lang ?? lang }
-      : { text: body!.text, filename: body!.filename ?? 'draft.txt', date: body!.date ?? null, lang: body!.lang ?? lang };
+      ? { bytes: file.buffer, filename: file.filename, date: form?.date ?? null, lang: form?.lang ?? lang, include: includeOf(form?.include) }
+      : { text: body!.text, filename: body!.filename ?? 'draft.txt', date: body!.date ?? null, lang: body!.lang ?? lang, include: includeOf(body!.include) };
     return checkDocument(input, { store: deps.store, resolver: deps.resolver });
   },
 });
