@@ -37,16 +37,16 @@ describe('files that are not read are named, with the reason', () => {
     dir('empty');
     const r = cancu(['check', 'empty'], tmp);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Thư mục "empty" không có tệp nào đọc được (.txt, .md, .markdown, .docx).');
+    expect(r.stderr).toContain('Thư mục "empty" không có tệp nào đọc được (.txt, .md, .markdown, .docx, .pdf).');
   });
 
   it('a folder of unsupported files exits 2 and names each one', () => {
     const d = dir('scans');
-    writeFileSync(join(d, 'ke-hoach.pdf'), '%PDF-1.4\n');
+    writeFileSync(join(d, 'ke-hoach.odt'), 'PK\u0003\u0004');
     writeFileSync(join(d, 'README'), 'no extension');
     const r = cancu(['check', 'scans', '--lang', 'en'], tmp);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('skipped: scans/ke-hoach.pdf (format .pdf is not supported; read: .txt, .md, .markdown, .docx)');
+    expect(r.stderr).toContain('skipped: scans/ke-hoach.odt (format .odt is not supported; read: .txt, .md, .markdown, .docx, .pdf)');
     expect(r.stderr).toContain('skipped: scans/README (no extension;');
     expect(r.stderr).toContain('Folder "scans" has no file to read');
   });
@@ -54,17 +54,17 @@ describe('files that are not read are named, with the reason', () => {
   it('in a mixed folder the readable files are checked and the others named', () => {
     const d = dir('mixed');
     copyFileSync(seed0, join(d, 'a.txt'));
-    writeFileSync(join(d, 'b.pdf'), '%PDF-1.4\n');
+    writeFileSync(join(d, 'b.odt'), 'PK\u0003\u0004');
     const r = cancu(['check', 'mixed', '--format', 'json'], tmp);
     expect(r.code).toBe(0);
     expect(json(r).results.map((x) => x.file)).toEqual(['mixed/a.txt']);
-    expect(r.stderr).toBe('bỏ qua: mixed/b.pdf (định dạng .pdf không được hỗ trợ; đọc được: .txt, .md, .markdown, .docx)\n');
+    expect(r.stderr).toBe('bỏ qua: mixed/b.odt (định dạng .odt không được hỗ trợ; đọc được: .txt, .md, .markdown, .docx, .pdf)\n');
   });
 
   it('many skipped files: the first ten named, the rest counted', () => {
     const d = dir('many');
     copyFileSync(seed0, join(d, 'a.txt'));
-    for (let i = 0; i < 13; i++) writeFileSync(join(d, `scan-${String(i).padStart(2, '0')}.pdf`), '%PDF');
+    for (let i = 0; i < 13; i++) writeFileSync(join(d, `scan-${String(i).padStart(2, '0')}.odt`), 'PK');
     const r = cancu(['check', 'many'], tmp);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('bỏ qua: many/'))).toHaveLength(10);
     expect(r.stderr).toContain('bỏ qua: 3 tệp khác có định dạng không được hỗ trợ');
@@ -242,7 +242,7 @@ describe('cancu ingest summary', () => {
     const d = dir(`copies-${Math.random().toString(36).slice(2)}`);
     // Eight copies of one plan (same number): the first is written, the other seven refused.
     for (let i = 1; i <= 8; i++) writeFileSync(join(d, `copy-${i}.txt`), `${readFileSync(seed0, 'utf8')}\ndòng ${i}\n`);
-    writeFileSync(join(d, 'scan.pdf'), '%PDF');
+    writeFileSync(join(d, 'scan.odt'), 'PK');
     return d;
   };
   const ingest = (args: string[], data: string) =>
@@ -262,7 +262,7 @@ describe('cancu ingest summary', () => {
     expect(r.stdout.match(/^ {2}✗ /gm)).toHaveLength(5);
     expect(r.stdout).toContain('  … và 2 tệp khác (cả danh sách: --verbose, hoặc --failures <tệp> để ghi ra tệp JSON).');
     expect(r.stderr).toContain('bỏ qua: ');
-    expect(r.stderr).toContain('scan.pdf (định dạng .pdf không được hỗ trợ');
+    expect(r.stderr).toContain('scan.odt (định dạng .odt không được hỗ trợ');
   });
 
   it('--verbose lists all of them, --failures writes them all to a file', () => {
