@@ -38,7 +38,7 @@ import type {
 import { REGISTRY_SOURCE } from '../store.js';
 import { baseIssuer, baseIssuerForKey, issuersOf, normalizeIssuer, normalizeSuccession, successionProps, successorChain } from '../core/issuers.js';
 import { CITED_BY_LIMIT, canonicalDump, citesProps, compareCitations, normalizeEvent, sameEvent, statusAfter, type DumpEdge } from '../core/dump.js';
-import { BASIS_KINDS, IMPLEMENTER_KINDS, breadthFirst, encodeCursor, decodeCursor, paginate, validateDepth } from '../core/lineage.js';
+import { BASIS_KINDS, IMPLEMENTER_KINDS, breadthFirst, lineageHit, encodeCursor, decodeCursor, paginate, validateDepth } from '../core/lineage.js';
 import { knowledgeSummary, mergeKnowledgeNode, normalizeNode, planBatch, stubNode, type NodeTable } from '../core/merge.js';
 import { normalizeSearch, searchFieldsOf } from '../core/search.js';
 import { compareKeys } from '../core/text.js';
@@ -316,7 +316,7 @@ export class Neo4jGraphStore implements GraphStore {
       return {
         items: page.items.map((hit) => {
           const node = nodes.get(hit.key);
-          return { key: hit.key, type: node?.type ?? null, number: node?.number ?? null, date: node?.date ?? null, issuer: node?.issuer ?? null, depth: hit.depth, path: hit.path };
+          return lineageHit(node, hit);
         }),
         nextCursor: page.nextCursor,
       };
