@@ -34,6 +34,10 @@ describe.runIf(!unavailable)('Neo4j integration', () => {
       expect((error as StoreUnavailableError).message).toMatch(/Không kết nối được Neo4j tại bolt:\/\/127\.0\.0\.1:1/);
       expect((error as StoreUnavailableError).messageEn).toMatch(/Cannot connect to Neo4j at bolt:\/\/127\.0\.0\.1:1/);
       expect(await store.health()).toMatchObject({ store: 'neo4j', ok: false });
+      // Reads too, and at once: the read driver does not retry a server it cannot reach.
+      const read = await store.implementers('vn:tw:ct-tw:2016:05', { depth: 2, limit: 10 }).catch((e: unknown) => e);
+      expect(read).toBeInstanceOf(StoreUnavailableError);
+      expect((read as StoreUnavailableError).reason).toBe('unreachable');
     } finally {
       await store.close();
     }

@@ -1,5 +1,5 @@
 // The Neo4j GraphStore: the only module (with driver.ts and convert.ts) that talks to neo4j-driver.
-// Every query is a named file of queries/; reads run in executeRead (READ routing), writes in
+// Every query is a named file of queries/; reads run in read transactions (READ access mode, retried only on transient errors), writes in
 // executeWrite, always against the named database, sessions closed in `finally`.
 //
 // Writing: documents are grouped into transactions of up to 500 documents / ~25,000 citations.
@@ -22,6 +22,7 @@ import type {
   InstrumentNode,
   InstrumentSearch,
   IssuerDetail,
+  InstrumentRef,
   IssuerNode,
   KnowledgeBatch,
   KnowledgeSummary,
@@ -44,7 +45,7 @@ import { normalizeSearch, searchFieldsOf } from '../core/search.js';
 import { compareKeys } from '../core/text.js';
 import { validateBatch, validateEvent, validateKnowledge } from '../core/validate.js';
 import { toNative, toNeo } from './convert.js';
-import { acquireDriver, releaseDriver, translateError, type Neo4jConnection } from './driver.js';
+import { acquireDriver, isTransient, releaseDriver, translateError, type Neo4jConnection } from './driver.js';
 import { query, schemaStatements } from './queries.js';
 import { citeTuple } from '../core/cites.js';
 
@@ -52,6 +53,10 @@ import { citeTuple } from '../core/cites.js';
 const CHUNK_DOCUMENTS = 500;
 /** … or about this many citation edges. */
 const CHUNK_CITATIONS = 25_000;
+
+/** A read that meets a transient server error is run again this many times, after READ_RETRY_PAUSE_MS × attempt. */
+const READ_RETRIES = 2;
+const READ_RETRY_PAUSE_MS = 50;
 
 type Row = Record<string, unknown>;
 
@@ -177,12 +182,12 @@ export class Neo4jGraphStore implements GraphStore {
 
   async implementers(key: string, opts: { depth: number; limit: number; cursor?: string | null }): Promise<Page<LineageHit>> {
     const depth = validateDepth(opts.depth);
-    return this.lineagePage(key, depth, opts, 'lineage/implementers-step');
+    return this.lineagePage(key, depth, opts, 'lineage/implementers');
   }
 
   async basis(key: string, opts: { depth: number; limit: number; cursor?: string | null }): Promise<Page<LineageHit>> {
     const depth = validateDepth(opts.depth);
-    return this.lineagePage(key, depth, opts, 'lineage/basis-step');
+    return this.lineagePage(key, depth, opts, 'lineage/basis');
   }
 
   async lineage(key: string, opts: { up: number; down: number }): Promise<{ nodes: InstrumentNode[]; edges: { from: string; to: string; kind: EdgeKind }[] }> {
@@ -297,40 +302,73 @@ export class Neo4jGraphStore implements GraphStore {
     }
   }
 
-  private async lineagePage(key: string, depth: number, opts: { limit: number; cursor?: string | null }, step: string): Promise<Page<LineageHit>> {
-    return this.read(async (tx) => {
-      const [start] = await run(tx, 'read/nodes', { keys: [key] });
-      const reached = start
-        ? await breadthFirst(key, depth, async (frontier) => {
-            const rows = await run(tx, step, { keys: frontier });
-            return new Map(rows.map((row) => [row.key as string, row.next as string[]]));
-          })
-        : [];
-      const page = paginate(reached, opts.limit, opts.cursor);
-      const nodes = new Map(
-        (await run(tx, 'read/nodes', { keys: page.items.map((hit) => hit.key) })).map((row) => {
-          const node = nodeFrom(row.node);
-          return [node.key, node] as const;
-        }),
-      );
-      return {
-        items: page.items.map((hit) => {
-          const node = nodes.get(hit.key);
-          return lineageHit(node, hit);
-        }),
-        nextCursor: page.nextCursor,
-      };
-    });
+  /**
+   * One query for the whole search (lineage/implementers, lineage/basis): every instrument within
+   * `depth` hops with its next hop and hit fields, then the shared breadth-first search and the page.
+   */
+  private async lineagePage(key: string, depth: number, opts: { limit: number; cursor?: string | null }, name: string): Promise<Page<LineageHit>> {
+    const rows = await this.readQuery(name, { key }, { depth });
+    if (rows.length === 0) return paginate([], opts.limit, opts.cursor);
+    const next = new Map<string, string[]>();
+    const nodes = new Map<string, Row>();
+    for (const row of rows) {
+      next.set(row.key as string, row.next as string[]);
+      nodes.set(row.key as string, row);
+    }
+    const reached = await breadthFirst(key, depth, (frontier) => new Map(frontier.map((at) => [at, next.get(at) ?? []])));
+    const page = paginate(reached, opts.limit, opts.cursor);
+    return { items: page.items.map((hit) => lineageHit(nodes.get(hit.key) as InstrumentRef | undefined, hit)), nextCursor: page.nextCursor };
   }
 
+  /** One read query in an auto-commit transaction (one round trip), retried as `read` is. */
+  private async readQuery(name: string, params: Row, inline: Record<string, number> = {}): Promise<Row[]> {
+    const text = query(name, inline);
+    for (let attempt = 0; ; attempt++) {
+      const session = this.reader.session({ database: this.connection.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        const result = await session.run(text, toNeo(params) as Row);
+        return result.records.map((record) => toNative(record.toObject()) as Row);
+      } catch (error) {
+        if (attempt < READ_RETRIES && isTransient(error)) {
+          await new Promise((resolve) => setTimeout(resolve, READ_RETRY_PAUSE_MS * (attempt + 1)));
+          continue;
+        }
+        throw translateError(error, this.connection);
+      } finally {
+        await session.close();
+      }
+    }
+  }
+
+  /**
+   * One read transaction. The driver does not retry reads (driver.ts): a server that is down is
+   * reported at once as StoreUnavailableError; only the server's transient errors are retried,
+   * READ_RETRIES times after a short pause.
+   */
   private async read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = this.reader.session({ database: this.connection.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      return await session.executeRead(work);
-    } catch (error) {
-      throw translateError(error, this.connection);
-    } finally {
-      await session.close();
+    for (let attempt = 0; ; attempt++) {
+      const session = this.reader.session({ database: this.connection.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        // An explicit transaction rather than executeRead: the driver's retry loop would still
+        // try a failed first attempt once more after ~1 s when it failed within the same millisecond.
+        const tx = session.beginTransaction();
+        try {
+          const result = await work(tx as unknown as ManagedTransaction);
+          await tx.commit();
+          return result;
+        } catch (error) {
+          if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+          throw error;
+        }
+      } catch (error) {
+        if (attempt < READ_RETRIES && isTransient(error)) {
+          await new Promise((resolve) => setTimeout(resolve, READ_RETRY_PAUSE_MS * (attempt + 1)));
+          continue;
+        }
+        throw translateError(error, this.connection);
+      } finally {
+        await session.close();
+      }
     }
   }
 
