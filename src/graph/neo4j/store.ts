@@ -304,16 +304,17 @@ export class Neo4jGraphStore implements GraphStore {
 
   /**
    * One query for the whole search (lineage/implementers, lineage/basis): every instrument within
-   * `depth` hops with its next hop and hit fields, then the shared breadth-first search and the page.
+   * `depth` hops with its next hop and hit fields, then the shared breadth-first search and the page
+   * (an instrument in both `start` and `members`, through a cycle, has the same next hop in both).
    */
   private async lineagePage(key: string, depth: number, opts: { limit: number; cursor?: string | null }, name: string): Promise<Page<LineageHit>> {
-    const rows = await this.readQuery(name, { key }, { depth });
-    if (rows.length === 0) return paginate([], opts.limit, opts.cursor);
+    const [row] = await this.readQuery(name, { key }, { depth, further: depth - 1 });
+    if (!row) return paginate([], opts.limit, opts.cursor);
     const next = new Map<string, string[]>();
     const nodes = new Map<string, Row>();
-    for (const row of rows) {
-      next.set(row.key as string, row.next as string[]);
-      nodes.set(row.key as string, row);
+    for (const node of [row.start as Row, ...(row.members as Row[])]) {
+      next.set(node.key as string, node.next as string[]);
+      nodes.set(node.key as string, node);
     }
     const reached = await breadthFirst(key, depth, (frontier) => new Map(frontier.map((at) => [at, next.get(at) ?? []])));
     const page = paginate(reached, opts.limit, opts.cursor);
