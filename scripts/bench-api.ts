@@ -10,7 +10,7 @@
 // pipeline into a fresh embedded store (or the Neo4j of NEO4J_URI with --neo4j, after clearing
 // it), starts createApp on 127.0.0.1:0 and reports its URL and the request paths.
 // With --reuse the graph already in the store is used as it is (Neo4j of NEO4J_URI, or the
-// embedded store under --data DIR; e.g. what bench-ingest.js loaded), and the instruments asked
+// embedded store in --data DIR, the directory of its graph.bin; e.g. what bench-ingest.js loaded), and the instruments asked
 // about are read from the batches file that loaded it. With --builds, one API child per build
 // directory (each a copy of dist/ — its own store code, this harness: copy
 // dist/scripts/bench-api.js into a build that predates --reuse), all on the same store, and every
@@ -49,7 +49,7 @@ interface Args {
   reuse: boolean;
   /** With --reuse: the batches that loaded the store (the instruments asked about come from them). */
   batches: string | null;
-  /** With --reuse, embedded store: its data directory (holding graph/). */
+  /** With --reuse, embedded store: its directory (holding graph.bin). */
   data: string | null;
   /** Build directories (copies of dist/), one API child each; default this build. */
   builds: string[];
@@ -141,7 +141,7 @@ async function targets(store: GraphStore): Promise<string[]> {
 
 /** With --reuse: the store as it is, and the API on it; the parent knows what to ask. */
 async function reuseChild(args: Args): Promise<void> {
-  const store = args.neo4j ? await openStore(loadConfig()) : new MemoryGraphStore({ dir: join(args.data ?? '.cancu', 'graph') });
+  const store = args.neo4j ? await openStore(loadConfig()) : new MemoryGraphStore({ dir: args.data ?? join('.cancu', 'graph') });
   if (args.neo4j && store.kind !== 'neo4j') throw new Error('--neo4j needs NEO4J_URI');
   try {
     await store.init();
