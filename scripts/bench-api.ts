@@ -23,7 +23,7 @@
 //   3. soak: 200 concurrent connections for --soak seconds, which must end with 0 errors.
 // Targets: p50 ≤ 5 ms, p99 ≤ 50 ms, ≥ 1,000 req/s with 50 clients, 0 errors with 200 clients.
 import { fork, type ChildProcess } from 'node:child_process';
-import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir } from 'node:os';
@@ -276,7 +276,7 @@ interface BuildMeasures {
   times: number[];
   singleErrors: number;
   single: { count: number };
-  load: { requests: number; seconds: number; failures: number; p50: number[]; p99: number[] };
+  load: { requests: number; seconds: number; failures: number; p50: number[]; p99: number[]; cpu: number | null };
   soak: { requests: number; seconds: number; failures: number; p50: number[]; p99: number[] };
 }
 
@@ -284,6 +284,17 @@ interface BuildMeasures {
 function withoutOption(argv: readonly string[], name: string): string[] {
   const at = argv.indexOf(`--${name}`);
   return at < 0 ? [...argv] : [...argv.slice(0, at), ...argv.slice(at + 2)];
+}
+
+/** CPU seconds a process has used (Linux /proc), or null elsewhere. */
+function cpuSeconds(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
@@ -301,7 +312,7 @@ async function compareBuilds(args: Args, argv: string[]): Promise<void> {
     const measures: BuildMeasures[] = [];
     for (const entry of children) {
       const api = await entry.ready;
-      measures.push({ name: entry.dir, url: api.url, times: [], singleErrors: 0, single: { count: 0 }, load: { requests: 0, seconds: 0, failures: 0, p50: [], p99: [] }, soak: { requests: 0, seconds: 0, failures: 0, p50: [], p99: [] } });
+      measures.push({ name: entry.dir, url: api.url, times: [], singleErrors: 0, single: { count: 0 }, load: { requests: 0, seconds: 0, failures: 0, p50: [], p99: [], cpu: 0 }, soak: { requests: 0, seconds: 0, failures: 0, p50: [], p99: [] } });
     }
     let hits = 0;
     for (const path of paths) {
@@ -329,7 +340,11 @@ async function compareBuilds(args: Args, argv: string[]): Promise<void> {
       }
       process.stderr.write(`round ${round + 1}/${args.slices}: 50 connections …\n`);
       for (const m of order) {
+        const pid = children[measures.indexOf(m)]!.child.pid;
+        const cpuBefore = cpuSeconds(pid);
         const r = await autocannon({ url: m.url, connections: 50, duration: slice(args.duration), requests, timeout: 10 });
+        const cpuAfter = cpuSeconds(pid);
+        m.load.cpu = m.load.cpu === null || cpuBefore === null || cpuAfter === null ? null : m.load.cpu + cpuAfter - cpuBefore;
         m.load.requests += r.requests.total;
         m.load.seconds += r.duration;
         m.load.failures += failures(r);
@@ -353,8 +368,8 @@ async function compareBuilds(args: Args, argv: string[]): Promise<void> {
         `${paths.length / 5} instruments × depths 1–5, ${(hits / paths.length).toFixed(1)} implementers per answer on average; every build gave the same answers. ` +
         `${args.slices} alternating slices per measure. Loopback, ${cpus().length} CPU(s), Node ${process.version}.`,
       '',
-      '| build | p50, 1 client | p99, 1 client | req/s, 50 clients | p50 / p99, 50 clients (median of slices) | req/s, 200 clients | errors (1, 50, 200 clients) |',
-      '|---|---:|---:|---:|---:|---:|---:|',
+      '| build | p50, 1 client | p99, 1 client | req/s, 50 clients | p50 / p99, 50 clients (median of slices) | API process CPU per request, 50 clients | req/s, 200 clients | errors (1, 50, 200 clients) |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|',
     ];
     let errors = 0;
     for (const m of measures) {
@@ -363,7 +378,7 @@ async function compareBuilds(args: Args, argv: string[]): Promise<void> {
       const failed = m.singleErrors + m.load.failures + m.soak.failures;
       errors += failed;
       lines.push(
-        `| ${m.name} | ${ms(at(0.5))} | ${ms(at(0.99))} | ${perSecond(m.load.requests / m.load.seconds)} | ${ms(median(m.load.p50))} / ${ms(median(m.load.p99))} | ${perSecond(m.soak.requests / m.soak.seconds)} | ${failed} of ${(m.single.count + m.load.requests + m.soak.requests).toLocaleString('en-US')} |`,
+        `| ${m.name} | ${ms(at(0.5))} | ${ms(at(0.99))} | ${perSecond(m.load.requests / m.load.seconds)} | ${ms(median(m.load.p50))} / ${ms(median(m.load.p99))} | ${m.load.cpu === null ? '—' : ms((1000 * m.load.cpu) / m.load.requests)} | ${perSecond(m.soak.requests / m.soak.seconds)} | ${failed} of ${(m.single.count + m.load.requests + m.soak.requests).toLocaleString('en-US')} |`,
       );
     }
     process.stdout.write(`${lines.join('\n')}\n`);
