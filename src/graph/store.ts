@@ -14,7 +14,9 @@ export type EdgeKind =
   | 'CONTINUES'
   | 'REVIEWS';
 
-export type InstrumentStatus = 'unknown' | 'in_force' | 'amended' | 'replaced' | 'repealed' | 'expired' | 'partly_expired';
+import type { Confidence, InstrumentRef, InstrumentStatus, StatusEventKind } from '../model/schemas.js';
+
+export type { InstrumentRef, InstrumentStatus, StatusEventKind } from '../model/schemas.js';
 
 export interface InstrumentNode {
   /** Canonical key (src/citations/keys.ts), e.g. "vn:tw:nd-cp:2015:04". */
@@ -151,7 +153,7 @@ export interface IssuerNode {
   validTo: string | null;
   /** Where validity comes from (URL), null for a body with no recorded end. */
   source: string | null;
-  confidence: 'stated' | 'inferred' | null;
+  confidence: Confidence | null;
 }
 
 /** `from` ended and `to` took over its functions on `date`. */
@@ -164,7 +166,7 @@ export interface SuccessionEdge {
   /** What took over, in words, when it is more than `to` ("chính quyền cấp xã … và chính quyền tỉnh Phú Thọ"). */
   note: string | null;
   source: string;
-  confidence: 'stated' | 'inferred';
+  confidence: Confidence;
 }
 
 export interface IssuerDetail {
@@ -230,12 +232,7 @@ export interface WriteSummary {
   conflicts?: InstrumentConflict[];
 }
 
-export interface LineageHit {
-  key: string;
-  type: string | null;
-  number: string | null;
-  date: string | null;
-  issuer: string | null;
+export interface LineageHit extends InstrumentRef {
   /** Number of hops from the start node (1 = direct). */
   depth: number;
   /** Keys from the start node to this node, both included. */
@@ -265,12 +262,12 @@ export interface InstrumentSearch {
 }
 
 export interface StatusEvent {
-  kind: 'replaced_by' | 'repealed_by' | 'amended_by' | 'expired' | 'partly_expired';
+  kind: StatusEventKind;
   /** Key of the acting instrument, when there is one. */
   by: string | null;
   /** ISO date the event took effect. */
   date: string;
-  confidence: 'stated' | 'inferred';
+  confidence: Confidence;
   /** URL or document key the fact comes from. */
   source: string;
   note?: string | null;

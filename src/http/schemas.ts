@@ -1,6 +1,7 @@
 // Zod schemas shared by several endpoints: the shapes of the graph as the API shows them.
 // Each named schema (meta id) becomes a component of the OpenAPI document.
 import { z } from 'zod';
+import { statusEventKindSchema } from '../model/schemas.js';
 import { depthValue } from '../service/values.js';
 
 export const refParams = z.object({
@@ -38,7 +39,7 @@ export const instrumentSchema = z
   })
   .meta({ id: 'Instrument' });
 
-export const statusEventKindSchema = z.enum(['replaced_by', 'repealed_by', 'amended_by', 'expired', 'partly_expired']);
+export { statusEventKindSchema };
 
 export const statusEventSchema = z
   .object({

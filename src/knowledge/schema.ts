@@ -2,6 +2,7 @@
 // file is checked against these when the registry is loaded; a bad line stops the load with its
 // file and line number. The shapes are documented for people in docs/registry.md.
 import { z } from 'zod';
+import { statusEventKindSchema } from '../model/schemas.js';
 
 /** An ISO calendar date that exists (2023-02-29 is refused). */
 export const isoDate = z.iso.date();
@@ -11,7 +12,7 @@ const url = z.url({ protocol: /^https?$/ });
 export const confidence = z.enum(['stated', 'inferred']);
 export type Confidence = z.infer<typeof confidence>;
 
-export const eventKind = z.enum(['replaced_by', 'repealed_by', 'amended_by', 'expired', 'partly_expired']);
+export const eventKind = statusEventKindSchema;
 export type EventKind = z.infer<typeof eventKind>;
 
 /** One status event of an instrument: what happened to it, by which instrument, from when. */

@@ -3,7 +3,7 @@
 // among the shortest paths), ordering (depth, then key) and cursor pagination. A store only has
 // to say, for a frontier of keys, which keys are one hop away.
 import { GraphInputError } from '../errors.js';
-import type { EdgeKind, Page } from '../store.js';
+import type { EdgeKind, InstrumentRef, LineageHit, Page } from '../store.js';
 import { compareKeys } from './text.js';
 
 /** Incoming edges followed by `implementers` (who implements, continues or guides this). */
@@ -103,4 +103,17 @@ export async function breadthFirst(start: string, depth: number, expand: Expand)
     frontier = nextFrontier;
   }
   return reached.sort((a, b) => a.depth - b.depth || compareKeys(a.key, b.key));
+}
+
+/** A reached instrument as a lineage hit: its reference fields, depth and path (a node not stored: null fields). */
+export function lineageHit(node: InstrumentRef | undefined, reached: Reached): LineageHit {
+  return {
+    key: reached.key,
+    type: node?.type ?? null,
+    number: node?.number ?? null,
+    date: node?.date ?? null,
+    issuer: node?.issuer ?? null,
+    depth: reached.depth,
+    path: reached.path,
+  };
 }

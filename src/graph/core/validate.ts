@@ -1,12 +1,13 @@
 // Checks a DocumentBatch before any store touches it, so a malformed batch is refused whole with
 // a message naming the field, and a store never half-applies one.
+import { INSTRUMENT_STATUSES, STATUS_EVENT_KINDS } from '../../model/values.js';
 import { GraphInputError } from '../errors.js';
 import { REGISTRY_SOURCE, type DocumentBatch, type EdgeKind, type InstrumentNode, type RelationEdge, type InstrumentStatus, type IssuerNode, type KnowledgeBatch, type StatusEvent, type SuccessionEdge } from '../store.js';
 
 export const RELATION_KINDS = ['BASED_ON', 'IMPLEMENTS', 'AMENDS', 'GUIDES', 'REPLACES', 'REPEALS', 'CONTINUES', 'REVIEWS'] as const;
 export type RelationKind = (typeof RELATION_KINDS)[number];
 export const EDGE_KINDS: readonly EdgeKind[] = ['CITES', ...RELATION_KINDS];
-const STATUSES: readonly InstrumentStatus[] = ['unknown', 'in_force', 'amended', 'replaced', 'repealed', 'expired', 'partly_expired'];
+const STATUSES: readonly InstrumentStatus[] = INSTRUMENT_STATUSES;
 
 /** Largest key accepted (keys are short canonical strings; a huge one is a caller bug). */
 const MAX_KEY_LENGTH = 512;
@@ -170,7 +171,7 @@ export function validateKnowledge(batch: KnowledgeBatch): void {
   checkIssuers(batch.issuers, batch.successions, at);
 }
 
-const EVENT_KINDS: readonly StatusEvent['kind'][] = ['replaced_by', 'repealed_by', 'amended_by', 'expired', 'partly_expired'];
+const EVENT_KINDS: readonly StatusEvent['kind'][] = STATUS_EVENT_KINDS;
 
 export function validateEvent(event: StatusEvent): void {
   const bad = (field: string, vi: string, en: string): never => {

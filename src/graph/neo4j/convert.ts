@@ -5,6 +5,8 @@ import neo4j from 'neo4j-driver';
 
 export function toNative(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // Strings, numbers and booleans are what most values are (every driver type is an object).
+  if (typeof value !== 'object') return value;
   if (neo4j.isInt(value)) {
     const int = value as ReturnType<typeof neo4j.int>;
     return neo4j.integer.inSafeRange(int) ? int.toNumber() : int.toString();

@@ -1,10 +1,11 @@
 // Drivers per process and per server/user: stores opened on the same URI share them (a driver
 // owns its connection pool), and the last store closed closes them. Two drivers per server, as
-// the two kinds of work want different retry budgets: writes (ingest) retry transient failures
+// the two kinds of work want different failure handling: writes (ingest) retry transient failures
 // for up to 10 s, so that a server restarting under a long ingest does not lose it; reads (the
-// API, `cancu query`, checks) give up after ~1.5 s, so that a server that is down answers 503 at
-// once instead of holding every request for the whole retry budget. Driver failures are
-// translated here into StoreUnavailableError, naming the URI.
+// API, `cancu query`, checks) are never retried by the driver — a server that is down or
+// unreachable is reported at once (the API answers 503 in milliseconds, not after a retry
+// budget), and the store retries only the server's own transient errors (READ_RETRIES). Driver
+// failures are translated here into StoreUnavailableError, naming the URI.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { StoreUnavailableError } from '../errors.js';
 
@@ -20,8 +21,12 @@ const drivers = new Map<string, { driver: Driver; users: number }>();
 
 export type DriverUse = 'read' | 'write';
 
-/** How long a transaction function is retried after a transient failure (ms). */
-export const RETRY_BUDGET: Record<DriverUse, number> = { read: 1_500, write: 10_000 };
+/** How long the driver retries a transaction function after a transient failure (ms); reads: never. */
+export const RETRY_BUDGET: Record<DriverUse, number> = { read: 0, write: 10_000 };
+/** Opening a connection (ms): a read gives up sooner, for a host that does not answer at all. */
+const CONNECTION_TIMEOUT: Record<DriverUse, number> = { read: 2_000, write: 5_000 };
+/** Waiting for a free connection of the pool (ms): under load, reads queue for it. */
+const ACQUISITION_TIMEOUT: Record<DriverUse, number> = { read: 10_000, write: 20_000 };
 
 const id = (c: Neo4jConnection, use: DriverUse) => `${c.uri}\u0000${c.user}\u0000${c.password ?? ''}\u0000${use}`;
 
@@ -36,8 +41,8 @@ export function acquireDriver(connection: Neo4jConnection, use: DriverUse = 'wri
   try {
     driver = neo4j.driver(connection.uri, neo4j.auth.basic(connection.user, connection.password ?? ''), {
       userAgent: 'cancu',
-      connectionTimeout: use === 'read' ? 3_000 : 5_000,
-      connectionAcquisitionTimeout: 20_000,
+      connectionTimeout: CONNECTION_TIMEOUT[use],
+      connectionAcquisitionTimeout: ACQUISITION_TIMEOUT[use],
       maxTransactionRetryTime: RETRY_BUDGET[use],
       disableLosslessIntegers: false,
     });
@@ -72,4 +77,14 @@ export function translateError(error: unknown, connection: Neo4jConnection): unk
     return new StoreUnavailableError(connection.uri, 'unreachable', { cause: error });
   }
   return error;
+}
+
+/**
+ * An error the server raised as transient (a deadlock, a lock wait, a leader switch): the same
+ * transaction may succeed if run again. Not a server that cannot be reached (ServiceUnavailable,
+ * SessionExpired): retrying those is what kept a request waiting while the server was down.
+ */
+export function isTransient(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && code.startsWith('Neo.TransientError.') && code !== 'Neo.TransientError.Transaction.Terminated' && code !== 'Neo.TransientError.Transaction.LockClientStopped';
 }
