@@ -41,7 +41,7 @@ export function analyze(text: string, opts: AnalyzeOptions): AnalyzedDocument {
   // Soft wraps joined; offsets go back through the reflow map, then the cleaning map.
   const flowed = reflow(cleaned.text);
   const t = flowed.text;
-  const src = flowed.joined ? (o: number) => cleaned.toSource(flowed.toSource(o)) : (o: number) => cleaned.toSource(o);
+  const src = flowed.identity ? (o: number) => cleaned.toSource(o) : (o: number) => cleaned.toSource(flowed.toSource(o));
   const L = layout(t);
   const head = readHeader(t, L);
   const ranges = sectionRanges(L, t.length);

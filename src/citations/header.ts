@@ -4,6 +4,7 @@
 import type { DocumentPlace } from './model.js';
 import type { Layout } from './sections.js';
 import { parseDateAt } from './dates.js';
+import { parseSymbol } from './identifier.js';
 import { districtsByName, provinceBySlugOrName, slugify } from './vocabulary/places.js';
 import { TYPE_WORDS, typeByWord } from './vocabulary/types.js';
 
@@ -40,10 +41,13 @@ export function readHeader(text: string, L: Layout): RawHeader {
     // The number may stand alone on the line after a bare "Số:".
     if (at < 0 || NUMBER_AFTER_SO.exec(line.text)) {
       const s = at < 0 ? line.text.length - line.text.trimStart().length : NUMBER_AFTER_SO.lastIndex;
-      // The number runs to two spaces, a tab, or the place/date on the same line.
+      // A number is read as a symbol (it ends where the symbol does, whatever follows on the line:
+      // the place and date, the national motto of a flattened two-column header); a draft's blank
+      // number ("/KH-GD&ĐT") runs to the place/date or the line end.
       const rest = line.text.slice(s);
-      const m = /^[^\t]*?(?=\s{2,}|\t|\s+[\p{Lu}][\p{L} ]{1,30},\s*ngày|\*\*|$)/u.exec(rest);
-      const value = (m ? m[0] : rest).trim();
+      const symbol = /^\d/.test(rest) ? parseSymbol(line.text, s) : null;
+      const m = symbol ? null : /^[^\t]*?(?=\s{2,}|\t|\s+[\p{Lu}][\p{L} ]{1,30},\s*ngày|\s+(?:CỘNG HÒA|CỘNG HOÀ|ỦY BAN|UBND|\|)|\*\*|\||$)/u.exec(rest);
+      const value = (symbol ? symbol.raw : m ? m[0] : rest).trim();
       if (value) h.number = { text: value, start: line.start + s, end: line.start + s + value.length };
     }
   }

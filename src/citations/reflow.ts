@@ -3,8 +3,10 @@
 // breaks lines anywhere — inside a type word ("Quyết⏎định"), between a number and its date
 // ("141-KH/TU⏎ngày 27/12/2024"), inside a date ("tháng⏎6 năm 2020") or an issuer.
 //
-// A joined break — with the spaces around it — becomes one space, and a map leads every offset
-// back to the text before reflow (as the cleaning stage's map does). Whether a break
+// A joined break — with the spaces around it — becomes one space, and so does every run of spaces
+// and tabs inside a line (text from PDF files and tables is full of them), so that later stages
+// read words one space apart; a map leads every offset back to the text before reflow (as the
+// cleaning stage's map does). Whether a break
 // is soft is judged from the two lines around it alone (what ends the first, what starts the
 // next, how long the first is against the document's usual line), which keeps the stage linear.
 
@@ -41,6 +43,8 @@ export interface ReflowResult {
   toSource(offset: number): number;
   /** Number of line breaks joined. */
   joined: number;
+  /** Nothing changed: `text` is the input and `toSource` the identity. */
+  identity: boolean;
 }
 
 interface LineInfo {
@@ -119,9 +123,16 @@ export function isSoftWrap(a: string, b: string, width: number, aIsTypeHeading =
   const bt = b.trim();
   if (!at || !bt) return false;
   if (DECORATION.test(at) || DECORATION.test(bt)) return false;
-  if (BLOCK_START.test(bt)) return false;
+  // A line left hanging on a word that cannot end a sentence goes on, even into words that often
+  // open an item ("… Luật" ⏎ "Thực hiện dân chủ ở cơ sở").
+  const hangingWord = CONTINUES.has(lastWord(at));
+  if (BLOCK_START.test(bt) && !(hangingWord && /^(?:Thực hiện|Theo|Xét)/u.test(bt))) return false;
+  // "lần thứ" ⏎ "V.", "số" ⏎ "12/KH-UBND", "ngày" ⏎ "05/3/2020": a word that wants a number, and
+  // the number — even one that looks like a heading's numeral.
+  if (WANTS_NUMBER.test(at) && /^(?:\d|[IVXLC]{1,6}(?![\p{L}]))/u.test(bt)) return true;
   // A wrap forced by the width: the next line's first word would not have fitted on this one.
-  const forced = width > 0 && at.length + 1 + firstWordLength(bt) > width;
+  // Widths are measured loosely (a PDF wraps by visual width, not characters): within a fifth.
+  const forced = width > 0 && at.length + 1 + firstWordLength(bt) > width * 0.8;
   if (ITEM_START.test(bt)) {
     // "- Thương binh và Xã hội" after "Bộ Lao động" is a spaced dash wrapped to the line start,
     // not a list item, when the line before was full and unfinished.
@@ -145,6 +156,8 @@ export function isSoftWrap(a: string, b: string, width: number, aIsTypeHeading =
   if (capsB && !bareA) return hanging;
   if (bareA && bareB && (capsA || capsB)) return hanging || forced;
   if (hanging) return true;
+  // "… tỉnh Hòa" ⏎ "Bình …", "thành phố Cần" ⏎ "Thơ": a place name broken in two.
+  if (PLACE_BROKEN.test(at) && /^\p{Lu}/u.test(bt)) return true;
   // A "Căn cứ …" item runs to its ";" or "." however early its lines were broken ("Căn cứ Luật
   // Tổ chức" ⏎ "Chính phủ ngày 19 tháng 6 năm 2015;").
   if (openItem) return true;
@@ -159,6 +172,8 @@ export function isSoftWrap(a: string, b: string, width: number, aIsTypeHeading =
 const TYPE_HEADING_WORDS =
   /^(?:KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|CHỈ THỊ|THÔNG TƯ|NGHỊ ĐỊNH|CÔNG VĂN|HƯỚNG DẪN|BÁO CÁO|TỜ TRÌNH|THÔNG BÁO|CHƯƠNG TRÌNH|ĐỀ ÁN|KẾT LUẬN|QUY ĐỊNH|QUY CHẾ|LUẬT|PHƯƠNG ÁN|DỰ ÁN)$/u;
 
+const PLACE_BROKEN = /(?:^|[ \t])(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|Đảng bộ|Tỉnh ủy|Huyện ủy)[ \t]+\p{Lu}\p{Ll}*$/u;
+const WANTS_NUMBER = /(?:^|[ \t])(?:thứ|khóa|khoá|KHÓA|số|Số|SỐ|ngày|tháng|năm|lần|Điều|khoản|Khoản)$/u;
 const PREAMBLE_ITEM = /^[ \t]*(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị)(?![\p{L}])/u;
 const SYMBOL_BREAK = /[\p{Lu}\d][/\-]$/u;
 
@@ -167,51 +182,69 @@ const SYMBOL_BREAK = /[\p{Lu}\d][/\-]$/u;
  * become one space, recorded in a map back to the text before reflow.
  */
 export function reflow(text: string): ReflowResult {
-  if (text.indexOf('\n') < 0) return { text, toSource: (o) => o, joined: 0 };
-  const lines = linesOf(text);
-  const width = usualWidth(lines);
+  // Replacements in text order: [from, to, with].
+  const edits: [number, number, string][] = [];
+  let joined = 0;
+  if (text.indexOf('\n') >= 0) {
+    const lines = linesOf(text);
+    const width = usualWidth(lines);
+    let joinedBefore = false;
+    // Whether the paragraph the current line belongs to opened a preamble item ("Căn cứ …").
+    let openItem = false;
+    for (let i = 0; i + 1 < lines.length; i++) {
+      const la = lines[i]!;
+      const lb = lines[i + 1]!;
+      if (la.length === 0) {
+        openItem = false;
+        continue;
+      }
+      const a = text.slice(la.start, la.end);
+      if (i === 0 || lines[i - 1]!.length === 0 || !joinedBefore) openItem = PREAMBLE_ITEM.test(a);
+      joinedBefore = false;
+      if (lb.length === 0) continue;
+      const b = text.slice(lb.start, lb.end);
+      if (!isSoftWrap(a, b, width, TYPE_HEADING_WORDS.test(a.trim()), openItem)) continue;
+      joinedBefore = true;
+      // The join runs from the end of a's words to the start of b's words.
+      let from = la.end;
+      while (from > la.start && (text.charCodeAt(from - 1) === 32 || text.charCodeAt(from - 1) === 9)) from--;
+      let to = lb.start;
+      while (to < lb.end && (text.charCodeAt(to) === 32 || text.charCodeAt(to) === 9)) to++;
+      // A symbol broken after its "/" or "-" ("…/QĐ-" ⏎ "UBND", a narrow table cell) closes up.
+      const joint = SYMBOL_BREAK.test(text.slice(Math.max(la.start, from - 3), from)) && /^[\p{Lu}\d]/u.test(text.slice(to, to + 1)) ? '' : ' ';
+      edits.push([from, to, joint]);
+      joined++;
+    }
+  }
+  // Runs of spaces and tabs inside a line become one space (a join already took those around it).
+  const spaced: [number, number, string][] = [];
+  SPACE_RUN.lastIndex = 0;
+  let k = 0;
+  for (let m = SPACE_RUN.exec(text); m; m = SPACE_RUN.exec(text)) {
+    const from = m.index;
+    const to = from + m[0].length;
+    while (k < edits.length && edits[k]![1] <= from) k++;
+    if (k < edits.length && edits[k]![0] < to) continue;
+    spaced.push([from, to, ' ']);
+  }
+  if (!edits.length && !spaced.length) return { text, toSource: (o) => o, joined: 0, identity: true };
+  const all = mergeSorted(edits, spaced);
   const parts: string[] = [];
   // Breakpoints: from outStarts[i] on, the output resumes 1:1 with the input at inStarts[i].
   const outStarts: number[] = [0];
   const inStarts: number[] = [0];
   let last = 0;
   let outLen = 0;
-  let joined = 0;
-  let joinedBefore = false;
-  // Whether the paragraph the current line belongs to opened a preamble item ("Căn cứ …").
-  let openItem = false;
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const la = lines[i]!;
-    const lb = lines[i + 1]!;
-    if (la.length === 0) {
-      openItem = false;
-      continue;
-    }
-    const a = text.slice(la.start, la.end);
-    if (i === 0 || lines[i - 1]!.length === 0 || !joinedBefore) openItem = PREAMBLE_ITEM.test(a);
-    joinedBefore = false;
-    if (lb.length === 0) continue;
-    const b = text.slice(lb.start, lb.end);
-    if (!isSoftWrap(a, b, width, TYPE_HEADING_WORDS.test(a.trim()), openItem)) continue;
-    joinedBefore = true;
-    // The join runs from the end of a's words to the start of b's words.
-    let from = la.end;
-    while (from > la.start && (text.charCodeAt(from - 1) === 32 || text.charCodeAt(from - 1) === 9)) from--;
-    let to = lb.start;
-    while (to < lb.end && (text.charCodeAt(to) === 32 || text.charCodeAt(to) === 9)) to++;
-    // A symbol broken after its "/" or "-" ("…/QĐ-" ⏎ "UBND", a narrow table cell) closes up.
-    const joint = SYMBOL_BREAK.test(text.slice(Math.max(la.start, from - 3), from)) && /^[\p{Lu}\d]/u.test(text.slice(to, to + 1)) ? '' : ' ';
-    parts.push(text.slice(last, from), joint);
+  for (const [from, to, replacement] of all) {
+    parts.push(text.slice(last, from), replacement);
     outLen += from - last;
     outStarts.push(outLen);
     inStarts.push(from);
-    outLen += joint.length;
+    outLen += replacement.length;
     outStarts.push(outLen);
     inStarts.push(to);
     last = to;
-    joined++;
   }
-  if (!joined) return { text, toSource: (o) => o, joined: 0 };
   parts.push(text.slice(last));
   const os = Int32Array.from(outStarts);
   const is = Int32Array.from(inStarts);
@@ -225,5 +258,20 @@ export function reflow(text: string): ReflowResult {
     }
     return is[lo]! + Math.min(offset - os[lo]!, lo + 1 < is.length ? is[lo + 1]! - is[lo]! : Infinity);
   };
-  return { text: parts.join(''), toSource, joined };
+  return { text: parts.join(''), toSource, joined, identity: false };
+}
+
+const SPACE_RUN = /[ \t]{2,}|\t/g;
+
+function mergeSorted(a: [number, number, string][], b: [number, number, string][]): [number, number, string][] {
+  if (!b.length) return a;
+  if (!a.length) return b;
+  const out: [number, number, string][] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]![0] < b[j]![0])) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
 }

@@ -68,11 +68,12 @@ function lcg(seed: number): () => number {
 function render(text: string, r: Rendering): string {
   let t = text;
   if (r.upperTitle) {
-    // The first line after the type heading (the title) in capitals.
+    // The title — the lines after the type heading, up to a blank line or the preamble — in capitals.
     const lines = t.split('\n');
     const heading = lines.findIndex((l) => /^\s*(?:KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|CÔNG VĂN|HƯỚNG DẪN|THÔNG TƯ|CHỈ THỊ|BÁO CÁO|TỜ TRÌNH)\s*$/u.test(l));
-    const title = heading >= 0 ? lines.findIndex((l, i) => i > heading && l.trim() !== '') : -1;
-    if (title >= 0) lines[title] = lines[title]!.toUpperCase();
+    let i = heading + 1;
+    while (heading >= 0 && i < lines.length && !lines[i]!.trim()) i++;
+    for (; heading >= 0 && i < lines.length && lines[i]!.trim() && !/^\s*(?:Căn cứ|Thực hiện|Xét|Theo)/u.test(lines[i]!); i++) lines[i] = lines[i]!.toUpperCase();
     t = lines.join('\n');
   }
   t = hardWrap(t, r.width);
@@ -102,22 +103,27 @@ const renderings: fc.Arbitrary<Rendering> = fc.record({
   seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
 });
 
+// Documents on which some rendering still changes what is read, each with the cause found. The
+// test fails if another document breaks, and also if a listed one holds again (then strike it).
+const known: Record<string, string> = JSON.parse(readFileSync(join(import.meta.dirname, 'metamorphic-known.json'), 'utf8'));
+
 describe('the same citations however the document is rendered', () => {
   it('has documents to render', () => {
     expect(files.length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(files.map((f) => [f.slice(fixtures.length + 1), f]))('%s', (_name, file) => {
+  it.each(files.map((f) => [f.slice(fixtures.length + 1), f]))('%s', (name, file) => {
     const text = readFileSync(file, 'utf8');
     const want = citations(text);
-    // The title's own citations change case when it is upper-cased: compare case-blind there.
-    fc.assert(
+    const result = fc.check(
       fc.property(renderings, (r) => {
         const got = citations(render(text, r));
-        const fold = (xs: string[]) => xs.map((x) => x.toLowerCase()).sort();
-        expect(r.upperTitle ? fold(got) : got).toEqual(r.upperTitle ? fold(want) : want);
+        return JSON.stringify(got) === JSON.stringify(want);
       }),
-      { numRuns: 6, seed: 20261203 },
+      { numRuns: 6, seed: 20261203, endOnFailure: true },
     );
+    const detail = result.failed ? `fails with ${JSON.stringify(result.counterexample)}` : 'holds';
+    if (known[name]) expect(result.failed, `${name} is listed as known (${known[name]}) but ${detail}: strike it from metamorphic-known.json`).toBe(true);
+    else expect(result.failed, `${name} ${detail}`).toBe(false);
   });
 });
