@@ -119,8 +119,11 @@ function lastWord(s: string): string {
  * `width` is the document's usual line length.
  */
 export function isSoftWrap(a: string, b: string, width: number, aIsTypeHeading = false, openItem = false): boolean {
-  const at = a.trim();
-  const bt = b.trim();
+  // Only the ends of the lines matter (and keep every test here linear on a megabyte-long line):
+  // the last 120 characters of the first, the first 120 of the next.
+  const atFull = a.trim();
+  const at = atFull.length > 120 ? atFull.slice(-120) : atFull;
+  const bt = b.trim().slice(0, 120);
   if (!at || !bt) return false;
   if (DECORATION.test(at) || DECORATION.test(bt)) return false;
   // A line left hanging on a word that cannot end a sentence goes on, even into words that often
@@ -132,7 +135,7 @@ export function isSoftWrap(a: string, b: string, width: number, aIsTypeHeading =
   if (WANTS_NUMBER.test(at) && /^(?:\d|[IVXLC]{1,6}(?![\p{L}]))/u.test(bt)) return true;
   // A wrap forced by the width: the next line's first word would not have fitted on this one.
   // Widths are measured loosely (a PDF wraps by visual width, not characters): within a fifth.
-  const forced = width > 0 && at.length + 1 + firstWordLength(bt) > width * 0.8;
+  const forced = width > 0 && atFull.length + 1 + firstWordLength(bt) > width * 0.8;
   if (ITEM_START.test(bt)) {
     // "- Thương binh và Xã hội" after "Bộ Lao động" is a spaced dash wrapped to the line start,
     // not a list item, when the line before was full and unfinished.
@@ -146,8 +149,9 @@ export function isSoftWrap(a: string, b: string, width: number, aIsTypeHeading =
   const hanging = /[,&/\-(]$/.test(at) || CONTINUES.has(word);
   // A line in capitals, and one with no small letter at all (a capitals line, or only a symbol
   // and a code: "35/NQ-CP NGÀY").
-  const capsA = isCaps(at);
-  const capsB = isCaps(bt);
+  // A heading is short: a long line is never one.
+  const capsA = atFull.length <= 120 && isCaps(at);
+  const capsB = b.trim().length <= 120 && isCaps(bt);
   const bareA = letters(at).lower === 0;
   const bareB = letters(bt).lower === 0;
   // "QUYẾT ĐỊNH" ⏎ "Về việc …", "CHỦ TỊCH" ⏎ "Nguyễn Văn A": a heading ends. A capitalised code
