@@ -487,6 +487,8 @@ function bareSymbolAt(text: string, at: number, prev: RawCitation | undefined): 
   return [c];
 }
 
+const NUMBER_AFTER_SO = /^số[ \t]*:?[ \t]*(?:\r?\n[ \t]*){0,4}\d/u;
+
 /** "Quyết định của Thủ tướng Chính phủ số: 1521/QĐ-TTg": the type word and the issuer before "số". */
 function typeWordAndIssuerBefore(text: string, at: number): RawCitation[] | null {
   const from = Math.max(0, at - 140);
@@ -514,6 +516,8 @@ function typeWordAndIssuerBefore(text: string, at: number): RawCitation[] | null
 function typedSoAt(text: string, at: number): RawCitation[] {
   // A capital "Số" opens a header's own number ("Số:" ⏎ "65/2024/QĐ-UBND"), not a citation.
   if (text[at] !== 's') return [];
+  // Most "số" are words ("một số", "số lượng"): a number must follow before anything else is tried.
+  if (!NUMBER_AFTER_SO.test(text.slice(at, at + 16))) return [];
   const pre = typeWordAndIssuerBefore(text, at);
   if (pre) return pre;
   const c = readNumbered(text, at, at, VAN_BAN, 'số');

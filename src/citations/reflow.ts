@@ -81,26 +81,24 @@ function usualWidth(lines: LineInfo[]): number {
   return lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.9))]!;
 }
 
-function letters(s: string): { upper: number; lower: number } {
-  let upper = 0;
-  let lower = 0;
-  for (const ch of s) {
-    const u = ch.toUpperCase();
-    const l = ch.toLowerCase();
-    if (u === l) continue;
-    if (ch === u) upper++;
-    else lower++;
-  }
-  return { upper, lower };
+/** The line has no small letter (a capitals line, or only symbols and codes). */
+function noSmallLetter(s: string): boolean {
+  return !SMALL_LETTER.test(s);
 }
+const SMALL_LETTER = /\p{Ll}/u;
 
-/** All the letters of the line are capitals (at least three of them): a heading line. */
+/**
+ * A heading line: no small letter, and two words of capitals at least — a symbol
+ * ("05-CTPH/BDVHU-PGDĐT") or a lone code ("NQ - HĐND") is capitals without being a heading.
+ */
 function isCaps(s: string): boolean {
-  // Symbols ("05-CTPH/BDVHU-PGDĐT") and a lone code ("NQ - HĐND") are capitals without being
-  // headings: a heading has two words at least.
-  const words = s.replace(/\S*\d\S*/gu, ' ').split(/[\s\-–/]+/u).filter((w) => /\p{L}{2,}/u.test(w));
-  const { upper, lower } = letters(words.join(' '));
-  return upper >= 3 && lower === 0 && words.length >= 2;
+  if (!noSmallLetter(s)) return false;
+  let words = 0;
+  for (const token of s.split(/[\s\-–/]+/u)) {
+    if (!/\d/.test(token) && /\p{Lu}{2}|\p{Lu}\p{M}*\p{Lu}/u.test(token)) words++;
+    if (words >= 2) return true;
+  }
+  return false;
 }
 
 /** Length of the first word of a line (what would have had to fit on the line before it). */
@@ -110,9 +108,13 @@ function firstWordLength(s: string): number {
 }
 
 function lastWord(s: string): string {
-  const m = /([\p{L}\d&/\-]+)[ \t]*$/u.exec(s);
-  return m ? m[1]!.toLowerCase() : '';
+  let e = s.length;
+  while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
+  let b = e;
+  while (b > 0 && e - b < 40 && WORD_CHAR.test(s[b - 1]!)) b--;
+  return s.slice(b, e).toLowerCase();
 }
+const WORD_CHAR = /[\p{L}\p{M}\d&/\-]/u;
 
 /**
  * Whether the break between line `a` and line `b` (both non-blank) is a soft wrap.
@@ -125,6 +127,8 @@ export function isSoftWrap(a: string, b: string, width: number, aIsTypeHeading =
   const at = atFull.length > 120 ? atFull.slice(-120) : atFull;
   const bt = b.trim().slice(0, 120);
   if (!at || !bt) return false;
+  // A line that ends a sentence ends its paragraph (the cheap test first: most lines do).
+  if (TERMINAL.test(at)) return false;
   if (DECORATION.test(at) || DECORATION.test(bt)) return false;
   // A line left hanging on a word that cannot end a sentence goes on, even into words that often
   // open an item ("… Luật" ⏎ "Thực hiện dân chủ ở cơ sở").
@@ -152,8 +156,8 @@ export function isSoftWrap(a: string, b: string, width: number, aIsTypeHeading =
   // A heading is short: a long line is never one.
   const capsA = atFull.length <= 120 && isCaps(at);
   const capsB = b.trim().length <= 120 && isCaps(bt);
-  const bareA = letters(at).lower === 0;
-  const bareB = letters(bt).lower === 0;
+  const bareA = noSmallLetter(at);
+  const bareB = noSmallLetter(bt);
   // "QUYẾT ĐỊNH" ⏎ "Về việc …", "CHỦ TỊCH" ⏎ "Nguyễn Văn A": a heading ends. A capitalised code
   // broken off a sentence ("… của" ⏎ "UBND") still continues it.
   if (capsA && !bareB) return false;
