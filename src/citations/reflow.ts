@@ -94,8 +94,10 @@ const SMALL_LETTER = /\p{Ll}/u;
 function isCaps(s: string): boolean {
   if (!noSmallLetter(s)) return false;
   let words = 0;
-  for (const token of s.split(/[\s\-–/]+/u)) {
-    if (!/\d/.test(token) && /\p{Lu}{2}|\p{Lu}\p{M}*\p{Lu}/u.test(token)) words++;
+  for (const token of s.split(/\s+/u)) {
+    // A token with a digit is a symbol or a number, whatever its letters.
+    if (/\d/.test(token)) continue;
+    for (const part of token.split(/[-–/]+/u)) if (/\p{Lu}\p{M}*\p{Lu}/u.test(part)) words++;
     if (words >= 2) return true;
   }
   return false;
