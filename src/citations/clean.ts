@@ -72,18 +72,26 @@ export function clean(source: string): CleanText {
   parts.push(source.slice(last));
   const text = parts.join('');
   if (cleanStarts.length === 1) return { text, toSource: (o) => o, identity: false };
-  const cs = Int32Array.from(cleanStarts);
-  const ss = Int32Array.from(sourceStarts);
-  const toSource = (offset: number): number => {
+  const toSource = breakpointMap(cleanStarts, sourceStarts);
+  return { text, toSource, identity: false };
+}
+
+/**
+ * The map back of a text rewritten by replacements: from outStarts[i] on, the output resumes 1:1
+ * with the input at inStarts[i]. An offset inside a shorter replacement stays within what it
+ * replaced. Shared by the cleaning and reflow stages.
+ */
+export function breakpointMap(outStarts: number[], inStarts: number[]): (offset: number) => number {
+  const os = Int32Array.from(outStarts);
+  const is = Int32Array.from(inStarts);
+  return (offset: number): number => {
     let lo = 0;
-    let hi = cs.length - 1;
+    let hi = os.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (cs[mid]! <= offset) lo = mid;
+      if (os[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    // Inside a replaced unit the offset stays within the unit (replacements never grow).
-    return ss[lo]! + (offset - cs[lo]!);
+    return is[lo]! + Math.min(offset - os[lo]!, lo + 1 < is.length ? is[lo + 1]! - is[lo]! : Infinity);
   };
-  return { text, toSource, identity: false };
 }

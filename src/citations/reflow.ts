@@ -9,6 +9,7 @@
 // cleaning stage's map does). Whether a break
 // is soft is judged from the two lines around it alone (what ends the first, what starts the
 // next, how long the first is against the document's usual line), which keeps the stage linear.
+import { breakpointMap } from './clean.js';
 
 /** A line that starts a new item: a list mark, a numbered heading, an article or chapter, a table row. */
 const ITEM_START =
@@ -256,18 +257,7 @@ export function reflow(text: string): ReflowResult {
     last = to;
   }
   parts.push(text.slice(last));
-  const os = Int32Array.from(outStarts);
-  const is = Int32Array.from(inStarts);
-  const toSource = (offset: number): number => {
-    let lo = 0;
-    let hi = os.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (os[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return is[lo]! + Math.min(offset - os[lo]!, lo + 1 < is.length ? is[lo + 1]! - is[lo]! : Infinity);
-  };
+  const toSource = breakpointMap(outStarts, inStarts);
   return { text: parts.join(''), toSource, joined, identity: false };
 }
 
