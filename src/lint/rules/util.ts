@@ -22,6 +22,40 @@ export function headSpan(c: Citation): Span {
 }
 
 /** First mentions only: completeness rules do not apply to back-references (seeds README). */
+/**
+ * Whether the sentence around citation `c` holds a date or the word "ngày" that is not another
+ * citation's date (cleaned offsets): a date the reader could not attach to `c` — glued to the
+ * symbol, before the verb, mistyped.
+ */
+export function sentenceHasDate(doc: AnalyzedDocument, c: Citation): boolean {
+  const text = doc.cleanText;
+  let a = c.cleanStart;
+  const floor = Math.max(0, a - 300);
+  while (a > floor && !/[.;\n]/.test(text[a - 1]!)) a--;
+  let b = c.itemEnd;
+  const ceil = Math.min(text.length, b + 300);
+  while (b < ceil && !/[;\n]/.test(text[b]!) && !(text[b] === '.' && /\s/.test(text[b + 1] ?? ' '))) b++;
+  // Dates that belong to other citations (with the "ngày" before them) do not count.
+  const others = doc.citations.filter((o) => o !== c && o.dateParts && o.dateParts.end > a && o.dateParts.start < b).map((o) => [o.dateParts!.start - 8, o.dateParts!.end] as const);
+  const DATE = /(?:^|[^\p{L}])ngày|\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{2,5}|tháng\s+\d{1,2}\s+năm/giu;
+  const sentence = text.slice(a, b);
+  for (let m = DATE.exec(sentence); m; m = DATE.exec(sentence)) {
+    const at = a + m.index;
+    if (!others.some(([s, e]) => at >= s && at < e)) return true;
+  }
+  return false;
+}
+
+/** Where the document's own header starts (its "Số:" line or type heading), 0 when unknown. */
+export function headerStart(doc: AnalyzedDocument): number {
+  const L = doc.layout;
+  const first = [L.numberLine, L.typeLine].filter((i) => i >= 0).sort((x, y) => x - y)[0];
+  if (first === undefined) return 0;
+  // The header block begins a few lines above its "Số:" line (the issuing body's name).
+  const line = L.lines[Math.max(0, first - 4)]!;
+  return line.start;
+}
+
 export function firstMentions(doc: AnalyzedDocument): Citation[] {
   return doc.citations.filter((c) => !c.repeat);
 }
