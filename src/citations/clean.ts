@@ -1,6 +1,6 @@
 // Cleaning: the text the extractor reads, with a map back to the source. Composes decomposed
 // (NFD) Vietnamese, folds dash variants to "-", the Icelandic Eth "Ð"/"ð" to "Đ"/"đ", no-break and
-// other odd spaces to " ", drops zero-width characters, and reads a literal "\r\n" / "\n" escape
+// other odd spaces to " ", Cyrillic capitals that look like Latin ones to those, drops zero-width characters, and reads a literal "\r\n" / "\n" escape
 // (pasted from JSON or a web form) as the line break it stands for. Every change that alters length is
 // recorded, so any offset in the cleaned text maps back to the source (`toSource`).
 // When the text needs none of this, it is returned as is and the map is the identity: composed
@@ -15,9 +15,11 @@ export interface CleanText {
 
 // Characters that need work: combining marks (NFD), dash variants, Eth look-alikes, odd spaces,
 // zero-width characters and soft hyphens.
-const NEEDS_WORK = /[\u0300-\u036f\u2010-\u2015\u2212\u00d0\u00f0\u00a0\u2000-\u200b\u202f\u205f\u3000\u200c\u200d\u2060\ufeff\u00ad]|\\[rn]/;
+const NEEDS_WORK = /[\u0300-\u036f\u2010-\u2015\u2212\u00d0\u00f0\u00a0\u2000-\u200b\u202f\u205f\u3000\u200c\u200d\u2060\ufeff\u00ad\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425]|\\[rn]/;
 // One unit of work: a base character with its combining marks, or one special character.
-const WORK_UNIT = /\\r\\n|\\[rn]|[^\u0300-\u036f]?[\u0300-\u036f]+|[\u2010-\u2015\u2212\u00d0\u00f0\u00a0\u2000-\u200b\u202f\u205f\u3000\u200c\u200d\u2060\ufeff\u00ad]/g;
+const WORK_UNIT = /\\r\\n|\\[rn]|[^\u0300-\u036f]?[\u0300-\u036f]+|[\u2010-\u2015\u2212\u00d0\u00f0\u00a0\u2000-\u200b\u202f\u205f\u3000\u200c\u200d\u2060\ufeff\u00ad\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425]/g;
+
+const CYRILLIC_LOOKALIKE: Record<number, string> = { 0x410: 'A', 0x412: 'B', 0x415: 'E', 0x41a: 'K', 0x41c: 'M', 0x41d: 'H', 0x41e: 'O', 0x420: 'P', 0x421: 'C', 0x422: 'T', 0x425: 'X' };
 
 // Vietnamese has a few hundred distinct letter + mark clusters: compose each once.
 const COMPOSED = new Map<string, string>();
@@ -32,6 +34,9 @@ function replacement(unit: string): string {
     if (ch === 0x00f0) return 'đ';
     if (ch === 0x200b || ch === 0x200c || ch === 0x200d || ch === 0x2060 || ch === 0xfeff || ch === 0x00ad) return '';
     if (ch === 0x00a0 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x202f || ch === 0x205f || ch === 0x3000) return ' ';
+    // Cyrillic capitals that look like Latin ones, typed into symbols ("TT-BТС").
+    const latin = CYRILLIC_LOOKALIKE[ch];
+    if (latin) return latin;
   }
   let composed = COMPOSED.get(unit);
   if (composed === undefined) {

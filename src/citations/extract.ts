@@ -43,7 +43,7 @@ export interface RawCitation {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ \\t]+');
 const ANCHOR = new RegExp(`(?<![\\p{L}\\d])(?:${TYPE_WORDS.map(escape).join('|')})(?![\\p{L}\\d])`, 'giu');
 
-const SO = /[ \t]*(?:,[ \t]*)?(số|Số|SỐ)(?![\p{L}\d])([ \t]*:)?/uy;
+const SO = /[ \t]*(?:,[ \t]*)?(số|Số|SỐ)(?![\p{L}])([ \t]*:)?/uy;
 // Between "số" and the number: spaces and at most a page gap of blank lines.
 const GAP = /[ \t]*(?:\r?\n[ \t]*){0,4}/y;
 const SPACES = /[ \t]*/y;
@@ -67,8 +67,10 @@ const ISSUER_LOWER = new Set(
     'xây dựng giao thông vận tải công thương kế hoạch đầu tư ngoại vụ nhà nước kho bạc dân tộc tôn giáo thanh niên ' +
     'phụ nữ cựu chiến binh đoàn liên đoàn tỉnh ủy huyện ủy thành ủy đảng ủy đốc sản nghị lần thứ chỉ đạo ngân sách ' +
     'kinh giao ngoại phòng an ninh thủy lợi thuế hải quan kiểm toán thanh bảo hiểm bưu điện hàng ' +
-    'minh hợp tác dân cư gia đình trẻ em cao tuổi doanh nghiệp nhỏ vừa tỉnh thành').split(' '),
+    'minh hợp tác dân cư gia đình trẻ em cao tuổi doanh nghiệp nhỏ vừa tỉnh thành chế').split(' '),
 );
+
+const LOWER_HEADS = new Set(['chính', 'sở', 'bộ', 'ủy', 'uỷ']);
 
 // The first words of another body's name: after a comma they start a new body, not more of this one.
 const BODY_HEAD = /^(?:Bộ|Sở|Ban|Ủy ban|Uỷ ban|UBND|HĐND|Phòng|Cục|Tổng cục|Văn phòng|Chính phủ|Thủ tướng|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Trường|Trung tâm)(?![\p{Ll}])/u;
@@ -199,7 +201,8 @@ function readIssuer(text: string, pos: number, limit: number, joint = false): { 
     const ok =
       isCap || ISSUER_LOWER.has(lower) || (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá')) || (prevWord === 'thứ' && ORDINAL_WORDS.has(lower));
     if (!ok) break;
-    if (words === 0 && !isCap) return null;
+    // "của chính phủ", "của sở Xây dựng": a body's head word written in lower case.
+    if (words === 0 && !isCap && !LOWER_HEADS.has(lower)) return null;
     if (/^\d+$/.test(word) && prevWord !== 'quận' && prevWord !== 'thứ' && !(word.length <= 2 && isCapWord(prevWord, text, p))) break;
     p = e;
     words++;
@@ -241,7 +244,8 @@ function readLawName(text: string, pos: number): { name: string; end: number } |
   if (typeByWord(firstWord) || NAME_STOP.has(firstWord.toLowerCase())) return null;
   let end = NAMED_LAW_WORD.lastIndex;
   let words = 1;
-  while (words < 10) {
+  // "Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân": eleven words.
+  while (words < 14) {
     // "Luật Phòng, chống tham nhũng", "Luật Cán bộ, công chức": a comma before a lower-case word
     // belongs to the name.
     if (text[end] === ',') {
@@ -750,7 +754,7 @@ function attachDetails(text: string, cits: RawCitation[]): void {
       const d = parseDateAt(text, DATE_LEAD.lastIndex);
       if (!d) {
         // "ngày 145/7/2008": an impossible date is no date, but what follows it is still read.
-        const junk = /^\d{1,4}[ \t]*[/.\-][ \t]*\d{1,2}[ \t]*[/.\-][ \t]*\d{2,4}(?!\d)/u.exec(text.slice(DATE_LEAD.lastIndex, DATE_LEAD.lastIndex + 20));
+        const junk = /^\d{1,4}[ \t]*[/.\-][ \t]*\d{1,2}[ \t]*[/.\-][ \t]*\d{2,5}(?!\d)/u.exec(text.slice(DATE_LEAD.lastIndex, DATE_LEAD.lastIndex + 20));
         if (junk) {
           c.badDate = { start: DATE_LEAD.lastIndex, end: DATE_LEAD.lastIndex + junk[0].length };
           p = c.badDate.end;
@@ -831,11 +835,11 @@ function attachDetails(text: string, cits: RawCitation[]): void {
 // 2752/QĐ-UBND", "Xét đề nghị của Sở Nội vụ tại Tờ trình số …", "Sở Y tế đã ban hành Công văn số …".
 const ISSUER_BEFORE = [
   /(?:của|Của)[ \t]+([^,;.\n]{2,60}?)[ \t]+ban[ \t]+hành[ \t]+kèm[ \t]+theo[ \t]+$/u,
-  /(?:của|Của)[ \t]+([^,;:.\n]{2,110}?)[ \t]+tại[ \t]+$/u,
+  /(?:của|Của)[ \t]+([^;:.\n]{2,110}?)[ \t]+tại[ \t]+$/u,
   /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Phòng|Trung ương)(?![\p{L}])[^,;:.\n]{0,80}?)[ \t]+(?:đã[ \t]+)?(?:ban hành|có)[ \t]+$/u,
 ];
 
-const DATE_BEFORE = /(?:^|[.;:\n][ \t]*)(?:Ngày|ngày)[ \t]+(?=\d)/gu;
+const DATE_BEFORE = /(?:^|[.;:,\n][ \t]*)(?:Ngày|ngày)[ \t]+(?=\d)/gu;
 
 function dateBefore(text: string, start: number): ParsedDate | null {
   const from = Math.max(0, start - 120);

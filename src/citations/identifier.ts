@@ -239,6 +239,16 @@ export function parseSymbol(text: string, pos: number): ParsedSymbol | null {
     if (spaceBefore === 1 && prev.kind === 'code') {
       const cEnd = scanCode(text, q);
       const c = cEnd > q ? [text.slice(q, cEnd)] : null;
+      // "TT-BGD ĐT": one issuer code split by a space is read as that code.
+      if (c && c[0] === c[0].toUpperCase() && !isIssuerCode(prev.text) && isIssuerCode(prev.text + c[0])) {
+        const end = q + c[0].length;
+        if (!isLetterCode(text.charCodeAt(end)) && !isDigitCode(text.charCodeAt(end))) {
+          prev.text += c[0];
+          prev.end = end;
+          p = end;
+          continue;
+        }
+      }
       if (c && c[0].length >= 2 && c[0] === c[0].toUpperCase() && (isIssuerCode(c[0]) || isTypeCode(c[0]))) {
         const end = q + c[0].length;
         if (!isLetterCode(text.charCodeAt(end)) && !isDigitCode(text.charCodeAt(end))) {
@@ -261,7 +271,9 @@ function readSegment(text: string, at: number, afterSpace: boolean): Omit<Symbol
     if (isLetterCode(next) || isDigitCode(next)) return null;
     return { text: text.slice(at, e), start: at, end: e, kind: 'digits' };
   }
-  const cEnd = scanCode(text, at);
+  let cEnd = scanCode(text, at);
+  // "02/BC-BPCngày 11 tháng 12": a code run into the word "ngày" of its date.
+  if (cEnd - at > 4 && text.startsWith('ngày', cEnd - 4) && isUpperCode(text.charCodeAt(cEnd - 5))) cEnd -= 4;
   const c = cEnd > at ? [text.slice(at, cEnd)] : null;
   if (c && isCodeText(c[0], afterSpace)) {
     // Trailing "&" belongs to prose ("UBND& …"), not to the code.
