@@ -115,6 +115,12 @@ describe('what stands between number, date and issuer', () => {
     ['a doubled "của"', 'Thực hiện Kết luận số 137-KL/TW ngày 28/3/2025 của của Bộ Chính trị, Ban Bí thư về sắp xếp;', [['Kết luận', '137-KL/TW', '2025-03-28', 'Bộ Chính trị, Ban Bí thư']]],
     ['the date before the issuing verb', 'Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL về việc hướng dẫn.', [['Văn bản', '473/STP-PBGDPL', '2020-03-25', 'Sở Tư pháp']]],
     ['the type word and issuer before "số"', 'Căn cứ Quyết định của Thủ tướng Chính phủ số: 1521/QĐ-TTg ngày 06/10/2020;', [['Quyết định', '1521/QĐ-TTg', '2020-10-06', 'Thủ tướng Chính phủ']]],
+    ['a body named in lower case', 'căn cứ nghị định số 73/2003/NĐ-CP ngày 23/6/2003 của chính phủ ban hành quy chế;', [['Nghị định', '73/2003/NĐ-CP', '2003-06-23', 'chính phủ']]],
+    ['"số" glued to the number', 'Căn cứ Nghị định số159/2005/NĐ-CP ngày 27 tháng 12 năm 2005 của Chính phủ;', [['Nghị định', '159/2005/NĐ-CP', '2005-12-27', 'Chính phủ']]],
+    ['a code run into "ngày"', 'Xét Báo cáo thẩm tra số 02/BC-BPCngày 11 tháng 12 năm 2006 của Ban Pháp chế;', [['Báo cáo', '02/BC-BPC', '2006-12-11', 'Ban Pháp chế']]],
+    ['a law of eleven words', 'Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26/11/2003;', [['Luật', null, '2003-11-26', null]]],
+    ['an issuer with a comma before "tại"', 'Xét đề nghị của Giám đốc Sở Văn hóa, Thể thao và Du lịch tại Tờ trình số 2653/TTr-SVHTTDL ngày 21/9/2016.', [['Tờ trình', '2653/TTr-SVHTTDL', '2016-09-21', 'Giám đốc Sở Văn hóa, Thể thao và Du lịch']]],
+    ['a five-digit year is skipped, the issuer read', 'theo Quy định số 80-QĐ/TW ngày 18/8/20222 của Bộ Chính trị;', [['Quy định', '80-QĐ/TW', null, 'Bộ Chính trị']]],
   ])('%s', (_name, text, want) => {
     expect(read(text)).toEqual(want);
   });
@@ -150,6 +156,8 @@ describe('damaged symbols and dates: the right canonical key', () => {
     ['a spaced en dash', 'Căn cứ Quyết định số 86/QĐ – UBND ngày 12/01/2022 của UBND tỉnh;', '86/QĐ-UBND'],
     ['a spaced separator before a mixed-case code', 'Căn cứ Quyết định số 153/2006/QĐ - TTg ngày 30/6/2006 của Thủ tướng Chính phủ;', '153/2006/QĐ-TTg'],
     ['the hyphen after the number lost to a space', 'Căn cứ Quyết định số 84 QĐ/TWĐTN ngày 22/02/2013 của Ban Chấp hành Trung ương Đoàn;', '84-QĐ/TWĐTN'],
+    ['an issuer code split by a space', 'Căn cứ Thông tư 01/2016/TT-BGD ĐT ngày 15/01/2016 của Bộ Giáo dục và Đào tạo;', '01/2016/TT-BGDĐT'],
+    ['Cyrillic look-alike capitals in a code', 'Căn cứ Thông tư số 06/2022/TT-B\u0422\u0421 ngày 08/02/2022 của Bộ trưởng Bộ Tài chính;', '06/2022/TT-BTC'],
     ['OCR "TƯ" in a provincial committee\'s symbol', 'Thực hiện Nghị quyết số 05-NQ/TƯ ngày 20/9/2021 của Ban Thường vụ Tỉnh ủy;', '05-NQ/TU'],
     ['"TƯ" of the centre', 'Thực hiện Chỉ thị số 05-CT/TƯ ngày 15/5/2016 của Bộ Chính trị;', '05-CT/TW'],
   ])('%s', (_name, text, canonical) => {
