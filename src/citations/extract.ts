@@ -477,7 +477,13 @@ export function extractCitations(text: string): RawCitation[] {
  * ("…số: 1521/QĐ-TTg ngày 06/10/2020; 21/2021/QĐ-TTg ngày …"), or a line whose start was lost
  * ("ố 09/2019/NĐ-CP ngày …"): its type is the one its code names.
  */
+// "N/YYYY/CODE…" (legal-normative) or "N-CODE/…" (Party), spaces tolerated around separators.
+const STRONG_SHAPE = /\d{1,5}[a-z]?[ \t]{0,2}(?:\/[ \t]{0,2}\d{4}[ \t]{0,2}[\/\-][ \t]{0,2}\p{Lu}|-[ \t]{0,2}\p{Lu}[\p{L}&]*[ \t]{0,2}\/)/uy;
+
 function bareSymbolAt(text: string, at: number, prev: RawCitation | undefined): RawCitation[] {
+  // Only the two strong shapes, checked cheaply first (every date also starts "14/5/…").
+  STRONG_SHAPE.lastIndex = at;
+  if (!STRONG_SHAPE.test(text)) return [];
   // After "Số:" it is a header's own number, and after "số" the reader of "số" has decided.
   if (/[Ss]ố\s*:?\s*$/u.test(text.slice(Math.max(0, at - 8), at))) return [];
   const symbol = parseSymbol(text, at);
