@@ -179,8 +179,18 @@ function buildHeader(text: string, h: ReturnType<typeof readHeader>, src: (o: nu
 }
 
 /** The document's own number as parsed from its header's "Số: …", or null. */
+// "… BINH VÀ XÃ HỘI Độc lập – Tự do – Hạnh phúc ******* Số: 23/2007/QĐ-BLĐTBXH Hà Nội, ngày …": a
+// header flattened into one line still gives its number after a capital "Số:" (a citation writes
+// "số" in lower case).
+const OWN_NUMBER_INLINE = /(?<![\p{L}\d])(?:Số|SỐ)[ \t]*:\s{0,8}(?=\d)/u;
+
 function ownSymbol(t: string, h: ReturnType<typeof readHeader>): ParsedSymbol | null {
-  if (!h.number) return null;
+  if (!h.number) {
+    const m = OWN_NUMBER_INLINE.exec(t.slice(0, 4000));
+    if (!m) return null;
+    const sym = parseSymbol(t, m.index + m[0].length);
+    return sym && sym.shape !== 'number-only' && sym.shape !== 'irregular' ? sym : null;
+  }
   const digit = /\d/.exec(h.number.text);
   if (!digit) return null;
   const sym = parseSymbol(t, h.number.start + digit.index);

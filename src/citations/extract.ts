@@ -8,7 +8,7 @@
 import { parseSymbol, type ParsedSymbol } from './identifier.js';
 import { TYPE_WORDS, typeByName, typeByWord, typesForCode, type DocumentType } from './vocabulary/types.js';
 import { CUA, GAP, MAX_TYPE_WORDS, SO, SPACES, escape, isLetter, lineEnd, newCitation, type RawCitation } from './extract-base.js';
-import { readIssuer } from './issuer-reader.js';
+import { issuerBefore, readIssuer } from './issuer-reader.js';
 import { readNamed } from './law-names.js';
 import { attachDetails } from './details.js';
 
@@ -20,7 +20,7 @@ const VAN_BAN = typeByName('Văn bản')!;
 // Candidates are found from cheap triggers rather than by trying every type word at every
 // position: the word "số", a number followed by "/" or "-", and the capitalised words that
 // begin a named instrument. From each trigger the type word is looked up backwards.
-const TRIGGER = /(?:s|S)(?:ố|Ố)|\d[ \t]{0,2}[\/\-]|(?:Luật|Bộ luật|Pháp lệnh|Hiến pháp|Nghị quyết|LUẬT|BỘ LUẬT|PHÁP LỆNH|HIẾN PHÁP|NGHỊ QUYẾT)[ \t]/g;
+const TRIGGER = /(?:s|S)(?:ố|Ố)|\d[ \t]{0,2}[\/\-]|(?:Luật|Bộ luật|Bộ Luật|Pháp lệnh|Hiến pháp|Nghị quyết|LUẬT|BỘ LUẬT|PHÁP LỆNH|HIẾN PHÁP|NGHỊ QUYẾT)[ \t]/g;
 // The last syllable of every type word: "một số", "chỉ số" end in words no type word ends with.
 const LAST_SYLLABLES = new Set(TYPE_WORDS.map((w) => w.split(' ').pop()!));
 
@@ -296,10 +296,13 @@ function readSharedList(text: string, start: number, afterWord: number, type: Do
     const at = afterWord + cua[0].length;
     listIssuer = readIssuer(text, at, afterWord + intro[1]!.length);
   }
+  // "Theo đề nghị của Bộ trưởng Bộ … tại các văn bản: Số …, số …": the issuer before the list.
+  if (!listIssuer) listIssuer = issuerBefore(text, start);
   const out: RawCitation[] = [];
   let p = afterWord + intro[0].length;
   for (let k = 0; k < 50; k++) {
-    if (!text.startsWith('số', p)) break;
+    // The first item may open with a capital after the colon ("các Báo cáo: Số 201/BC-…").
+    if (!text.startsWith('số', p) && !(k === 0 && text.startsWith('Số', p))) break;
     const c = readNumbered(text, p, p, type, typeWritten);
     if (!c || !c.hasSo) break;
     c.sharedTypeWord = true;

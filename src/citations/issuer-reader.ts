@@ -21,8 +21,21 @@ const ISSUER_LOWER = new Set(
     'xây dựng giao thông vận tải công thương kế hoạch đầu tư ngoại vụ nhà nước kho bạc dân tộc tôn giáo thanh niên ' +
     'phụ nữ cựu chiến binh đoàn liên đoàn tỉnh ủy huyện ủy thành ủy đảng ủy đốc sản nghị lần thứ chỉ đạo ngân sách ' +
     'kinh giao ngoại phòng an ninh thủy lợi thuế hải quan kiểm toán thanh bảo hiểm bưu điện hàng ' +
-    'minh hợp tác dân cư gia đình trẻ em cao tuổi doanh nghiệp nhỏ vừa tỉnh thành chế').split(' '),
+    'minh hợp tác dân cư gia đình trẻ em cao tuổi doanh nghiệp nhỏ vừa tỉnh thành chế tin').split(' '),
 );
+
+// The old placement of the tone mark on "oa", "oe", "uy" ("hoá", "khoẻ", "thuỷ") and the new one
+// ("hóa", "khỏe", "thủy") spell one word; the word lists hold the new one.
+const OLD_TONE: Record<string, string> = {
+  oá: 'óa', oà: 'òa', oả: 'ỏa', oã: 'õa', oạ: 'ọa', oé: 'óe', oè: 'òe', oẻ: 'ỏe', oẽ: 'õe', oẹ: 'ọe',
+  uý: 'úy', uỳ: 'ùy', uỷ: 'ủy', uỹ: 'ũy', uỵ: 'ụy',
+};
+const OLD_TONE_AT_END = /(?:o[áàảãạéèẻẽẹ]|u[ýỳỷỹỵ])$/u;
+
+export function newStyleTone(lower: string): string {
+  const m = OLD_TONE_AT_END.exec(lower);
+  return m ? lower.slice(0, m.index) + OLD_TONE[m[0]]! : lower;
+}
 
 const LOWER_HEADS = new Set(['chính', 'sở', 'bộ', 'ủy', 'uỷ']);
 
@@ -75,7 +88,7 @@ export function readIssuer(text: string, pos: number, limit: number, joint = fal
     if (words > 0 && ISSUER_STOP.has(lower) && (!isCap || word === word.toUpperCase()) && !(lower === 'triển' && prevWord === 'phát')) break;
     if (words > 0 && lower === 'ban' && /^[ \t]+hành/u.test(text.slice(e, e + 6))) break;
     const ok =
-      isCap || ISSUER_LOWER.has(lower) || (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá')) || (prevWord === 'thứ' && ORDINAL_WORDS.has(lower));
+      isCap || ISSUER_LOWER.has(lower) || ISSUER_LOWER.has(newStyleTone(lower)) || (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá')) || (prevWord === 'thứ' && ORDINAL_WORDS.has(lower));
     if (!ok) break;
     // "của chính phủ", "của sở Xây dựng": a body's head word written in lower case.
     if (words === 0 && !isCap && !LOWER_HEADS.has(lower)) return null;
@@ -113,7 +126,7 @@ export function isCapWord(prevLower: string, text: string, p: number): boolean {
 
 export const ISSUER_BEFORE = [
   /(?:của|Của)[ \t]+([^,;.\n]{2,60}?)[ \t]+ban[ \t]+hành[ \t]+kèm[ \t]+theo[ \t]+$/u,
-  /(?:của|Của)[ \t]+([^;:.\n]{2,110}?)[ \t]+tại[ \t]+$/u,
+  /(?:của|Của)[ \t]+([^;:.\n]{2,110}?)[ \t]+tại[ \t]+(?:các[ \t]+)?$/u,
   /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Phòng|Trung ương)(?![\p{L}])[^,;:.\n]{0,80}?)[ \t]+(?:đã[ \t]+)?(?:ban hành|có)[ \t]+$/u,
 ];
 

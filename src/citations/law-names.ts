@@ -19,6 +19,9 @@ const NAME_STOP = new Set([
   'đang', 'sẽ', 'phải', 'trước', 'khi', 'nếu', 'nhưng', 'đều', 'cũng', 'vẫn', 'bị', 'tới', 'hoặc', 'năm',
 ]);
 
+const OF_COUNCILS = /^[ \t]+(?:Hội[ \t]+đồng[ \t]+nhân[ \t]+dân|HĐND)(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)(?:Ủy|Uỷ)[ \t]+ban[ \t]+nhân[ \t]+dân(?![\p{L}])|^[ \t]+HĐND(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)UBND(?![\p{L}])/u;
+const AMENDED_MARK = /^[ \t]*\((?:sửa[ \t]+đổi(?:[ \t]*,[ \t]*bổ[ \t]+sung)?|bổ[ \t]+sung)(?:[ \t]+năm[ \t]+\d{4})?\)/u;
+
 // Party resolutions named by the meeting that adopted them.
 const NQ_DAI_HOI = /[ \t]+((?:Đại[ \t]+hội|ĐẠI[ \t]+HỘI)[ \t]+(?:[\p{L}\d]+[ \t]+){0,9}?(?:lần|LẦN)[ \t]+(?:thứ|THỨ)[ \t]+([IVXLC]+))(?:[ \t]+(?:(?:của|CỦA)[ \t]+(?:Đảng|ĐẢNG)(?![ \t]+(?:bộ|BỘ))))?(?![\p{L}\d])/uy;
 const NQ_TRUNG_UONG = /[ \t]+((?:(?:Hội[ \t]+nghị|HỘI[ \t]+NGHỊ)[ \t]+)?(?:(?:lần|LẦN)[ \t]+(?:thứ|THỨ)[ \t]+)?(?:Trung|TRUNG)[ \t]+(?:ương|ƯƠNG)[ \t]+(\d{1,2})(?:[ \t]*,)?[ \t]+(?:khóa|khoá|KHÓA|KHOÁ)[ \t]+([IVXLC]+))(?![\p{L}\d])/uy;
@@ -27,10 +30,21 @@ const NQ_TRUNG_UONG = /[ \t]+((?:(?:Hội[ \t]+nghị|HỘI[ \t]+NGHỊ)[ \t]+)?
 function readLawName(text: string, pos: number): { name: string; end: number } | null {
   NAMED_LAW_WORD.lastIndex = pos;
   const first = NAMED_LAW_WORD.exec(text);
-  if (!first) return readLowerLawName(text, pos);
-  const firstWord = first[1]!;
-  if (typeByWord(firstWord) || NAME_STOP.has(firstWord.toLowerCase())) return null;
-  let end = NAMED_LAW_WORD.lastIndex;
+  let end: number;
+  // "Luật tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày …": a name begun in lower case is read
+  // like any other, and is a law's only when its number or date follows.
+  let lowerFirst = false;
+  if (first) {
+    const firstWord = first[1]!;
+    if (typeByWord(firstWord) || NAME_STOP.has(firstWord.toLowerCase())) return null;
+    end = NAMED_LAW_WORD.lastIndex;
+  } else {
+    LOWER_LAW_WORD.lastIndex = pos;
+    const w = LOWER_LAW_WORD.exec(text);
+    if (!w || NAME_STOP.has(w[1]!)) return null;
+    end = LOWER_LAW_WORD.lastIndex;
+    lowerFirst = true;
+  }
   let words = 1;
   // "Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân": eleven words.
   while (words < 14) {
@@ -63,31 +77,27 @@ function readLawName(text: string, pos: number): { name: string; end: number } |
       words++;
       continue;
     }
+    // "Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân" (2004).
+    if (word === 'của') {
+      const own = OF_COUNCILS.exec(text.slice(LOWER_WORD.lastIndex, LOWER_WORD.lastIndex + 60));
+      if (own) {
+        end = LOWER_WORD.lastIndex + own[0].length;
+        words += 6;
+        continue;
+      }
+    }
     if (NAME_STOP.has(word)) break;
     if (word === 'hiện' && /^[ \t]+hành(?![\p{L}])/u.test(text.slice(LOWER_WORD.lastIndex, LOWER_WORD.lastIndex + 8))) break;
     end = LOWER_WORD.lastIndex;
     words++;
     if (/^\d{4}$/.test(word)) break;
   }
+  // "Luật Tổ chức HĐND và UBND (sửa đổi) ngày 21 tháng 6 năm 1994": the amended edition's mark.
+  const amended = AMENDED_MARK.exec(text.slice(end, end + 40));
+  if (amended) end += amended[0].length;
   const yearTail = /^[ \t]+năm[ \t]+(\d{4})(?!\d)/u.exec(text.slice(end, end + 12));
   if (yearTail) end += yearTail[0].length;
-  return { name: text.slice(pos, end).trim(), end };
-}
-
-/**
- * "Luật bảo hiểm y tế số 25/2008/QH12", "Luật đất đai ngày 29/11/2013": a name written in lower
- * case is a law's only when its number or date follows ("Luật hiện hành" is not a citation).
- */
-function readLowerLawName(text: string, pos: number): { name: string; end: number } | null {
-  let end = pos;
-  for (let words = 0; words < 8; words++) {
-    LOWER_LAW_WORD.lastIndex = end;
-    const w = LOWER_LAW_WORD.exec(text);
-    if (!w || NAME_STOP.has(w[1]!)) break;
-    end = LOWER_LAW_WORD.lastIndex;
-  }
-  if (end === pos) return null;
-  if (!/^[ \t]+(?:số[ \t]*:?[ \t]*\d|ngày[ \t]+\d)/u.test(text.slice(end, end + 16))) return null;
+  if (lowerFirst && !/^[ \t]+(?:số[ \t]*:?[ \t]*\d|ngày[ \t]+\d)/u.test(text.slice(end, end + 16))) return null;
   return { name: text.slice(pos, end).trim(), end };
 }
 
@@ -126,7 +136,10 @@ export function readNamed(text: string, start: number, afterWord: number, type: 
       name = h[1] ?? h[0].trim();
       end = afterWord + h[0].length;
     } else {
-      const law = readAmendingLaw(text, afterWord) ?? readLawName(text, afterWord);
+      const amending = readAmendingLaw(text, afterWord);
+      // "các Luật sửa đổi, bổ sung …": several amending laws spoken of together, none named.
+      if (amending && /(?:^|[^\p{L}])(?:các|những)[ \t]+$/u.test(text.slice(Math.max(0, start - 8), start))) return null;
+      const law = amending ?? readLawName(text, afterWord);
       if (!law) return null;
       name = law.name;
       end = law.end;

@@ -185,7 +185,8 @@ const TYPE_HEADING_WORDS =
 
 const PLACE_BROKEN = /(?:^|[ \t])(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|Đảng bộ|Tỉnh ủy|Huyện ủy)[ \t]+\p{Lu}\p{Ll}*$/u;
 const WANTS_NUMBER = /(?:^|[ \t])(?:thứ|khóa|khoá|KHÓA|số|Số|SỐ|ngày|tháng|năm|lần|Điều|khoản|Khoản)$/u;
-const PREAMBLE_ITEM = /^[ \t]*(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị)(?![\p{L}])/u;
+// "Căn cứ …", also as a list item ("- Căn cứ Luật Doanh nghiệp" ⏎ "Nhà nước ngày …;").
+const PREAMBLE_ITEM = /^[ \t]*(?:[-–+•][ \t]*)?(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị)(?![\p{L}])/u;
 const SYMBOL_BREAK = /[\p{Lu}\d][/\-]$/u;
 
 /**
