@@ -86,7 +86,7 @@ export function extractCitations(text: string): RawCitation[] {
         const c = readNumbered(text, tw.start, tw.end, tw.type, tw.written);
         if (c) found = [c];
       } else if (!tw) {
-        found = listAt(text, at, consumed);
+        found = listAt(text, at, consumed, out[out.length - 1]);
         if (!found.length) found = siblingAt(text, at, out[out.length - 1]);
         if (!found.length) found = typedSoAt(text, at);
       }
@@ -212,7 +212,7 @@ function siblingAt(text: string, at: number, prev: RawCitation | undefined): Raw
 }
 
 /** "các Quyết định của Thủ tướng Chính phủ: số 1400/QĐ-TTg …; số …": the list whose first "số" is at `at`. */
-function listAt(text: string, at: number, consumed: number): RawCitation[] {
+function listAt(text: string, at: number, consumed: number, previous?: RawCitation): RawCitation[] {
   let p = at;
   while (p > 0 && (text[p - 1] === ' ' || text[p - 1] === '\t')) p--;
   if (text[p - 1] !== ':') return [];
@@ -225,8 +225,17 @@ function listAt(text: string, at: number, consumed: number): RawCitation[] {
   const type = typeByWord(last[0]);
   if (!type) return [];
   const start = from + last.index;
-  return readSharedList(text, start, start + last[0].length, type, last[0]);
+  const items = readSharedList(text, start, start + last[0].length, type, last[0]);
+  // "… tại các Tờ trình: Số …, số … và các Báo cáo: Số …": a list joined to the list before it
+  // shares that list's issuer.
+  const prev = previous?.symbol && previous.listIssuer && items.length && !items[0]!.listIssuer ? previous : undefined;
+  if (prev && start > prev.symbol!.end && start - prev.symbol!.end <= 60 && LIST_AFTER_LIST.test(text.slice(prev.symbol!.end, start))) {
+    for (const c of items) c.listIssuer = prev.listIssuer;
+  }
+  return items;
 }
+
+const LIST_AFTER_LIST = /^(?:[ \t]*,?[ \t]*ngày[ \t]+[\d/.\- ]{6,12}|[ \t]*,?[ \t]*ngày[ \t]+\d{1,2}[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+\d{4})?[ \t]*[,;]?[ \t]*và[ \t]+các[ \t]+$/u;
 
 /** The type a symbol's type code names in its family ("TTr" → Tờ trình, "NĐ" → Nghị định). */
 function typeOfSymbol(symbol: ParsedSymbol): DocumentType | undefined {

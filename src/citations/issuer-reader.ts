@@ -126,7 +126,11 @@ export function isCapWord(prevLower: string, text: string, p: number): boolean {
 
 export const ISSUER_BEFORE = [
   /(?:của|Của)[ \t]+([^,;.\n]{2,60}?)[ \t]+ban[ \t]+hành[ \t]+kèm[ \t]+theo[ \t]+$/u,
-  /(?:của|Của)[ \t]+([^;:.\n]{2,110}?)[ \t]+tại[ \t]+(?:các[ \t]+)?$/u,
+  /(?:của|Của)[ \t]+([^;:.\n]{2,110}?)(?:[ \t]*,)?[ \t]+tại[ \t]+(?:các[ \t]+)?$/u,
+  // "Quy chế … do Ban Bí thư Trung ương Đảng ban hành theo Quyết định số …".
+  /(?:do|Do)[ \t]+([^,;:.\n]{2,80}?)[ \t]+ban[ \t]+hành[ \t]+(?:kèm[ \t]+)?theo[ \t]+$/u,
+  // "Xét đề nghị của Trưởng Phòng Giáo dục quận 8 (Công văn số …)".
+  /(?:của|Của)[ \t]+([^;:.\n()]{2,110}?)[ \t]*\([ \t]*$/u,
   /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Phòng|Trung ương)(?![\p{L}])[^,;:.\n]{0,80}?)[ \t]+(?:đã[ \t]+)?(?:ban hành|có)[ \t]+$/u,
 ];
 
