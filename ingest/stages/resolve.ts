@@ -3,7 +3,8 @@
 import type { AnalyzedDocument, Finding } from '../../src/citations/model.js';
 import { fromAnalyzed } from '../../src/graph/index.js';
 import type { DocumentBatch } from '../../src/graph/store.js';
-import type { KnowledgeResolver, Lang } from '../../src/lint/define-rule.js';
+import type { KnowledgeResolver } from '../../src/model/knowledge.js';
+import type { Lang } from '../../src/model/schemas.js';
 import { lint } from '../../src/lint/index.js';
 
 export interface ResolveOptions {

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
+import type { Lang } from '../model/schemas.js';
 
 export interface MainParams {
   argv: string[];
@@ -34,7 +35,7 @@ function version(): string {
 }
 
 /** Option value parsers, their complaint in the language of the command line. */
-function parsers(lang: 'vi' | 'en') {
+function parsers(lang: Lang) {
   const say = (vi: string, en: string) => new InvalidArgumentError(lang === 'en' ? en : vi);
   return {
     nonNegative: (v: string) => {
@@ -59,8 +60,6 @@ function parsers(lang: 'vi' | 'en') {
     },
   };
 }
-
-type Lang = 'vi' | 'en';
 
 /** The language asked for anywhere on the command line (--lang en / --lang=en), for messages printed before the options are parsed. */
 export function langOf(argv: string[]): Lang {

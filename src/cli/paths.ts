@@ -5,6 +5,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
 import { SUPPORTED_EXTENSIONS } from '../documents/index.js';
+import type { Lang } from '../model/schemas.js';
 
 export const DOCUMENT_EXTENSIONS: readonly string[] = Object.keys(SUPPORTED_EXTENSIONS);
 
@@ -82,7 +83,7 @@ export async function expandPaths(inputs: string[], cwd: string): Promise<Expand
 export const SKIPPED_SHOWN = 10;
 
 /** The lines that tell what was skipped and why, and which folders had nothing to read. */
-export function describeSkipped(ex: Expanded, lang: 'vi' | 'en', shown = SKIPPED_SHOWN): string[] {
+export function describeSkipped(ex: Expanded, lang: Lang, shown = SKIPPED_SHOWN): string[] {
   const readable = DOCUMENT_EXTENSIONS.join(', ');
   const lines: string[] = [];
   for (const s of ex.skipped.slice(0, shown)) {

@@ -11,7 +11,9 @@ import { formatOf, fromBuffer, fromString, locateSpan, type SourceText } from '.
 import type { GraphStore } from '../graph/store.js';
 import { earliestDocumentDate } from '../knowledge/as-of.js';
 import { changesBefore, endingEvent } from '../knowledge/status.js';
-import type { KnowledgeResolver, Lang, StatusFact } from '../lint/define-rule.js';
+import type { CitationState, CitationView } from '../model/check.js';
+import type { KnowledgeResolver, StatusFact } from '../model/knowledge.js';
+import type { Lang } from '../model/schemas.js';
 import { toJson } from '../lint/formatters/json.js';
 import { lint, type LintOptions } from '../lint/index.js';
 import type { PresetName } from '../lint/presets/index.js';
@@ -69,34 +71,6 @@ export type CheckInput = (
   | { text: string; filename: string; date: string | null; lang: Lang }
   | { bytes: Uint8Array; filename: string; date: string | null; lang: Lang }
 ) & { include?: readonly CheckInclude[] };
-
-export type CitationState = 'in_force' | 'amended' | 'replaced' | 'repealed' | 'expired' | 'unknown';
-
-export interface CitationView {
-  offset: number;
-  length: number;
-  line: number;
-  column: number;
-  section: string;
-  surface: string;
-  type: string;
-  number: string | null;
-  canonicalNumber: string | null;
-  date: string | null;
-  issuer: string | null;
-  subject: string | null;
-  key: string | null;
-  status: {
-    state: CitationState;
-    /** Canonical number of the instrument that replaced, repealed or amended it. */
-    by: string | null;
-    /** When that took effect. */
-    since: string | null;
-    /** Where the fact comes from, and whether it is stated or inferred. */
-    source: string | null;
-    confidence: 'stated' | 'inferred' | null;
-  };
-}
 
 const ENDED: Record<string, CitationState> = { replaced_by: 'replaced', repealed_by: 'repealed', expired: 'expired' };
 

@@ -1,6 +1,7 @@
 // `cancu extract`: the citations of each file, as JSON (the output contract) or text.
 import { resolve } from 'node:path';
 import type { AnalyzedDocument } from '../../citations/model.js';
+import type { Lang } from '../../model/schemas.js';
 
 export function documentJson(doc: AnalyzedDocument) {
   return {
@@ -41,7 +42,7 @@ export function documentJson(doc: AnalyzedDocument) {
 
 export async function extract(
   files: string[],
-  opts: { format: 'json' | 'text'; cwd: string; lang: 'vi' | 'en'; stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } },
+  opts: { format: 'json' | 'text'; cwd: string; lang: Lang; stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } },
 ): Promise<number> {
   const { readDocument, DocumentError } = await import('../../documents/index.js');
   const { analyze } = await import('../../citations/analyze.js');
