@@ -6,7 +6,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
+import { DOCUMENT_EXTENSIONS } from '../documents/formats.js';
 import type { Lang } from '../model/schemas.js';
+
+/** The extensions read, for the help (the format registry's list). */
+const READ_EXTENSIONS = DOCUMENT_EXTENSIONS.join(' ');
 
 export interface MainParams {
   argv: string[];
@@ -110,7 +114,7 @@ văn bản); 2 sai cách dùng, tệp không đọc được hoặc kho dữ li�
 const EXAMPLES: Record<string, string> = {
   cancu: `
 Ví dụ:
-  cancu check du-thao/                        kiểm tra mọi tệp .txt .md .docx trong thư mục
+  cancu check du-thao/                        kiểm tra mọi tệp đọc được trong thư mục (${READ_EXTENSIONS})
   cancu check ke-hoach.docx --date 2024-08-01 xét hiệu lực tại ngày 01/8/2024
   cancu ingest fixtures/plans                 nạp kế hoạch vào đồ thị
   cancu query basis fixtures/plans/003_06262491b62869cd.txt --depth 5
@@ -208,7 +212,7 @@ export async function main(params: MainParams): Promise<number> {
 
   command('check')
     .description('kiểm tra các trích dẫn trong dự thảo (tệp, thư mục, mẫu glob)')
-    .argument('<paths...>', 'tệp, thư mục hoặc mẫu glob (.txt .md .docx)')
+    .argument('<paths...>', `tệp, thư mục hoặc mẫu glob (${READ_EXTENSIONS})`)
     .addOption(new Option('-f, --format <format>', 'định dạng kết quả').choices(['stylish', 'json', 'sarif']).default('stylish'))
     .option('--date <YYYY-MM-DD>', 'xét hiệu lực tại ngày này (mặc định: ngày của văn bản)')
     .option('--max-warnings <n>', 'thoát với mã 1 khi số cảnh báo vượt quá n', nonNegative)
@@ -249,7 +253,7 @@ export async function main(params: MainParams): Promise<number> {
 
   command('extract')
     .description('liệt kê các văn bản được dẫn trong từng tệp')
-    .argument('<paths...>', 'tệp, thư mục hoặc mẫu glob (.txt .md .docx)')
+    .argument('<paths...>', `tệp, thư mục hoặc mẫu glob (${READ_EXTENSIONS})`)
     .addOption(new Option('-f, --format <format>', 'định dạng').choices(['json', 'text']).default('text'))
     .addOption(lang())
     .action(async (paths: string[], o) => {
@@ -265,7 +269,7 @@ export async function main(params: MainParams): Promise<number> {
 
   command('ingest')
     .description('nạp kế hoạch vào đồ thị (Neo4j khi có NEO4J_URI, nếu không thì kho nhúng .cancu/)')
-    .argument('<paths...>', 'tệp, thư mục hoặc mẫu glob (.txt .md .docx)')
+    .argument('<paths...>', `tệp, thư mục hoặc mẫu glob (${READ_EXTENSIONS})`)
     .addOption(new Option('-f, --format <format>', 'định dạng tóm tắt').choices(['text', 'json']).default('text'))
     .option('--batch-size <n>', 'số văn bản mỗi lần ghi', nonNegative, 500)
     .option('--force', 'ghi lại cả tệp không đổi')

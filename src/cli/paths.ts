@@ -1,15 +1,15 @@
 // Expands the paths a user gives — files, folders (recursively) and globs — into files to read.
-// The formats read are those src/documents reads (SUPPORTED_EXTENSIONS, the one list); a file of
+// The formats read are those src/documents reads (its format registry, formats.ts); a file of
 // another format inside a folder or matched by a glob is skipped and reported with its reason, and
 // a folder with nothing to read is named, so no input disappears without a word.
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
-import { SUPPORTED_EXTENSIONS } from '../documents/index.js';
+import { DOCUMENT_EXTENSIONS, isDocumentName } from '../documents/formats.js';
 import type { Lang } from '../model/schemas.js';
 
-export const DOCUMENT_EXTENSIONS: readonly string[] = Object.keys(SUPPORTED_EXTENSIONS);
+export { DOCUMENT_EXTENSIONS };
 
-const isDocument = (name: string) => DOCUMENT_EXTENSIONS.includes(extname(name).toLowerCase());
+const isDocument = isDocumentName;
 
 export interface Skipped {
   file: string;

@@ -5,9 +5,8 @@
 // the answer also carries the text that was read (for an uploaded .docx or .pdf, the client cannot
 // know it otherwise) and every citation with what was read and its status on the judging date —
 // what the web page shows in place.
-import { analyze } from '../citations/analyze.js';
 import type { AnalyzedDocument, Citation, Finding } from '../citations/model.js';
-import { formatOf, fromBuffer, fromString, locateSpan, type SourceText } from '../documents/index.js';
+import { locateSpan, type SourceText } from '../documents/index.js';
 import type { GraphStore } from '../graph/store.js';
 import { earliestDocumentDate } from '../knowledge/as-of.js';
 import { changesBefore, endingEvent } from '../knowledge/status.js';
@@ -15,9 +14,10 @@ import type { CitationState, CitationView } from '../model/check.js';
 import type { KnowledgeResolver, StatusFact } from '../model/knowledge.js';
 import type { Lang } from '../model/schemas.js';
 import { toJson } from '../lint/formatters/json.js';
-import { lint, type LintOptions } from '../lint/index.js';
+import type { LintOptions } from '../lint/index.js';
 import type { PresetName } from '../lint/presets/index.js';
 import { storeKnowledge } from './knowledge.js';
+import { analyzeSource, lintDocument, readSource } from './pipeline.js';
 
 export interface CheckSettings {
   /** ISO date the document is judged at; null: its own date. */
@@ -53,10 +53,10 @@ export function bundledResolver(): Promise<KnowledgeResolver | null> {
 
 /** The analysed document, the knowledge it was judged with, and its findings. */
 async function analyzeAndLint(source: SourceText, file: string, settings: CheckSettings, knowledge: CheckKnowledge) {
-  const doc = analyze(source.text, { file, locate: source.locate.bind(source) });
+  const doc = analyzeSource(source, file);
   const registry = knowledge.resolver === undefined ? await bundledResolver() : knowledge.resolver;
   const resolver = knowledge.store ? await storeKnowledge(knowledge.store, doc, registry) : registry;
-  const messages = lint(doc, { asOf: settings.date ?? undefined, lang: settings.lang, preset: settings.preset, rules: settings.rules, resolver });
+  const messages = lintDocument(doc, { asOf: settings.date ?? undefined, lang: settings.lang, preset: settings.preset, rules: settings.rules, resolver });
   return { doc, resolver, messages };
 }
 
@@ -126,7 +126,7 @@ function citationViews(doc: AnalyzedDocument, source: SourceText, resolver: Know
 
 /** POST /check: the JSON report `cancu check --format json` prints for the same file (with `include`, more). */
 export async function checkDocument(input: CheckInput, knowledge: CheckKnowledge) {
-  const source = 'bytes' in input ? await fromBuffer(input.bytes, input.filename) : await fromString(input.text, input.filename, formatOf(input.filename));
+  const source = await readSource('bytes' in input ? { bytes: input.bytes, file: input.filename } : { text: input.text, file: input.filename });
   const { doc, resolver, messages } = await analyzeAndLint(source, input.filename, { date: input.date, lang: input.lang }, knowledge);
   const report = toJson([{ file: input.filename, messages }]);
   const include = new Set(input.include ?? []);

@@ -1,13 +1,13 @@
 // POST /check — lint a draft's citations: the same JSON `cancu check --format json` prints.
 import { z } from 'zod';
-import { SUPPORTED_EXTENSIONS } from '../../documents/index.js';
+import { DOCUMENT_EXTENSIONS, DOCUMENT_FORMATS } from '../../documents/formats.js';
 import * as model from '../../model/check.js';
 import { checkDocument } from '../../service/check.js';
 import { isoDateValue, langValue } from '../../service/values.js';
 import { defineEndpoint } from '../endpoint.js';
 
 /** What src/documents reads (one list: a format added there is accepted here too). */
-const UPLOAD_EXTENSIONS = Object.keys(SUPPORTED_EXTENSIONS);
+const UPLOAD_EXTENSIONS = [...DOCUMENT_EXTENSIONS];
 
 const options = {
   date: isoDateValue.optional().meta({ description: 'Ngày dùng để xét hiệu lực (YYYY-MM-DD); mặc định là ngày của văn bản' }),
@@ -31,7 +31,7 @@ export const checkReportSchema = z
         file: z.string(),
         error: z.string().optional(),
         asOf: z.string().nullable().optional().meta({ description: 'Ngày đã dùng để xét hiệu lực (khi có include)' }),
-        format: z.enum(['txt', 'md', 'docx', 'pdf']).optional(),
+        format: z.enum(DOCUMENT_FORMATS).optional(),
         source: z.string().optional().meta({ description: 'Văn bản đã đọc (include=source)' }),
         citations: z.array(citationViewSchema).optional().meta({ description: 'Trích dẫn (include=citations)' }),
         messages: z.array(model.checkMessageSchema.meta({ id: 'CheckMessage' })),
