@@ -4,10 +4,10 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { DEFAULT_MAX_BYTES, SUPPORTED_EXTENSIONS } from '../../src/documents/index.js';
+import { DEFAULT_MAX_BYTES, DOCUMENT_EXTENSIONS } from '../../src/documents/index.js';
 
 /** What src/documents reads (one list: a format added there is ingested too). */
-export const INGEST_EXTENSIONS: readonly string[] = Object.keys(SUPPORTED_EXTENSIONS).map((extension) => extension.slice(1));
+export const INGEST_EXTENSIONS: readonly string[] = DOCUMENT_EXTENSIONS.map((extension) => extension.slice(1));
 const IGNORED = ['**/node_modules/**', '**/.git/**', '**/.cancu/**', '**/.neo4j/**'];
 
 export interface InputFile {

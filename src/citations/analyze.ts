@@ -36,7 +36,22 @@ export function lineLocator(text: string): Locator {
   };
 }
 
-export function analyze(text: string, opts: AnalyzeOptions): AnalyzedDocument {
+/**
+ * What analyze reads: the text, the name its findings carry, and where the text is not the file
+ * itself (markdown, docx, pdf) the map back to the file. A SourceText of src/documents is one.
+ */
+export interface AnalysisSource {
+  text: string;
+  file: string;
+  locate?: Locator;
+}
+
+/** Analyses one document read by an adapter (src/documents). */
+export function analyze(source: AnalysisSource): AnalyzedDocument;
+/** Analyses a bare string (tests, benchmarks): the text is its own source. */
+export function analyze(text: string, opts: AnalyzeOptions): AnalyzedDocument;
+export function analyze(input: string | AnalysisSource, options?: AnalyzeOptions): AnalyzedDocument {
+  const { text, ...opts } = typeof input === 'string' ? { text: input, ...options! } : input;
   const cleaned = clean(text);
   // Soft wraps joined; offsets go back through the reflow map, then the cleaning map.
   const flowed = reflow(cleaned.text);

@@ -1,14 +1,15 @@
 // Expands the paths a user gives — files, folders (recursively) and globs — into files to read.
-// The formats read are those src/documents reads (SUPPORTED_EXTENSIONS, the one list); a file of
+// The formats read are those src/documents reads (its format registry, formats.ts); a file of
 // another format inside a folder or matched by a glob is skipped and reported with its reason, and
 // a folder with nothing to read is named, so no input disappears without a word.
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
-import { SUPPORTED_EXTENSIONS } from '../documents/index.js';
+import { DOCUMENT_EXTENSIONS, isDocumentName } from '../documents/formats.js';
+import type { Lang } from '../model/schemas.js';
 
-export const DOCUMENT_EXTENSIONS: readonly string[] = Object.keys(SUPPORTED_EXTENSIONS);
+export { DOCUMENT_EXTENSIONS };
 
-const isDocument = (name: string) => DOCUMENT_EXTENSIONS.includes(extname(name).toLowerCase());
+const isDocument = isDocumentName;
 
 export interface Skipped {
   file: string;
@@ -82,7 +83,7 @@ export async function expandPaths(inputs: string[], cwd: string): Promise<Expand
 export const SKIPPED_SHOWN = 10;
 
 /** The lines that tell what was skipped and why, and which folders had nothing to read. */
-export function describeSkipped(ex: Expanded, lang: 'vi' | 'en', shown = SKIPPED_SHOWN): string[] {
+export function describeSkipped(ex: Expanded, lang: Lang, shown = SKIPPED_SHOWN): string[] {
   const readable = DOCUMENT_EXTENSIONS.join(', ');
   const lines: string[] = [];
   for (const s of ex.skipped.slice(0, shown)) {
