@@ -8,6 +8,7 @@ import { CUA, SPACES, lineEnd, type RawCitation } from './extract-base.js';
 import { ISSUER_HEAD, isJoint, issuerBefore, readIssuer } from './issuer-reader.js';
 
 const DATE_LEAD = /[ \t]*,?[ \t]*(?:\(?[ \t]*(?:(?:được[ \t]+)?ban[ \t]+hành[ \t]+|ký[ \t]+)?(?:ngày|Ngày|NGÀY)(?:[ \t]+|(?=\d)))/uy;
+const DANGLING_HYPHEN = /^[ \t]*[-–](?=[ \t]+(?:của|do)[ \t])/u;
 const LAW_TYPES = new Set(['Luật', 'Bộ luật', 'Pháp lệnh']);
 
 const RELATION_CUES: { re: RegExp; kind: RelationKind }[] = [
@@ -89,6 +90,11 @@ export function attachDetails(text: string, cits: RawCitation[]): void {
       c.end = d.end;
     };
     if (dated) readDate();
+    // "Nghị quyết số 05/2005/NQ - của Chính phủ": a symbol that lost its issuer code after the hyphen.
+    if (c.symbol && !c.date) {
+      const dangling = DANGLING_HYPHEN.exec(text.slice(p, p + 12));
+      if (dangling) p += dangling[0].length;
+    }
     CUA.lastIndex = p;
     const cua = CUA.exec(text);
     if (cua && (c.symbol || /^[ \t]*(?:của|CỦA)/u.test(text.slice(p, p + 8)))) {

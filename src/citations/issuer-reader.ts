@@ -87,6 +87,8 @@ export function readIssuer(text: string, pos: number, limit: number, joint = fal
     if (words > 0 && isCap && !ORGAN_WORDS.has(prevWord) && typeWordAt(text, p)) break;
     if (words > 0 && ISSUER_STOP.has(lower) && (!isCap || word === word.toUpperCase()) && !(lower === 'triển' && prevWord === 'phát')) break;
     if (words > 0 && lower === 'ban' && /^[ \t]+hành/u.test(text.slice(e, e + 6))) break;
+    // "… của Sở Xây dựng V/v hướng dẫn …": "V/v" (về việc) opens the subject.
+    if (words > 0 && lower === 'v' && text[e] === '/' && (text[e + 1] === 'v' || text[e + 1] === 'V')) break;
     const ok =
       isCap || ISSUER_LOWER.has(lower) || ISSUER_LOWER.has(newStyleTone(lower)) || (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá')) || (prevWord === 'thứ' && ORDINAL_WORDS.has(lower));
     if (!ok) break;
