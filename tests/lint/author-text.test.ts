@@ -72,3 +72,22 @@ describe('content-after-signature', () => {
     expect(await findings(text, 'content-after-signature')).toHaveLength(1);
   });
 });
+
+describe('can-cu-order ranks the instrument each item rests on', () => {
+  it('a Nghị định named in a Thông tư’s description is not a căn cứ out of order', async () => {
+    const text = `${HEADER}QUYẾT ĐỊNH\nVề việc phân cấp quản lý dự án\nCăn cứ Luật Xây dựng ngày 26/11/2003;\nCăn cứ Thông tư số 02/2007/TT-BXD ngày 14/02/2007 của Bộ Xây dựng hướng dẫn một số nội dung về: Lập, thẩm định dự án quy định tại Nghị định số 16/2005/NĐ-CP ngày 07/02/2005, Nghị định số 112/2006/NĐ-CP ngày 29/9/2006 của Chính phủ;\nQUYẾT ĐỊNH:\nĐiều 1. Phân cấp.\n`;
+    expect(await findings(text, 'can-cu-order')).toEqual([]);
+  });
+
+  it('a Nghị định that is an item of its own after a Thông tư is reported', async () => {
+    const text = `${HEADER}QUYẾT ĐỊNH\nVề việc phân cấp quản lý dự án\nCăn cứ Thông tư số 02/2007/TT-BXD ngày 14/02/2007 của Bộ Xây dựng hướng dẫn lập dự án;\nCăn cứ Nghị định số 112/2006/NĐ-CP ngày 29/9/2006 của Chính phủ về quản lý dự án;\nQUYẾT ĐỊNH:\nĐiều 1. Phân cấp.\n`;
+    expect(await findings(text, 'can-cu-order')).toHaveLength(1);
+  });
+});
+
+describe('symbol-missing', () => {
+  it('a number at the very end of a cut excerpt is not a number without its symbol', async () => {
+    expect(await findings(`${HEADER}QUYẾT ĐỊNH\nVề việc kiểm soát thủ tục\nXét đề nghị của Giám đốc Sở Tài nguyên và Môi trường tại Tờ trình số 31`, 'symbol-missing')).toEqual([]);
+    expect(await findings(`${HEADER}QUYẾT ĐỊNH\nVề việc kiểm soát thủ tục\nXét đề nghị của Giám đốc Sở Tài nguyên và Môi trường tại Tờ trình số 31 ngày 02/3/2023.\nĐiều 1. Giao nhiệm vụ.\n`, 'symbol-missing')).toHaveLength(1);
+  });
+});

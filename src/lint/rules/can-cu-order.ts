@@ -41,8 +41,16 @@ export default defineRule({
   docs: { description: 'Trong phần căn cứ, văn bản có hiệu lực pháp lý cao hơn đứng sau văn bản thấp hơn.', descriptionEn: 'In the căn cứ block, a document of higher legal force follows one of lower force.' },
   check(ctx) {
     let worst: { rank: number; c: Citation } | null = null;
+    let prev: Citation | null = null;
+    const text = ctx.doc.cleanText;
     for (const c of ctx.doc.citations) {
       if (c.section !== 'can_cu' || c.nested) continue;
+      // Only the instrument an item rests on is ranked: one that follows another in the same item
+      // (no ";" or line break between) belongs to its description ("Thông tư … hướng dẫn … quy
+      // định tại Nghị định số …, Nghị định số …").
+      const sameItem = prev !== null && !/[;\n]/.test(text.slice(prev.cleanStart, c.cleanStart));
+      prev = c;
+      if (sameItem) continue;
       const r = rank(c);
       if (r === null) continue;
       if (worst && r < worst.rank) {

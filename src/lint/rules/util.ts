@@ -97,6 +97,11 @@ function isLabelLine(doc: AnalyzedDocument, c: Citation): boolean {
   return /^[\s()[\]|]*$/u.test(text.slice(lineStart, start) + text.slice(end, lineEnd));
 }
 
+/** The text stops right after the citation (a cut page or excerpt): what follows is unknown, not missing. */
+export function cutOffAfter(doc: AnalyzedDocument, c: Citation): boolean {
+  return doc.source.slice(c.offset + c.length).trim() === '';
+}
+
 /** The issuer a written code designates, through its informal variants. */
 export function issuerOfWritten(code: string): IssuerCode | undefined {
   return issuerByCode(canonicalCode(code)) ?? issuerByVariant(code) ?? issuerByVariant(canonicalCode(code));
