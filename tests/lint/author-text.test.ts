@@ -91,3 +91,18 @@ describe('symbol-missing', () => {
     expect(await findings(`${HEADER}QUYẾT ĐỊNH\nVề việc kiểm soát thủ tục\nXét đề nghị của Giám đốc Sở Tài nguyên và Môi trường tại Tờ trình số 31 ngày 02/3/2023.\nĐiều 1. Giao nhiệm vụ.\n`, 'symbol-missing')).toHaveLength(1);
   });
 });
+
+describe('issuer-name-code-mismatch', () => {
+  async function severities(text: string) {
+    const doc = analyze(text, { file: 't.txt' });
+    return lint(doc, { preset: 'strict', resolver: await loadBundledResolver() }).filter((f) => f.ruleId === 'issuer-name-code-mismatch').map((f) => f.severity);
+  }
+
+  it('is an error when the issuer is written right after the number and date', async () => {
+    expect(await severities(`${HEADER}Căn cứ Thông tư số 12/2020/TT-BGDĐT ngày 02/3/2020 của Bộ Tài chính về học phí;\n`)).toEqual(['error']);
+  });
+
+  it('is a warning when the issuer is given once for a list', async () => {
+    expect(await severities(`${HEADER}Căn cứ các Thông tư của Bộ Tài chính: số 12/2020/TT-BGDĐT ngày 02/3/2020; số 14/2021/TT-BTC ngày 05/4/2021;\n`)).toEqual(['warning']);
+  });
+});
