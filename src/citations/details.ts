@@ -117,7 +117,7 @@ export function attachDetails(text: string, cits: RawCitation[]): void {
     // "số 38/2023/NĐ-CP của Chính phủ ngày …": the date after the issuer.
     if (dated && !c.date && c.issuer) readDate();
     if (!c.issuer && c.listIssuer) c.issuer = c.listIssuer;
-    if (!c.issuer && c.symbol) c.issuer = issuerBefore(text, c.start);
+    if (!c.issuer && c.symbol) c.issuer = issuerBefore(text, c.start, c.symbol);
     // "Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL": the date before.
     if (dated && !c.date && !c.badDate) c.date = dateBefore(text, c.start);
     // Subject: what follows, up to the end of this list item.

@@ -1,7 +1,7 @@
 // Reading an issuer's name: after "của" / "do" / "giữa", after a date with no "của", and before the
 // type word ("của Sở Nội vụ tại Tờ trình số …", "Sở Y tế đã ban hành Công văn số …").
 import type { ParsedSymbol } from './identifier.js';
-import { issuerByCode } from './vocabulary/issuers.js';
+import { issuerByCode, issuerByName } from './vocabulary/issuers.js';
 import { isLetter, isUpperAt, typeWordAt, wordEndAt } from './extract-base.js';
 
 // An issuer written straight after the date, without "của" ("… ngày 23/4/2018 Chính phủ về …"):
@@ -21,7 +21,7 @@ const ISSUER_LOWER = new Set(
     'xây dựng giao thông vận tải công thương kế hoạch đầu tư ngoại vụ nhà nước kho bạc dân tộc tôn giáo thanh niên ' +
     'phụ nữ cựu chiến binh đoàn liên đoàn tỉnh ủy huyện ủy thành ủy đảng ủy đốc sản nghị lần thứ chỉ đạo ngân sách ' +
     'kinh giao ngoại phòng an ninh thủy lợi thuế hải quan kiểm toán thanh bảo hiểm bưu điện hàng ' +
-    'minh hợp tác dân cư gia đình trẻ em cao tuổi doanh nghiệp nhỏ vừa tỉnh thành chế tin').split(' '),
+    'minh hợp tác dân cư gia đình trẻ em cao tuổi doanh nghiệp nhỏ vừa tỉnh thành chế tin kiến trúc').split(' '),
 );
 
 // The old placement of the tone mark on "oa", "oe", "uy" ("hoá", "khoẻ", "thuỷ") and the new one
@@ -36,6 +36,8 @@ export function newStyleTone(lower: string): string {
   const m = OLD_TONE_AT_END.exec(lower);
   return m ? lower.slice(0, m.index) + OLD_TONE[m[0]]! : lower;
 }
+
+const SUBJECT_CAPS = new Set(['về', 'phê', 'hướng', 'quy', 'sửa', 'thay', 'bãi', 'thực', 'triển', 'tiếp', 'kiện', 'tăng', 'đẩy', 'nâng', 'sơ', 'điều']);
 
 const LOWER_HEADS = new Set(['chính', 'sở', 'bộ', 'ủy', 'uỷ']);
 
@@ -60,6 +62,7 @@ export function readIssuer(text: string, pos: number, limit: number, joint = fal
   let lastGood = pos;
   let words = 0;
   let prevWord = '';
+  let twoBefore = '';
   while (p < limit && words < 16) {
     if (words > 0) {
       let q = p;
@@ -86,6 +89,10 @@ export function readIssuer(text: string, pos: number, limit: number, joint = fal
     const isCap = (first >= 48 && first <= 57) || word[0] !== lower[0];
     if (words > 0 && isCap && !ORGAN_WORDS.has(prevWord) && typeWordAt(text, p)) break;
     if (words > 0 && ISSUER_STOP.has(lower) && (!isCap || word === word.toUpperCase()) && !(lower === 'triển' && prevWord === 'phát')) break;
+    // "… của Ủy ban nhân dân tỉnh Về việc …", "… của Chính phủ Quy định chi tiết …": a capitalised
+    // subject word ends the name, unless it names the body's field right after its head word
+    // ("Sở Quy hoạch - Kiến trúc") or a steering committee's task ("Ban Chỉ đạo Thực hiện …").
+    if (words > 0 && isCap && SUBJECT_CAPS.has(lower) && !ORGAN_WORDS.has(prevWord) && !(prevWord === 'đạo' && twoBefore === 'chỉ')) break;
     if (words > 0 && lower === 'ban' && /^[ \t]+hành/u.test(text.slice(e, e + 6))) break;
     // "… của Sở Xây dựng V/v hướng dẫn …": "V/v" (về việc) opens the subject.
     if (words > 0 && lower === 'v' && text[e] === '/' && (text[e + 1] === 'v' || text[e + 1] === 'V')) break;
@@ -97,6 +104,7 @@ export function readIssuer(text: string, pos: number, limit: number, joint = fal
     if (/^\d+$/.test(word) && prevWord !== 'quận' && prevWord !== 'thứ' && !(word.length <= 2 && isCapWord(prevWord, text, p))) break;
     p = e;
     words++;
+    twoBefore = prevWord;
     prevWord = lower;
     if (lower !== 'và') lastGood = p;
   }
@@ -128,15 +136,15 @@ export function isCapWord(prevLower: string, text: string, p: number): boolean {
 
 export const ISSUER_BEFORE = [
   /(?:của|Của)[ \t]+([^,;.\n]{2,60}?)[ \t]+ban[ \t]+hành[ \t]+kèm[ \t]+theo[ \t]+$/u,
-  /(?:của|Của)[ \t]+([^;:.\n]{2,110}?)(?:[ \t]*,)?[ \t]+tại[ \t]+(?:các[ \t]+)?$/u,
+  /(?:của|Của)[ \t]+([^;:.\n]{2,110}?)(?:[ \t]*,)?[ \t]+(?:tại|theo)[ \t]+(?:các[ \t]+)?$/u,
   // "Quy chế … do Ban Bí thư Trung ương Đảng ban hành theo Quyết định số …".
   /(?:do|Do)[ \t]+([^,;:.\n]{2,80}?)[ \t]+ban[ \t]+hành[ \t]+(?:kèm[ \t]+)?theo[ \t]+$/u,
   // "Xét đề nghị của Trưởng Phòng Giáo dục quận 8 (Công văn số …)".
   /(?:của|Của)[ \t]+([^;:.\n()]{2,110}?)[ \t]*\([ \t]*$/u,
-  /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Phòng|Trung ương)(?![\p{L}])[^,;:.\n]{0,80}?)[ \t]+(?:đã[ \t]+)?(?:ban hành|có)[ \t]+$/u,
+  /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Phòng|Trung ương)(?![\p{L}])[^,;:.\n]{0,80}?)[ \t]+(?:đã[ \t]+)?(?:ban hành|có|gửi)[ \t]+$/u,
 ];
 
-export function issuerBefore(text: string, start: number): { text: string; start: number; end: number } | null {
+export function issuerBefore(text: string, start: number, symbol?: ParsedSymbol | null): { text: string; start: number; end: number } | null {
   const from = Math.max(0, start - 160);
   const before = text.slice(from, start);
   for (const re of ISSUER_BEFORE) {
@@ -145,7 +153,25 @@ export function issuerBefore(text: string, start: number): { text: string; start
     const at = from + m.index + m[0].indexOf(m[1]!);
     // The phrase must read as an issuer's name through to its end.
     const iss = readIssuer(text, at, at + m[1]!.length);
-    if (iss && iss.end === at + m[1]!.trimEnd().length) return iss;
+    if (!iss || iss.end !== at + m[1]!.trimEnd().length) continue;
+    // A body named before the type word is the issuer only if the symbol does not name another
+    // ("nhiệm vụ của Sở Nội vụ theo Quyết định số 12/QĐ-UBND": the Quyết định is the UBND's).
+    if (symbol && namesOtherBody(symbol, iss.text)) continue;
+    return iss;
   }
   return null;
+}
+
+function namesOtherBody(symbol: ParsedSymbol, name: string): boolean {
+  if (!symbol.issuerCodes.length) return false;
+  const named = issuerByName(name);
+  if (named) {
+    const bodies = symbol.issuerCodes.map((code) => issuerByCode(code));
+    if (bodies.some((b) => !b)) return false;
+    return !bodies.some((b) => b!.code === named.code);
+  }
+  // A department the vocabulary does not list ("Sở Nội vụ"): its codes begin with its head's
+  // letter (SNV, SGDĐT; BTC; PGDĐT), so a symbol of the People's Committee alone is another body's.
+  const head = /^(Sở|Bộ|Phòng)(?![\p{L}])/u.exec(name)?.[1];
+  return head !== undefined && symbol.issuerCodes.every((code) => code === 'UBND' || code === 'HĐND' || code === 'TTg' || code === 'CP');
 }
