@@ -127,9 +127,14 @@ export function attachDetails(text: string, cits: RawCitation[]): void {
       SPACES.exec(text);
       const s = SPACES.lastIndex;
       const e = findSubjectEnd(text, s, limit, siblingStarts);
-      const subj = text.slice(s, e).replace(/[ \t,]+$/u, '');
+      let k = e;
+      while (k > s && (text[k - 1] === ' ' || text[k - 1] === '\t' || text[k - 1] === ',')) k--;
+      const subj = text.slice(s, k);
       if (subj.length > 2 && !/^(?:và|hoặc)(?:[ \t]+các)?$/u.test(subj)) {
-        c.subject = { text: subj, start: s, end: s + subj.length };
+        c.subject = { text: subj, start: s, end: k };
+        // "Nghị quyết 759/2014/UBTVQH13 quy định chi tiết … do Ủy ban thường vụ Quốc hội ban hành":
+        // the issuer closing the item, as legal sites title the documents they list.
+        if (!c.issuer && c.symbol) c.issuer = issuerClosing(text, s, k);
       }
     }
   }
@@ -288,4 +293,15 @@ function linkApprovedProgrammes(text: string, cits: RawCitation[]): void {
 
 function nameWords(s: string): string {
   return s.split(/\s+/).slice(0, 6).join(' ').toLowerCase();
+}
+
+const CLOSING_ISSUER = /[ \t]do[ \t]+([^,;:()\n]{2,90}?)[ \t]+ban[ \t]+hành$/u;
+
+function issuerClosing(text: string, start: number, end: number): { text: string; start: number; end: number } | null {
+  const from = Math.max(start, end - 110);
+  const m = CLOSING_ISSUER.exec(text.slice(from, end));
+  if (!m) return null;
+  const at = from + m.index + m[0].indexOf(m[1]!);
+  const iss = readIssuer(text, at, at + m[1]!.length);
+  return iss && iss.end === at + m[1]!.length ? iss : null;
 }

@@ -146,7 +146,7 @@ export function isSoftWrap(a: string, b: string, width: number, aIsTypeHeading =
   if (ITEM_START.test(bt)) {
     // "- Thương binh và Xã hội" after "Bộ Lao động" is a spaced dash wrapped to the line start,
     // not a list item, when the line before was full and unfinished.
-    if (!(/^[-–][ \t]/u.test(bt) && forced && !TERMINAL.test(at) && !ITEM_START.test(at))) return false;
+    if (!(/^[-–][ \t]/u.test(bt) && forced && !TERMINAL.test(at) && !ITEM_START.test(atFull))) return false;
   }
   if (/^\|/.test(at) || /\|$/.test(at)) return false;
   if (TERMINAL.test(at)) return false;
