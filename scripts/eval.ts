@@ -106,7 +106,7 @@ const round = (x: number) => Math.round(x * 10000) / 10000;
  * The shape of an issuer miss, as a count (the test half is only ever counted): a wrong issuer read
  * too far, cut short or other; a lost one written before the citation, after it, or not near it.
  */
-function countIssuerShape(s: SplitScore, text: string, g: GoldLine, c: Citation): void {
+function countIssuerShape(s: SplitScore, text: string, g: GoldLine, c: Citation): string {
   const fold = (x: string) => x.normalize('NFC').replace(/\s+/gu, ' ').trim().toLowerCase();
   const want = fold(g.issuer!);
   let shape: string;
@@ -120,6 +120,7 @@ function countIssuerShape(s: SplitScore, text: string, g: GoldLine, c: Citation)
     shape = near(at - 250, at) ? 'lost: written before' : near(at, at + c.length + 300) ? 'lost: written after' : 'lost: not near';
   }
   s.issuerShapes[shape] = (s.issuerShapes[shape] ?? 0) + 1;
+  return shape;
 }
 const unjudgedOut: Record<string, unknown>[] = [];
 const report: SplitScore[] = [];
@@ -174,7 +175,8 @@ for (const split of splitsWanted) {
         if (goldIssuerMatches(g.issuer, c.issuer)) s.issuerRight++;
         else {
           say(c.issuer ? 'issuer-wrong' : 'issuer-lost', g, c);
-          countIssuerShape(s, text, g, c);
+          const shape = countIssuerShape(s, text, g, c);
+          if (details) console.log(`               (${shape})`);
         }
       }
     }

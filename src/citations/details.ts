@@ -4,7 +4,7 @@
 import type { RelationKind } from './model.js';
 import { buildCanonical } from './identifier.js';
 import { parseDateAt, type ParsedDate } from './dates.js';
-import { CUA, SPACES, lineEnd, type RawCitation } from './extract-base.js';
+import { CUA, SPACES, lineEnd, wordBefore, type RawCitation } from './extract-base.js';
 import { ISSUER_HEAD, isJoint, issuerBefore, readIssuer } from './issuer-reader.js';
 
 const DATE_LEAD = /[ \t]*,?[ \t]*(?:\(?[ \t]*(?:(?:được[ \t]+)?ban[ \t]+hành[ \t]+|ký[ \t]+)?(?:ngày|Ngày|NGÀY)(?:[ \t]+|(?=\d)))/uy;
@@ -170,6 +170,8 @@ export function attachDetails(text: string, cits: RawCitation[]): void {
 const DATE_BEFORE = /(?:^|[.;:,\n][ \t]*)(?:Ngày|ngày)[ \t]+(?=\d)/gu;
 
 function dateBefore(text: string, start: number): ParsedDate | null {
+  const verb = wordBefore(text, start);
+  if (verb !== 'hành' && verb !== 'ký' && verb !== 'có') return null;
   const from = Math.max(0, start - 120);
   const before = text.slice(from, start);
   if (!/(?:ban[ \t]+hành|ký|có)[ \t]+$/u.test(before)) return null;

@@ -125,3 +125,16 @@ export function newCitation(
     parent: -1,
   };
 }
+
+/**
+ * The word that ends right before `end` (spaces skipped), in lower case, or "(" when a bracket
+ * stands there: a cheap gate before the look-back patterns, which run only after their last word.
+ */
+export function wordBefore(text: string, end: number): string {
+  let e = end;
+  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+  if (e > 0 && text.charCodeAt(e - 1) === 40) return '(';
+  let b = e;
+  while (b > 0 && e - b < 12 && isLetter(text.charCodeAt(b - 1))) b--;
+  return text.slice(b, e).toLowerCase();
+}

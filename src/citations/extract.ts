@@ -214,7 +214,8 @@ function siblingAt(text: string, at: number, prev: RawCitation | undefined): Raw
 /** "các Quyết định của Thủ tướng Chính phủ: số 1400/QĐ-TTg …; số …": the list whose first "số" is at `at`. */
 function listAt(text: string, at: number, consumed: number, previous?: RawCitation): RawCitation[] {
   let p = at;
-  while (p > 0 && (text[p - 1] === ' ' || text[p - 1] === '\t')) p--;
+  // "… tại các Tờ trình:" ⏎ "Số 202/TTr-…": the colon may end the line before the first item.
+  while (p > 0 && at - p < 40 && (text[p - 1] === ' ' || text[p - 1] === '\t' || text[p - 1] === '\n' || text[p - 1] === '\r')) p--;
   if (text[p - 1] !== ':') return [];
   const from = Math.max(consumed, at - 160);
   const window = text.slice(from, p);
@@ -292,7 +293,7 @@ function readNumbered(text: string, start: number, afterWord: number, type: Docu
   return c;
 }
 
-const LIST_INTRO = /^((?:[ \t]+(?:của|do)[ \t]+[^:;\n]{2,80}?)?)[ \t]*:[ \t]*/u;
+const LIST_INTRO = /^((?:[ \t]+(?:của|do)[ \t]+[^:;\n]{2,80}?)?)[ \t]*:[ \t]*(?:\r?\n[ \t]*)?/u;
 const LIST_NEXT = /[;,][ \t]*(?:và[ \t]+)?(?=số[ \t])/u;
 
 function readSharedList(text: string, start: number, afterWord: number, type: DocumentType, typeWritten: string): RawCitation[] {
@@ -320,8 +321,10 @@ function readSharedList(text: string, start: number, afterWord: number, type: Do
     out.push(c);
     // Skip the rest of this item (date, issuer, subject) to the next "; số" or ", số".
     const nl = lineEnd(text, c.end);
-    const next = LIST_NEXT.exec(text.slice(c.end, nl));
-    if (!next) break;
+    const rest = text.slice(c.end, nl);
+    const next = LIST_NEXT.exec(rest);
+    // "… và các Báo cáo: Số …": another list begins before the next item; this one ends here.
+    if (!next || rest.lastIndexOf(':', next.index) >= 0) break;
     p = c.end + next.index + next[0].length;
   }
   return out;

@@ -2,7 +2,7 @@
 // type word ("của Sở Nội vụ tại Tờ trình số …", "Sở Y tế đã ban hành Công văn số …").
 import type { ParsedSymbol } from './identifier.js';
 import { issuerByCode, issuerByName } from './vocabulary/issuers.js';
-import { isLetter, isUpperAt, typeWordAt, wordEndAt } from './extract-base.js';
+import { isLetter, isUpperAt, typeWordAt, wordBefore, wordEndAt } from './extract-base.js';
 
 // An issuer written straight after the date, without "của" ("… ngày 23/4/2018 Chính phủ về …"):
 // only the words that begin the name of a body.
@@ -144,7 +144,11 @@ export const ISSUER_BEFORE = [
   /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Phòng|Trung ương)(?![\p{L}])[^,;:.\n]{0,80}?)[ \t]+(?:đã[ \t]+)?(?:ban hành|có|gửi)[ \t]+$/u,
 ];
 
+// The last words of the ISSUER_BEFORE patterns: the only ones after which they can match.
+const ISSUER_BEFORE_LAST = new Set(['theo', 'tại', 'các', '(', 'hành', 'có', 'gửi']);
+
 export function issuerBefore(text: string, start: number, symbol?: ParsedSymbol | null): { text: string; start: number; end: number } | null {
+  if (!ISSUER_BEFORE_LAST.has(wordBefore(text, start))) return null;
   const from = Math.max(0, start - 160);
   const before = text.slice(from, start);
   for (const re of ISSUER_BEFORE) {

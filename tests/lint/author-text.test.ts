@@ -79,6 +79,11 @@ describe('can-cu-order ranks the instrument each item rests on', () => {
     expect(await findings(text, 'can-cu-order')).toEqual([]);
   });
 
+  it('a ";" inside a description does not open an item', async () => {
+    const text = `${HEADER}QUYẾT ĐỊNH\nVề việc phân cấp quản lý dự án\nCăn cứ các Nghị định của Chính phủ: số 16/2005/NĐ-CP ngày 07/02/2005 về quản lý dự án; số 99/2007/NĐ-CP ngày 13/6/2007 về chi phí;\nCăn cứ các Thông tư của Bộ Xây dựng: số 02/2007/TT-BXD ngày 14/02/2007 hướng dẫn về: lập dự án; giấy phép xây dựng quy định tại Nghị định số 16/2005/NĐ-CP; số 05/2007/TT-BXD ngày 25/7/2007 hướng dẫn lập dự toán;\nQUYẾT ĐỊNH:\nĐiều 1. Phân cấp.\n`;
+    expect(await findings(text, 'can-cu-order')).toEqual([]);
+  });
+
   it('a Nghị định that is an item of its own after a Thông tư is reported', async () => {
     const text = `${HEADER}QUYẾT ĐỊNH\nVề việc phân cấp quản lý dự án\nCăn cứ Thông tư số 02/2007/TT-BXD ngày 14/02/2007 của Bộ Xây dựng hướng dẫn lập dự án;\nCăn cứ Nghị định số 112/2006/NĐ-CP ngày 29/9/2006 của Chính phủ về quản lý dự án;\nQUYẾT ĐỊNH:\nĐiều 1. Phân cấp.\n`;
     expect(await findings(text, 'can-cu-order')).toHaveLength(1);
