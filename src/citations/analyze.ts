@@ -1,6 +1,7 @@
 // The extraction pipeline for one document: clean → reflow → layout (header, sections) → extract →
 // resolve, with every span mapped back to the original text. Pure: text in, structure out.
 import type { AnalyzedDocument, Citation, DocumentHeader, Relation, Section, Span } from './model.js';
+import { LineIndex } from '../model/lines.js';
 import { clean } from './clean.js';
 import { reflow } from './reflow.js';
 import { layout, sectionRanges } from './sections.js';
@@ -21,19 +22,10 @@ export interface AnalyzeOptions {
   locate?: Locator;
 }
 
+/** Offsets of a plain text to line/column, by the one line index (lines end at \n, \r\n or \r). */
 export function lineLocator(text: string): Locator {
-  const starts: number[] = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1, sourceOffset: offset };
-  };
+  const index = new LineIndex(text);
+  return (offset: number) => ({ ...index.position(offset), sourceOffset: offset });
 }
 
 /**

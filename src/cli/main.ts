@@ -228,7 +228,7 @@ export async function main(params: MainParams): Promise<number> {
   const lang = () => new Option('--lang <lang>', 'ngôn ngữ thông báo').choices(['vi', 'en']).default('vi');
   /** Files, folders and globs → files; says which inputs matched nothing and what was skipped. */
   const expand = async (paths: string[], language: Lang) => {
-    const { expandPaths, describeSkipped } = await import('./paths.js');
+    const { expandPaths, describeSkipped } = await import('../service/paths.js');
     const ex = await expandPaths(paths, cwd);
     for (const m of ex.missing) stderr.write(language === 'en' ? `No file matches "${m}".\n` : `Không tìm thấy tệp nào khớp với "${m}".\n`);
     for (const line of describeSkipped(ex, language)) stderr.write(`${line}\n`);
