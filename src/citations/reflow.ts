@@ -253,15 +253,12 @@ export function reflow(text: string): ReflowResult {
   }
   // Runs of spaces and tabs inside a line become one space (a join already took those around it).
   const spaced: [number, number, string][] = [];
-  SPACE_RUN.lastIndex = 0;
   let k = 0;
-  for (let m = SPACE_RUN.exec(text); m; m = SPACE_RUN.exec(text)) {
-    const from = m.index;
-    const to = from + m[0].length;
+  forEachSpaceRun(text, (from, to) => {
     while (k < edits.length && edits[k]![1] <= from) k++;
-    if (k < edits.length && edits[k]![0] < to) continue;
+    if (k < edits.length && edits[k]![0] < to) return;
     spaced.push([from, to, ' ']);
-  }
+  });
   if (!edits.length && !spaced.length) return { text, toSource: (o) => o, joined: 0, identity: true };
   const all = mergeSorted(edits, spaced);
   const parts: string[] = [];
@@ -285,7 +282,27 @@ export function reflow(text: string): ReflowResult {
   return { text: parts.join(''), toSource, joined, identity: false };
 }
 
-const SPACE_RUN = /[ \t]{2,}|\t/g;
+/**
+ * Every run of two or more spaces and tabs, and every lone tab, in text order. Found with native
+ * searches for "  " and "\t" (a regex would stop at every single space of the text).
+ */
+function forEachSpaceRun(text: string, each: (from: number, to: number) => void): void {
+  const n = text.length;
+  let nextPair = text.indexOf('  ');
+  let nextTab = text.indexOf('\t');
+  let pos = 0;
+  while (nextPair >= 0 || nextTab >= 0) {
+    let from = nextPair < 0 ? nextTab : nextTab < 0 ? nextPair : Math.min(nextPair, nextTab);
+    // A run may begin with a single space before its tab.
+    while (from > pos && text.charCodeAt(from - 1) === 32) from--;
+    let to = from;
+    for (let c = text.charCodeAt(to); to < n && (c === 32 || c === 9); c = text.charCodeAt(++to));
+    each(from, to);
+    pos = to;
+    if (nextPair >= 0 && nextPair < pos) nextPair = text.indexOf('  ', pos);
+    if (nextTab >= 0 && nextTab < pos) nextTab = text.indexOf('\t', pos);
+  }
+}
 
 function mergeSorted(a: [number, number, string][], b: [number, number, string][]): [number, number, string][] {
   if (!b.length) return a;
