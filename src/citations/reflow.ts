@@ -135,7 +135,8 @@ export function isSoftWrap(a: string, b: string, width: number, aIsTypeHeading =
   if (DECORATION.test(at) || DECORATION.test(bt)) return false;
   // A line left hanging on a word that cannot end a sentence goes on, even into words that often
   // open an item ("… Luật" ⏎ "Thực hiện dân chủ ở cơ sở").
-  const hangingWord = CONTINUES.has(lastWord(at));
+  const word = lastWord(at);
+  const hangingWord = CONTINUES.has(word);
   if (BLOCK_START.test(bt) && !(hangingWord && /^(?:Thực hiện|Theo|Xét)/u.test(bt))) return false;
   // "lần thứ" ⏎ "V.", "số" ⏎ "12/KH-UBND", "ngày" ⏎ "05/3/2020": a word that wants a number, and
   // the number — even one that looks like a heading's numeral.
@@ -151,16 +152,15 @@ export function isSoftWrap(a: string, b: string, width: number, aIsTypeHeading =
   if (/^\|/.test(at) || /\|$/.test(at)) return false;
   if (TERMINAL.test(at)) return false;
   if (aIsTypeHeading) return false;
-  const word = lastWord(at);
   // A line that ends inside a phrase: a comma, a hyphen or slash left hanging, a function word.
-  const hanging = /[,&/\-(]$/.test(at) || CONTINUES.has(word);
-  // A line in capitals, and one with no small letter at all (a capitals line, or only a symbol
-  // and a code: "35/NQ-CP NGÀY").
-  // A heading is short: a long line is never one.
-  const capsA = atFull.length <= 120 && isCaps(at);
-  const capsB = b.trim().length <= 120 && isCaps(bt);
+  const hanging = /[,&/\-(]$/.test(at) || hangingWord;
+  // A line with no small letter at all (a capitals line, or only a symbol and a code: "35/NQ-CP
+  // NGÀY"), and a line in capitals: a heading, which is short (a long line is never one). Only a
+  // line with no small letter can be in capitals, so most lines skip that test.
   const bareA = noSmallLetter(at);
   const bareB = noSmallLetter(bt);
+  const capsA = bareA && atFull.length <= 120 && isCaps(at);
+  const capsB = bareB && b.trim().length <= 120 && isCaps(bt);
   // "QUYẾT ĐỊNH" ⏎ "Về việc …", "CHỦ TỊCH" ⏎ "Nguyễn Văn A": a heading ends. A capitalised code
   // broken off a sentence ("… của" ⏎ "UBND") still continues it.
   if (capsA && !bareB) return false;
