@@ -1,0 +1,101 @@
+// Builds the installed command's bundle: src/cli/bin.ts and everything it imports from src/, with
+// commander and the ES-module-only markdown parser (unified, remark-parse), in one CommonJS file
+// dist/cli/cancu.bundle.cjs (+ .map), and V8's code cache of it (dist/cli/cancu.bundle.cache),
+// written by one `cancu check` of a seed plan. src/cli/cancu.cts (the package's bin) runs them.
+// The other dependencies stay in node_modules, required only by the commands that need them
+// (neo4j-driver, express, zod, mammoth, pdfjs-dist…). Run by `npm run build` after tsc; writes
+// nothing when no input changed since the last bundle (inputs from the esbuild metafile).
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const out = join(root, 'dist/cli');
+const bundle = join(out, 'cancu.bundle.cjs');
+const cache = join(out, 'cancu.bundle.cache');
+const metaFile = join(out, 'cancu.meta.json');
+const launcher = join(root, 'dist/src/cli/cancu.cjs');
+const seed = join(root, 'fixtures/plans/003_06262491b62869cd.txt');
+const BUNDLED = new Set(['commander', 'unified', 'remark-parse']);
+
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const outside = Object.keys(pkg.dependencies ?? {}).filter((name) => !BUNDLED.has(name));
+const external = outside.flatMap((name) => [name, `${name}/*`]);
+
+// A script run by node:vm cannot use import() without an experimental flag: the launcher hands the
+// bundle its own import() as __cancuImport, and the dynamic imports of packages left out (zod,
+// tinyglobby, pdfjs-dist…) and of computed URLs (scripts/neo4j.mjs) call it. Relative imports are
+// bundled by esbuild as before; `import('commander')` (bundled, also used as a type) is left alone.
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const DYNAMIC = new RegExp(`\\bimport\\((?=['"](?:${outside.map(escape).join('|')})['"/]|[A-Za-z_$])`, 'g');
+const handDynamicImports = {
+  name: 'cancu-dynamic-imports',
+  setup(b) {
+    b.onLoad({ filter: /[\\/](?:src|ingest)[\\/].*\.ts$/ }, async (args) => ({
+      contents: (await readFile(args.path, 'utf8')).replace(DYNAMIC, '__cancuImport('),
+      loader: 'ts',
+    }));
+  },
+};
+
+/** True when the bundle and its cache are newer than every input and were made by this Node. */
+function upToDate() {
+  if (!existsSync(bundle) || !existsSync(cache) || !existsSync(metaFile)) return false;
+  const meta = JSON.parse(readFileSync(metaFile, 'utf8'));
+  if (meta.node !== process.version) return false;
+  const made = statSync(bundle).mtimeMs;
+  const inputs = [...Object.keys(meta.inputs ?? {}).map((f) => join(root, f)), fileURLToPath(import.meta.url), join(root, 'package.json'), launcher];
+  return inputs.every((f) => existsSync(f) && statSync(f).mtimeMs <= made);
+}
+
+if (upToDate()) process.exit(0);
+
+mkdirSync(out, { recursive: true });
+const result = await build({
+  entryPoints: [join(root, 'src/cli/bin.ts')],
+  outfile: bundle,
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external,
+  // The modules find the package's files (fixtures/registry, queries/, dist/web) upwards from
+  // their own URL: in the bundle, the bundle's.
+  define: { 'import.meta.url': '__cancuModuleUrl' },
+  banner: { js: 'var __cancuModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  sourcemap: 'linked',
+  sourcesContent: false,
+  metafile: true,
+  write: false,
+  plugins: [handDynamicImports],
+  logLevel: 'warning',
+});
+// The build id ends the file (after the source map comment, so that no line moves): the launcher
+// takes the code cache only when it names this id.
+for (const file of result.outputFiles) {
+  // The launcher wraps the bundle in a function: the #! line becomes a comment of the same length.
+  let text = file.text.replace(/^#!/, '//');
+  if (file.path === bundle && /\bimport\(/.test(text)) {
+    process.stderr.write('cli: the bundle still calls import(), which fails under node:vm; add the package to the external list of scripts/build-cli.mjs\n');
+    process.exit(1);
+  }
+  if (file.path === bundle) text += `\n//# cancu-build=${createHash('sha256').update(text).digest('hex').slice(0, 32)}\n`;
+  writeFileSync(`${file.path}.tmp`, text);
+  renameSync(`${file.path}.tmp`, file.path);
+}
+writeFileSync(metaFile, JSON.stringify({ node: process.version, inputs: result.metafile.inputs }) + '\n');
+
+// The code cache: one real check of a seed plan compiles what every check runs.
+rmSync(cache, { force: true });
+const run = spawnSync(process.execPath, [launcher, 'check', seed], { cwd: root, env: { ...process.env, CANCU_WRITE_CODE_CACHE: cache, NEO4J_URI: '', CANCU_DATA_DIR: '' }, encoding: 'utf8' });
+if ((run.status !== 0 && run.status !== 1) || !existsSync(cache)) {
+  process.stderr.write(`cli: the check that makes the code cache failed (exit ${run.status})\n${run.stderr}`);
+  process.exit(1);
+}
+const kb = (f) => `${(statSync(f).size / 1024).toFixed(0)} KB`;
+process.stdout.write(`cli: dist/cli/cancu.bundle.cjs ${kb(bundle)}, code cache ${kb(cache)}\n`);
