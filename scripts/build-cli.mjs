@@ -42,6 +42,15 @@ const handDynamicImports = {
   },
 };
 
+// Required directly (node --enable-source-maps, see the launcher) the bundle has no __cancuImport
+// given: it then uses its own import(), which works in a module Node loaded itself.
+// "use strict" first: the modules are ES modules, strict; esbuild's own directive comes after the banner.
+const BANNER = [
+  '"use strict";',
+  'var __cancuModuleUrl = require("node:url").pathToFileURL(__filename).href;',
+  'var __cancuImport = typeof __cancuImport === "function" ? __cancuImport : (specifier) => import(specifier);',
+].join('\n');
+
 /** True when the bundle and its cache are newer than every input and were made by this Node. */
 function upToDate() {
   if (!existsSync(bundle) || !existsSync(cache) || !existsSync(metaFile)) return false;
@@ -67,7 +76,7 @@ const result = await build({
   // The modules find the package's files (fixtures/registry, queries/, dist/web) upwards from
   // their own URL: in the bundle, the bundle's.
   define: { 'import.meta.url': '__cancuModuleUrl' },
-  banner: { js: 'var __cancuModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  banner: { js: BANNER },
   sourcemap: 'linked',
   sourcesContent: false,
   metafile: true,
@@ -80,7 +89,7 @@ const result = await build({
 for (const file of result.outputFiles) {
   // The launcher wraps the bundle in a function: the #! line becomes a comment of the same length.
   let text = file.text.replace(/^#!/, '//');
-  if (file.path === bundle && /\bimport\(/.test(text)) {
+  if (file.path === bundle && /\bimport\(/.test(text.replace(BANNER, ''))) {
     process.stderr.write('cli: the bundle still calls import(), which fails under node:vm; add the package to the external list of scripts/build-cli.mjs\n');
     process.exit(1);
   }

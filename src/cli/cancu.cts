@@ -7,9 +7,10 @@
 // last line) and V8 accepts it (same Node, same flags); otherwise the bundle compiles as usual.
 // Without a bundle (only `tsc -b` was run) the unbundled bin.js runs: same command, slower start.
 // Kept CommonJS and small: an ES module entry costs the ESM loader's start on every run.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { debuglog } from 'node:util';
 import vm from 'node:vm';
 
 const bundle = join(__dirname, '..', '..', 'cli', 'cancu.bundle.cjs');
@@ -17,6 +18,8 @@ const codeCache = join(__dirname, '..', '..', 'cli', 'cancu.bundle.cache');
 /** Build time only (scripts/build-cli.mjs): after this run, write the code cache to this path. */
 const writeCacheTo = process.env.CANCU_WRITE_CODE_CACHE;
 const BUILD_ID = '//# cancu-build=';
+/** NODE_DEBUG=cancu: says which entry ran and what became of the code cache. */
+const debug = debuglog('cancu');
 
 /** The build id the bundle ends with, '' if none. */
 function buildIdOf(source: string): string {
@@ -47,6 +50,14 @@ function importModule(specifier: string): Promise<unknown> {
 }
 
 function runBundle(): boolean {
+  if (process.sourceMapsEnabled) {
+    // node --enable-source-maps: Node maps the stacks of the modules it loads, not of node:vm code;
+    // the bundle is then required as it is (no code cache) and its errors point into src/.
+    if (!existsSync(bundle)) return false;
+    debug('bundle %s, required (source maps on)', bundle);
+    require(bundle);
+    return true;
+  }
   let source: string;
   try {
     source = readFileSync(bundle, 'utf8');
@@ -54,10 +65,9 @@ function runBundle(): boolean {
     return false;
   }
   const id = buildIdOf(source);
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __cancuImport) {${source}\n})`, {
-    filename: bundle,
-    cachedData: id && !writeCacheTo ? readCache(id) : undefined,
-  });
+  const cachedData = id && !writeCacheTo ? readCache(id) : undefined;
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __cancuImport) {${source}\n})`, { filename: bundle, cachedData });
+  debug('bundle %s; code cache %s', bundle, !cachedData ? 'none for this build' : script.cachedDataRejected ? 'rejected by V8' : 'used');
   if (writeCacheTo) {
     // After the run, so that the cache also holds the functions the check compiled lazily.
     process.once('exit', () => writeFileSync(writeCacheTo, Buffer.concat([Buffer.from(`${id} ${process.version}\n`, 'latin1'), script.createCachedData()])));
@@ -68,4 +78,7 @@ function runBundle(): boolean {
   return true;
 }
 
-if (!runBundle()) void import('./bin.js');
+if (!runBundle()) {
+  debug('no bundle at %s: the unbundled bin.js', bundle);
+  void import('./bin.js');
+}
