@@ -1,11 +1,11 @@
 // The installed command (package.json "bin": dist/src/cli/cancu.cjs) runs the one-file bundle
 // dist/cli/cancu.bundle.cjs with its code cache (scripts/build-cli.mjs). Here: it answers exactly
 // as the unbundled dist/src/cli/bin.js does — the same bytes on stdout and stderr, the same exit
-// code — including the commands that load left-out packages on demand (zod for a configuration
-// file and --date, tinyglobby for a glob, pdfjs-dist for a .pdf, mammoth for a .docx) and the
-// bundled markdown parser; the code cache is taken; a damaged or foreign cache, or a missing
+// code — including the commands that load left-out packages on demand (tinyglobby for a glob,
+// pdfjs-dist for a .pdf, mammoth for a .docx), the bundled zod (a configuration file, --date, the
+// API's schemas and OpenAPI document) and the bundled markdown parser; the code cache is taken; a damaged or foreign cache, or a missing
 // bundle, changes nothing but the speed; `ingest --jobs 2` from the bundle does start its workers.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,6 +32,7 @@ beforeAll(() => {
     if (!existsSync(f)) throw new Error(`${f} is missing: run \`npm run build\` (npm test does it)`);
   }
   writeFileSync(join(tmp, 'bad.json'), '{"rules": {"citation-missing-sooo": "off"}}');
+  writeFileSync(join(tmp, 'good.json'), '{"preset": "strict", "rules": {"symbol-missing-hyphen": "warning"}}');
 });
 
 const seed3 = 'fixtures/plans/003_06262491b62869cd.txt';
@@ -48,6 +49,7 @@ const CASES: { args: () => string[]; code: number; holds: string }[] = [
   { args: () => ['check', seed3, '--date', '2024-02-30'], code: 2, holds: 'không phải một ngày có thật' },
   { args: () => ['check', seed3, '--date', '2024-08-01', '--format', 'json'], code: 1, holds: '"results"' },
   { args: () => ['check', seed3, '--config', join(tmp, 'bad.json')], code: 2, holds: 'citation-missing-so' },
+  { args: () => ['check', seed3, '--config', join(tmp, 'good.json'), '--format', 'json'], code: 1, holds: '"severity": "warning"' },
   { args: () => ['extract', 'fixtures/documents/plan.md'], code: 0, holds: 'fixtures/documents/plan.md' },
   { args: () => ['extract', 'fixtures/documents/seed-plan.pdf', '--format', 'json'], code: 0, holds: '"citations"' },
   { args: () => ['check', 'fixtures/documents/scanned-page.pdf'], code: 2, holds: 'không có lớp chữ' },
@@ -80,6 +82,50 @@ describe('the bundled command', () => {
     expect(JSON.parse(r.stdout).documents).toBe(40);
     expect(readdirSync(profiles).filter((f) => f.endsWith('.cpuprofile'))).toHaveLength(3);
   });
+});
+
+/** `cancu serve --port 0` on an empty embedded store; its URL once it listens, and a way to stop it. */
+async function serve(bin: string, data: string) {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0'], {
+    cwd: root,
+    env: { ...process.env, NEO4J_URI: '', CANCU_DATA_DIR: data, HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  child.stderr.on('data', (chunk) => (out += chunk));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', () => {
+      const m = /(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.on('exit', (code) => reject(new Error(`cancu serve exited with ${code}: ${out}`)));
+  });
+  return { url, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
+}
+
+describe('the bundled server', () => {
+  it('serves the OpenAPI document and POST /check as the unbundled one (zod and zod-to-openapi come with the bundle)', async () => {
+    const answers = [];
+    for (const bin of [fast, plain]) {
+      const server = await serve(bin, join(tmp, `serve-${answers.length}`));
+      try {
+        const openapi = await (await fetch(`${server.url}/openapi.json`)).json();
+        const body = { text: 'Căn cứ Nghị định số 04/2015/NQ-CP ngày 14/01/2015 của Chính phủ;', filename: 'a.txt' };
+        const res = await fetch(`${server.url}/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        const bad = await fetch(`${server.url}/check`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 5 }) });
+        answers.push({ openapi, status: res.status, check: await res.json(), badStatus: bad.status, bad: await bad.json() });
+      } finally {
+        await server.stop();
+      }
+    }
+    const [bundled, unbundled] = answers;
+    expect(bundled.status).toBe(200);
+    expect(JSON.stringify(bundled.check)).toContain('type-word-code-mismatch');
+    expect(bundled.badStatus).toBe(400);
+    expect(Object.keys(bundled.openapi.paths)).toContain('/check');
+    expect(bundled).toEqual(unbundled);
+  }, 60_000);
 });
 
 describe('a copy of the package', () => {
