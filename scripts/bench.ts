@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { analyze } from '../src/citations/analyze.js';
 import { lint } from '../src/lint/index.js';
 import { packageRoot } from '../src/cli/main.js';
@@ -126,7 +126,11 @@ function checkWallTime(): void {
   };
   const loadBefore = load();
   const node: number[] = [];
-  const one = new Map<string, { stylish: number[]; json: number[]; ratio: number[] }>(builds.map(([name]) => [name, { stylish: [], json: [], ratio: [] }]));
+  const one = new Map<string, { stylish: number[]; json: number[]; config: number[]; ratio: number[] }>(builds.map(([name]) => [name, { stylish: [], json: [], config: [], ratio: [] }]));
+  // A team's configuration file (validated with zod, which the bundle holds).
+  const config = join(root, 'bench-out/check-config.json');
+  mkdirSync(dirname(config), { recursive: true });
+  writeFileSync(config, JSON.stringify({ preset: 'strict', rules: { 'citation-missing-so': 'off' } }));
   for (let i = 0; i < runs; i++) {
     const n = wall(['-e', '0']);
     node.push(n);
@@ -135,6 +139,7 @@ function checkWallTime(): void {
       one.get(name)!.stylish.push(t);
       one.get(name)!.ratio.push(t / n);
       one.get(name)!.json.push(wall([bin, 'check', plan, '--format', 'json']));
+      one.get(name)!.config.push(wall([bin, 'check', plan, '--config', config]));
     }
   }
   // 1,000 generated plans (scripts/generate-corpus.ts, seed 7) in one `cancu check <folder>`.
@@ -155,6 +160,7 @@ function checkWallTime(): void {
     const r = one.get(name)!;
     say(`| ${name} | \`cancu check\` (stylish) | ${ms(r.stylish)} | ${pct(r.stylish, 90).toFixed(0)} ms | ${median(r.ratio).toFixed(2)} |`);
     say(`| ${name} | \`cancu check --format json\` | ${ms(r.json)} | ${pct(r.json, 90).toFixed(0)} ms | |`);
+    say(`| ${name} | \`cancu check --config bench-out/check-config.json\` | ${ms(r.config)} | ${pct(r.config, 90).toFixed(0)} ms | |`);
   }
   say(`\n1,000 plans in one process: \`cancu check bench-out/check-1000 --format json\` (${mb.toFixed(1)} MB, generated with seed 7), ${bigRuns} runs each, median:\n`);
   say('| build | wall | plans/s |');
