@@ -55,6 +55,21 @@ const BANNER = [
   'var __cancuImport = typeof __cancuImport === "function" ? __cancuImport : (specifier) => import(specifier);',
 ].join('\n');
 
+// commander requires node:child_process when it loads, for subcommands run as separate programs,
+// which cancu has none of; the module (and net, dgram… behind it) is required on first use instead.
+const lazyChildProcess = {
+  name: 'cancu-lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'node:child_process', namespace: 'cancu-lazy' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'cancu-lazy' }, () => ({
+      contents: 'let real;\nmodule.exports = new Proxy({}, { get: (_, key) => (real ??= require("node:child_process"))[key] });\n',
+      loader: 'js',
+    }));
+  },
+};
+
 /** True when the bundle and its cache are newer than every input and were made by this Node. */
 function upToDate() {
   if (!existsSync(bundle) || !existsSync(cache) || !existsSync(metaFile)) return false;
@@ -85,7 +100,7 @@ const result = await build({
   sourcesContent: false,
   metafile: true,
   write: false,
-  plugins: [handDynamicImports],
+  plugins: [handDynamicImports, lazyChildProcess],
   logLevel: 'warning',
 });
 // The build id ends the file (after the source map comment, so that no line moves): the launcher
