@@ -95,6 +95,8 @@ const result = await build({
   // The modules find the package's files (fixtures/registry, queries/, dist/web) upwards from
   // their own URL: in the bundle, the bundle's.
   define: { 'import.meta.url': '__cancuModuleUrl' },
+  // Any other import.meta (dirname, filename…) would be undefined in CommonJS: a build error.
+  logOverride: { 'empty-import-meta': 'error' },
   banner: { js: BANNER },
   sourcemap: 'linked',
   sourcesContent: false,
