@@ -70,17 +70,21 @@ const lazyChildProcess = {
   },
 };
 
-/** True when the bundle and its cache are newer than every input and were made by this Node. */
-function upToDate() {
-  if (!existsSync(bundle) || !existsSync(cache) || !existsSync(metaFile)) return false;
+/** Why the bundle must be made again (an input newer than it, another Node…), or null when it is up to date. */
+function staleBecause() {
+  if (!existsSync(bundle) || !existsSync(cache) || !existsSync(metaFile)) return 'no bundle yet';
   const meta = JSON.parse(readFileSync(metaFile, 'utf8'));
-  if (meta.node !== process.version) return false;
+  if (meta.node !== process.version) return `made by Node ${meta.node}`;
   const made = statSync(bundle).mtimeMs;
-  const inputs = [...Object.keys(meta.inputs ?? {}).map((f) => join(root, f)), fileURLToPath(import.meta.url), join(root, 'package.json'), launcher];
-  return inputs.every((f) => existsSync(f) && statSync(f).mtimeMs <= made);
+  // The metafile's inputs are files but for the plugins' own modules ("cancu-lazy:node:child_process").
+  const files = Object.keys(meta.inputs ?? {}).filter((f) => !/^[\w-]+:/.test(f));
+  const inputs = [...files.map((f) => join(root, f)), fileURLToPath(import.meta.url), join(root, 'package.json'), launcher];
+  const changed = inputs.find((f) => !existsSync(f) || statSync(f).mtimeMs > made);
+  return changed ? `${changed.startsWith(root) ? changed.slice(root.length + 1) : changed} changed` : null;
 }
 
-if (upToDate()) process.exit(0);
+const stale = staleBecause();
+if (!stale) process.exit(0);
 
 mkdirSync(out, { recursive: true });
 const result = await build({
@@ -128,4 +132,4 @@ if ((run.status !== 0 && run.status !== 1) || !existsSync(cache)) {
   process.exit(1);
 }
 const kb = (f) => `${(statSync(f).size / 1024).toFixed(0)} KB`;
-process.stdout.write(`cli: dist/cli/cancu.bundle.cjs ${kb(bundle)}, code cache ${kb(cache)}\n`);
+process.stdout.write(`cli: dist/cli/cancu.bundle.cjs ${kb(bundle)}, code cache ${kb(cache)} (${stale})\n`);
