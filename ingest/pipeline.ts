@@ -20,7 +20,8 @@ import type { DocumentBatch, GraphStore, KnowledgeSummary } from '../src/graph/s
 import { issuersOf, type IssuerRef } from '../src/graph/core/issuers.js';
 import { createIssuerFacts, knowledgeVersion, registryKnowledge, type IssuerFacts } from '../src/knowledge/graph-facts.js';
 import type { Registry } from '../src/knowledge/registry-files.js';
-import type { KnowledgeResolver, Lang } from '../src/lint/define-rule.js';
+import type { KnowledgeResolver } from '../src/model/knowledge.js';
+import type { Lang } from '../src/model/schemas.js';
 import { loadRegistry } from '../src/knowledge/registry.js';
 import { createRegistryResolver } from '../src/knowledge/resolver.js';
 import { analyzeFile, type AnalyzedFile } from './stages/analyze.js';

@@ -94,12 +94,34 @@ interface SplitScore {
   issuerRight: number;
   issuerAccuracy: number;
   misses: Record<string, number>;
+  issuerShapes: Record<string, number>;
   checker: { findings: number; judged: number; judgedTrue: number; judgedFalse: number; falseErrors: number; unjudged: number; trueShare: number | null };
   /** Per rule: findings (warning and error), judged true, judged false, unjudged. */
   byRule: Record<string, [number, number, number, number]>;
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
+
+/**
+ * The shape of an issuer miss, as a count (the test half is only ever counted): a wrong issuer read
+ * too far, cut short or other; a lost one written before the citation, after it, or not near it.
+ */
+function countIssuerShape(s: SplitScore, text: string, g: GoldLine, c: Citation): string {
+  const fold = (x: string) => x.normalize('NFC').replace(/\s+/gu, ' ').trim().toLowerCase();
+  const want = fold(g.issuer!);
+  let shape: string;
+  if (c.issuer) {
+    const got = fold(c.issuer);
+    shape = got.startsWith(want) || got.includes(want) ? 'wrong: read too far' : want.startsWith(got) ? 'wrong: cut short' : 'wrong: other';
+  } else {
+    const flat = text.normalize('NFC').replace(/\s+/gu, ' ').toLowerCase();
+    const at = c.offset;
+    const near = (from: number, to: number) => flat.slice(Math.max(0, from), Math.max(0, to)).includes(want);
+    shape = near(at - 250, at) ? 'lost: written before' : near(at, at + c.length + 300) ? 'lost: written after' : 'lost: not near';
+  }
+  s.issuerShapes[shape] = (s.issuerShapes[shape] ?? 0) + 1;
+  return shape;
+}
 const unjudgedOut: Record<string, unknown>[] = [];
 const report: SplitScore[] = [];
 
@@ -120,6 +142,7 @@ for (const split of splitsWanted) {
     issuerRight: 0,
     issuerAccuracy: 0,
     misses: {},
+    issuerShapes: {},
     checker: { findings: 0, judged: 0, judgedTrue: 0, judgedFalse: 0, falseErrors: 0, unjudged: 0, trueShare: null },
     byRule: {},
   };
@@ -150,7 +173,11 @@ for (const split of splitsWanted) {
       if (g.issuer) {
         s.issuerMatches++;
         if (goldIssuerMatches(g.issuer, c.issuer)) s.issuerRight++;
-        else say(c.issuer ? 'issuer-wrong' : 'issuer-lost', g, c);
+        else {
+          say(c.issuer ? 'issuer-wrong' : 'issuer-lost', g, c);
+          const shape = countIssuerShape(s, text, g, c);
+          if (details) console.log(`               (${shape})`);
+        }
       }
     }
     for (const g of result.missed) say(g.number ? 'missed' : 'missed-named', g, null);
@@ -196,6 +223,8 @@ for (const s of report) {
     `| ${s.split} | ${s.documents} | ${s.gold} | ${s.predictions} | ${s.right} | ${pct(s.recall)} | ${pct(s.precision)} | ${pct(s.issuerAccuracy)} (${s.issuerRight}/${s.issuerMatches}) | ${c.findings} | ${c.judged ? `${pct(c.trueShare)} (${c.judgedTrue}/${c.judged})` : '—'} | ${c.falseErrors} | ${c.unjudged} |`,
   );
 }
+console.log('\nIssuer misses by shape:');
+for (const s of report) console.log(`  ${s.split}: ${Object.entries(s.issuerShapes).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
 console.log('\nMisses by class:');
 for (const s of report) console.log(`  ${s.split}: ${Object.entries(s.misses).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
 console.log('\nChecker by rule (findings / judged true / judged false / unjudged):');

@@ -1,6 +1,7 @@
 // Runtime configuration: the environment, parsed once with zod at boot. A bad value stops the
 // process with a message naming the variable and the fix (fail fast), never a late surprise.
 import { z } from 'zod';
+import { storeSettingsFromEnv } from './model/store-config.js';
 
 const BYTE_UNITS: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
@@ -146,10 +147,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST,
-    neo4j: e.NEO4J_URI
-      ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
-      : null,
-    dataDir: e.CANCU_DATA_DIR,
+    // Validated above; read by the one reader the CLI uses too.
+    ...storeSettingsFromEnv(env),
     apiKeys: e.CANCU_API_KEYS,
     readsRequireKey: e.CANCU_READS_REQUIRE_KEY,
     corsOrigins: e.CANCU_CORS_ORIGINS,

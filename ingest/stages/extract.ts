@@ -1,9 +1,9 @@
 // Stage 3 — extract: the citation extractor (clean → header/sections → citations → keys),
-// positions mapped back to the source file.
-import { analyze } from '../../src/citations/analyze.js';
+// positions mapped back to the source file (the analyze stage of src/service/pipeline.ts).
 import type { AnalyzedDocument } from '../../src/citations/model.js';
 import type { SourceText } from '../../src/documents/index.js';
+import { analyzeSource } from '../../src/service/pipeline.js';
 
 export function extractCitations(source: SourceText): AnalyzedDocument {
-  return analyze(source.text, { file: source.file, locate: (offset) => source.locate(offset) });
+  return analyzeSource(source);
 }

@@ -7,6 +7,7 @@ import { conflictToFinding } from '../../src/graph/core/findings.js';
 import { StoreUnavailableError } from '../../src/graph/errors.js';
 import type { DocumentBatch, GraphStore, WriteSummary } from '../../src/graph/store.js';
 import type { Failure } from './read.js';
+import type { Lang } from '../../src/model/schemas.js';
 
 export interface LoadItem {
   file: string;
@@ -36,7 +37,7 @@ export class Loader {
     private readonly options: {
       batchSize: number;
       force: boolean;
-      lang: 'vi' | 'en';
+      lang: Lang;
       /** Findings the write itself produced (inconsistent citations across documents). */
       onConflicts: (findings: Finding[]) => void;
       onFailure: (failure: Failure) => void;

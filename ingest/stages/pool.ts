@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Lang } from '../../src/lint/define-rule.js';
+import type { Lang } from '../../src/model/schemas.js';
 import type { AnalyzedFile } from './analyze.js';
 import type { ReadFile } from './read.js';
 

@@ -3,12 +3,10 @@
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
-import { DEFAULT_MAX_BYTES, SUPPORTED_EXTENSIONS } from '../../src/documents/index.js';
+import { isDynamicPattern } from 'tinyglobby';
+import { expandPaths } from '../../src/service/paths.js';
+import { DEFAULT_MAX_BYTES, DOCUMENT_EXTENSIONS } from '../../src/documents/index.js';
 
-/** What src/documents reads (one list: a format added there is ingested too). */
-export const INGEST_EXTENSIONS: readonly string[] = Object.keys(SUPPORTED_EXTENSIONS).map((extension) => extension.slice(1));
-const IGNORED = ['**/node_modules/**', '**/.git/**', '**/.cancu/**', '**/.neo4j/**'];
 
 export interface InputFile {
   /** Absolute path. */
@@ -28,35 +26,28 @@ export function recordedName(path: string, root: string): string {
   return name.split(sep).join('/');
 }
 
-/** Files named by `inputs`, deduplicated and sorted by recorded name (the order they are written in). */
+/**
+ * Files named by `inputs` (src/service/paths.ts, the expander `cancu check` uses), deduplicated
+ * and sorted by recorded name (the order they are written in). An input that names nothing, and a
+ * file a glob matched in a format cancu does not read, is a failure; other formats met in a folder
+ * are passed over, as `cancu check` passes over them.
+ */
 export async function expandInputs(inputs: string[], opts: { cwd: string; root: string }): Promise<{ files: InputFile[]; failures: Failure[] }> {
+  const ex = await expandPaths(inputs, opts.cwd);
   const found = new Map<string, InputFile>();
-  const failures: Failure[] = [];
-  const add = (path: string) => {
+  for (const f of ex.files) {
+    const path = resolve(opts.cwd, f);
     if (!found.has(path)) found.set(path, { path, file: recordedName(path, opts.root) });
-  };
-  const pattern = `**/*.{${INGEST_EXTENSIONS.join(',')}}`;
-  for (const input of inputs) {
-    if (isDynamicPattern(input)) {
-      const matches = await glob(input, { cwd: opts.cwd, absolute: true, onlyFiles: true, ignore: IGNORED, caseSensitiveMatch: false });
-      if (matches.length === 0) failures.push({ file: input, reason: `Không có tệp nào khớp mẫu "${input}" (no file matches the pattern).` });
-      for (const match of matches) add(resolve(match));
-      continue;
-    }
-    const path = resolve(opts.cwd, input);
-    let info;
-    try {
-      info = await stat(path);
-    } catch {
-      failures.push({ file: input, reason: `Không tìm thấy tệp hoặc thư mục "${input}" (file or folder not found).` });
-      continue;
-    }
-    if (info.isDirectory()) {
-      const matches = await glob(pattern, { cwd: path, absolute: true, onlyFiles: true, ignore: IGNORED, caseSensitiveMatch: false });
-      for (const match of matches) add(resolve(match));
-    } else {
-      add(path);
-    }
+  }
+  const failures: Failure[] = ex.missing.map((input) => ({
+    file: input,
+    reason: isDynamicPattern(input)
+      ? `Không có tệp nào khớp mẫu "${input}" (no file matches the pattern).`
+      : `Không tìm thấy tệp hoặc thư mục "${input}" (file or folder not found).`,
+  }));
+  for (const s of ex.skipped) {
+    if (s.via !== 'glob') continue;
+    failures.push({ file: s.file, reason: `Định dạng ${s.extension || '(không có phần mở rộng)'} không được hỗ trợ; đọc được: ${DOCUMENT_EXTENSIONS.join(', ')} (format not supported).` });
   }
   const files = [...found.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return { files, failures };

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadBundledRegistry } from '../../src/knowledge/bundled.js';
 import { createRegistryResolver } from '../../src/knowledge/resolver.js';
-import type { Lang } from '../../src/lint/define-rule.js';
+import type { Lang } from '../../src/model/schemas.js';
 import { analyzeFile } from './analyze.js';
 import type { ReadFile } from './read.js';
 

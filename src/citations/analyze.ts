@@ -1,6 +1,7 @@
 // The extraction pipeline for one document: clean → reflow → layout (header, sections) → extract →
 // resolve, with every span mapped back to the original text. Pure: text in, structure out.
 import type { AnalyzedDocument, Citation, DocumentHeader, Relation, Section, Span } from './model.js';
+import { LineIndex } from '../model/lines.js';
 import { clean } from './clean.js';
 import { reflow } from './reflow.js';
 import { layout, sectionRanges } from './sections.js';
@@ -21,22 +22,28 @@ export interface AnalyzeOptions {
   locate?: Locator;
 }
 
+/** Offsets of a plain text to line/column, by the one line index (lines end at \n, \r\n or \r). */
 export function lineLocator(text: string): Locator {
-  const starts: number[] = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return (offset: number) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1, sourceOffset: offset };
-  };
+  const index = new LineIndex(text);
+  return (offset: number) => ({ ...index.position(offset), sourceOffset: offset });
 }
 
-export function analyze(text: string, opts: AnalyzeOptions): AnalyzedDocument {
+/**
+ * What analyze reads: the text, the name its findings carry, and where the text is not the file
+ * itself (markdown, docx, pdf) the map back to the file. A SourceText of src/documents is one.
+ */
+export interface AnalysisSource {
+  text: string;
+  file: string;
+  locate?: Locator;
+}
+
+/** Analyses one document read by an adapter (src/documents). */
+export function analyze(source: AnalysisSource): AnalyzedDocument;
+/** Analyses a bare string (tests, benchmarks): the text is its own source. */
+export function analyze(text: string, opts: AnalyzeOptions): AnalyzedDocument;
+export function analyze(input: string | AnalysisSource, options?: AnalyzeOptions): AnalyzedDocument {
+  const { text, ...opts } = typeof input === 'string' ? { text: input, ...options! } : input;
   const cleaned = clean(text);
   // Soft wraps joined; offsets go back through the reflow map, then the cleaning map.
   const flowed = reflow(cleaned.text);
@@ -179,8 +186,18 @@ function buildHeader(text: string, h: ReturnType<typeof readHeader>, src: (o: nu
 }
 
 /** The document's own number as parsed from its header's "Số: …", or null. */
+// "… BINH VÀ XÃ HỘI Độc lập – Tự do – Hạnh phúc ******* Số: 23/2007/QĐ-BLĐTBXH Hà Nội, ngày …": a
+// header flattened into one line still gives its number after a capital "Số:" (a citation writes
+// "số" in lower case).
+const OWN_NUMBER_INLINE = /(?<![\p{L}\d])(?:Số|SỐ)[ \t]*:\s{0,8}(?=\d)/u;
+
 function ownSymbol(t: string, h: ReturnType<typeof readHeader>): ParsedSymbol | null {
-  if (!h.number) return null;
+  if (!h.number) {
+    const m = OWN_NUMBER_INLINE.exec(t.slice(0, 4000));
+    if (!m) return null;
+    const sym = parseSymbol(t, m.index + m[0].length);
+    return sym && sym.shape !== 'number-only' && sym.shape !== 'irregular' ? sym : null;
+  }
   const digit = /\d/.exec(h.number.text);
   if (!digit) return null;
   const sym = parseSymbol(t, h.number.start + digit.index);

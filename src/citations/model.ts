@@ -3,12 +3,16 @@
 import type { ParsedSymbol } from './identifier.js';
 import type { ParsedDate } from './dates.js';
 import type { Layout } from './sections.js';
+import type { CitationFamily } from '../model/knowledge.js';
+import type { Severity } from '../model/check.js';
+
+export type { Severity };
 
 /** Where a citation stands in the plan. */
 export type Section = 'title' | 'can_cu' | 'body' | 'tail';
 
 /** Numbering family (spec §1): legal-normative, state administrative, Party, or a named instrument. */
-export type Family = 'legal' | 'admin' | 'party' | 'named' | 'unknown';
+export type Family = CitationFamily;
 
 export type RelationKind = 'implements' | 'continues' | 'guides' | 'amends' | 'reviews' | 'replaces' | 'repeals';
 
@@ -157,8 +161,6 @@ export interface AnalyzedDocument {
   /** Maps an offset in `source` (the analysed text) to the file: line, column and file offset. */
   locate(offset: number): { line: number; column: number; sourceOffset: number };
 }
-
-export type Severity = 'error' | 'warning' | 'info';
 
 /** One finding, the same shape everywhere (CLI, API, ingest report). */
 export interface Finding {

@@ -146,7 +146,7 @@ export function isSoftWrap(a: string, b: string, width: number, aIsTypeHeading =
   if (ITEM_START.test(bt)) {
     // "- Thương binh và Xã hội" after "Bộ Lao động" is a spaced dash wrapped to the line start,
     // not a list item, when the line before was full and unfinished.
-    if (!(/^[-–][ \t]/u.test(bt) && forced && !TERMINAL.test(at) && !ITEM_START.test(at))) return false;
+    if (!(/^[-–][ \t]/u.test(bt) && forced && !TERMINAL.test(at) && !ITEM_START.test(atFull))) return false;
   }
   if (/^\|/.test(at) || /\|$/.test(at)) return false;
   if (TERMINAL.test(at)) return false;
@@ -185,8 +185,26 @@ const TYPE_HEADING_WORDS =
 
 const PLACE_BROKEN = /(?:^|[ \t])(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|Đảng bộ|Tỉnh ủy|Huyện ủy)[ \t]+\p{Lu}\p{Ll}*$/u;
 const WANTS_NUMBER = /(?:^|[ \t])(?:thứ|khóa|khoá|KHÓA|số|Số|SỐ|ngày|tháng|năm|lần|Điều|khoản|Khoản)$/u;
-const PREAMBLE_ITEM = /^[ \t]*(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị)(?![\p{L}])/u;
+// "Căn cứ …", also as a list item ("- Căn cứ Luật Doanh nghiệp" ⏎ "Nhà nước ngày …;").
+const PREAMBLE_ITEM = /^[ \t]*(?:[-–+•][ \t]*)?(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị)(?![\p{L}])/u;
+const PREAMBLE_ITEM_AT = new RegExp(PREAMBLE_ITEM.source.slice(1), 'uy');
 const SYMBOL_BREAK = /[\p{Lu}\d][/\-]$/u;
+
+/** The TERMINAL test on the line [start, end) of `text`, by character codes. */
+function endsSentence(text: string, start: number, end: number): boolean {
+  let e = end;
+  while (e > start && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+  // Closing quotes and brackets after the mark: " ' ” ’ ) ]
+  for (;;) {
+    const c = text.charCodeAt(e - 1);
+    if (e > start && (c === 34 || c === 39 || c === 0x201d || c === 0x2019 || c === 41 || c === 93)) e--;
+    else break;
+  }
+  if (e <= start) return false;
+  const c = text.charCodeAt(e - 1);
+  // . ; : ! ? … — and "./" (the end mark "./." ends in a full stop).
+  return c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 0x2026 || (c === 47 && e - 2 >= start && text.charCodeAt(e - 2) === 46);
+}
 
 /**
  * Joins soft-wrapped lines: the spaces, the line break and the indentation of the next line
@@ -209,10 +227,16 @@ export function reflow(text: string): ReflowResult {
         openItem = false;
         continue;
       }
-      const a = text.slice(la.start, la.end);
-      if (i === 0 || lines[i - 1]!.length === 0 || !joinedBefore) openItem = PREAMBLE_ITEM.test(a);
+      if (i === 0 || lines[i - 1]!.length === 0 || !joinedBefore) {
+        PREAMBLE_ITEM_AT.lastIndex = la.start;
+        openItem = PREAMBLE_ITEM_AT.test(text);
+      }
       joinedBefore = false;
       if (lb.length === 0) continue;
+      // A line that ends a sentence ends its paragraph: decided on the characters, before any
+      // string is cut (most lines of a document end so).
+      if (endsSentence(text, la.start, la.end)) continue;
+      const a = text.slice(la.start, la.end);
       const b = text.slice(lb.start, lb.end);
       if (!isSoftWrap(a, b, width, TYPE_HEADING_WORDS.test(a.trim()), openItem)) continue;
       joinedBefore = true;

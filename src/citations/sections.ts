@@ -58,7 +58,8 @@ function plainOf(s: string): string {
 const TYPE_HEADING = new RegExp(`^(?:${TYPE_WORDS.map((w) => w.toUpperCase().replace(/ /g, '\\s+')).join('|')})$`, 'u');
 // "Số: 07/KH-PGDĐT", and the header of a resolution that names its type: "Nghị quyết số: 653/2019/UBTVQH14".
 const NUMBER_LINE = /^(?:(?:Nghị quyết|Quyết định|Chỉ thị|Kế hoạch|Thông tư|Nghị định)[ \t]+số|Số)\s*:/u;
-const NUMBER_LINE_BARE = /^Số\s*:?/u;
+// "Số 07/KH-UBND", "Số: …" — not a site's label "Số hiệu: | 49/KH-UBND |" or "Số lượng …".
+const NUMBER_LINE_BARE = /^Số[ \t]*(?:[\d/.…_]|:)/u;
 const DATE_LINE = /(?:^|[\s,])[\p{Lu}][\p{L}. \-]{0,40}?,\s*ngày(?![\p{L}])[^\n]{0,30}?tháng(?![\p{L}])[^\n]{0,10}?năm\s+\d{4}/u;
 const SECTION_HEADING = /^(?:[IVX]{1,4}|[A-Z]|\d{1,2})\s*[.)\-]\s*\S/u;
 const ROMAN_HEADING = /^[IVX]{1,4}\s*[.)\-]/u;
@@ -69,7 +70,11 @@ const POSITION_WORDS = /TRƯỞNG|GIÁM ĐỐC|CHỦ TỊCH|BÍ THƯ|THỦ TRƯ�
 const NAME = /^(?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,5}$/u;
 const RECIPIENT = /^(?:[-·•+*–]|Lưu(?![\p{L}])|Như trên)/u;
 const POSITION_AND_NAME = /^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[\p{Lu} .,&]{4,60}?\s+\p{Lu}[\p{Ll}]*(?:\s+\p{Lu}[\p{Ll}]*){1,4}$/u;
-const ANNEX = /^(?:PHỤ LỤC|Phụ lục|DANH MỤC|Danh mục|\((?:Ban hành )?[Kk]èm theo|QUY ĐỊNH|QUY CHẾ|HƯỚNG DẪN|MẪU|Mẫu số|BIỂU|Biểu mẫu)(?![\p{Ll}])/u;
+// "ĐIỂU LỆ": the hook above Ề read as the one above Ể, a slip of typing and OCR alike.
+const ANNEX = /^(?:PHỤ LỤC|Phụ lục|DANH MỤC|Danh mục|\((?:Ban hành )?[Kk]èm theo|QUY ĐỊNH|QUY CHẾ|HƯỚNG DẪN|ĐI[ỀỂ]U LỆ|MẪU|Mẫu số|BIỂU|Biểu mẫu)(?![\p{Ll}])/u;
+// The text announces what it issues with it: "Ban hành kèm theo Quyết định này Quy chế …",
+// "phê duyệt Điều lệ … (kèm theo Quyết định)". What follows its signature is that attachment.
+const ATTACHED = /kèm[ \t]+theo[ \t]+(?:Quyết định|Nghị quyết|Thông tư|Chỉ thị|Kế hoạch|Hướng dẫn|Công văn|Quy định|văn bản)(?:[ \t]+này|[ \t]*\))/u;
 const CLOSING = /(?:\.\/\.|\.\/|\.\s*\/\s*\.)\s*$/u;
 
 export function layout(text: string): Layout {
@@ -151,8 +156,23 @@ function findSignature(L: Layout): void {
       }
     }
     if (sig < 0 || sig >= lines.length) return;
+    // "./." also ends a sentence quoted from another document: it closes this one only when a
+    // signature (a position or a signer's name) follows within a few lines.
+    let signed = false;
+    for (let k = sig, seen = 0; k < lines.length && seen < 6; k++) {
+      const p = lines[k]!.plain;
+      if (!p) continue;
+      seen++;
+      if ((POSITION.test(p) && POSITION_WORDS.test(p)) || POSITION_AND_NAME.test(p) || NAME.test(p) || NOI_NHAN.test(p)) {
+        signed = true;
+        break;
+      }
+    }
+    if (!signed) return;
   }
   L.signatureStart = sig;
+  let attached = false;
+  for (let j = 0; j < sig && !attached; j++) attached = ATTACHED.test(lines[j]!.text);
   let k = sig;
   if (NOI_NHAN.test(lines[k]!.plain)) {
     const rest = lines[k]!.plain.replace(NOI_NHAN, '').trim();
@@ -178,7 +198,7 @@ function findSignature(L: Layout): void {
     }
     // An annex issued with the document ("PHỤ LỤC", "DANH MỤC …", "(Kèm theo Quyết định số …)",
     // an all-capitals title) follows its signature by design: it is not a leftover.
-    if (ANNEX.test(p) || (POSITION.test(p) && p.split(/\s+/).length >= 4)) return;
+    if (attached || ANNEX.test(p) || (POSITION.test(p) && p.split(/\s+/).length >= 4)) return;
     if (NAME.test(p) && L.signerLine < 0) {
       L.signerLine = k;
       continue;

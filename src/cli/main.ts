@@ -5,7 +5,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Command, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
+import { Command, CommanderError, Help, Option } from 'commander';
+import { DOCUMENT_EXTENSIONS } from '../documents/formats.js';
+import type { Lang } from '../model/schemas.js';
+
+/** The extensions read, for the help (the format registry's list). */
+const READ_EXTENSIONS = DOCUMENT_EXTENSIONS.join(' ');
 
 export interface MainParams {
   argv: string[];
@@ -33,34 +38,59 @@ function version(): string {
   }
 }
 
-/** Option value parsers, their complaint in the language of the command line. */
-function parsers(lang: 'vi' | 'en') {
-  const say = (vi: string, en: string) => new InvalidArgumentError(lang === 'en' ? en : vi);
-  return {
-    nonNegative: (v: string) => {
-      const n = Number(v);
-      if (!/^\d+$/.test(v.trim()) || !Number.isInteger(n) || n < 0) throw say('phải là số nguyên không âm.', 'must be a whole number, 0 or more.');
-      return n;
-    },
-    positive: (v: string) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 64) throw say('phải là số nguyên từ 1 đến 64.', 'must be a whole number from 1 to 64.');
-      return n;
-    },
-    depthArg: (v: string) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1 || n > 10) throw say('độ sâu phải từ 1 đến 10.', 'the depth must be from 1 to 10.');
-      return n;
-    },
-    port: (v: string) => {
-      const n = Number(v);
-      if (!/^\d+$/.test(v.trim()) || n > 65535) throw say('cổng phải là số từ 0 đến 65535 (0: một cổng trống bất kỳ).', 'the port must be a number from 0 to 65535 (0: any free port).');
-      return n;
-    },
-  };
+/** The zod schemas of src/service/values.ts an option value is parsed with (the API's own where it has one). */
+type ValueSchema = 'countValue' | 'jobsValue' | 'depthValue' | 'portValue';
+
+interface ValueOption {
+  /** The option's key in commander's values ("maxWarnings"). */
+  key: string;
+  /** As the help writes it ("--max-warnings <n>"). */
+  flags: string;
+  schema: ValueSchema;
+  /** What the value must be, Vietnamese and English. */
+  vi: string;
+  en: string;
 }
 
-type Lang = 'vi' | 'en';
+const VALUE_OPTIONS: Record<string, ValueOption> = {
+  maxWarnings: { key: 'maxWarnings', flags: '--max-warnings <n>', schema: 'countValue', vi: 'phải là số nguyên không âm.', en: 'must be a whole number, 0 or more.' },
+  batchSize: { key: 'batchSize', flags: '--batch-size <n>', schema: 'countValue', vi: 'phải là số nguyên không âm.', en: 'must be a whole number, 0 or more.' },
+  jobs: { key: 'jobs', flags: '-j, --jobs <n>', schema: 'jobsValue', vi: 'phải là số nguyên từ 1 đến 64.', en: 'must be a whole number from 1 to 64.' },
+  depth: { key: 'depth', flags: '--depth <n>', schema: 'depthValue', vi: 'độ sâu phải từ 1 đến 10.', en: 'the depth must be from 1 to 10.' },
+  port: {
+    key: 'port',
+    flags: '-p, --port <port>',
+    schema: 'portValue',
+    vi: 'cổng phải là số từ 0 đến 65535 (0: một cổng trống bất kỳ).',
+    en: 'the port must be a number from 0 to 65535 (0: any free port).',
+  },
+};
+
+/**
+ * Parses the value options given to `command` in place with their zod schemas (loaded only when
+ * one is given: `cancu check` without them does not load zod). A bad value is said in one line,
+ * as commander says its own usage errors, with the pointer to the command's help; false then.
+ */
+async function parseValueOptions(command: string, o: Record<string, unknown>, lang: Lang, stderr: MainParams['stderr']): Promise<boolean> {
+  const given = Object.values(VALUE_OPTIONS).filter((spec) => typeof o[spec.key] === 'string');
+  if (given.length === 0) return true;
+  const values = await import('../service/values.js');
+  for (const spec of given) {
+    const raw = o[spec.key] as string;
+    const parsed = values.parseValue<number>(values[spec.schema], raw);
+    if (parsed !== null) {
+      o[spec.key] = parsed;
+      continue;
+    }
+    stderr.write(
+      lang === 'en'
+        ? `error: option '${spec.flags}' argument '${raw}' is invalid. ${spec.en}\nRun "cancu ${command} --help" for its usage.\n`
+        : `lỗi: giá trị "${raw}" của tùy chọn ${spec.flags} không hợp lệ; ${spec.vi}\nXem cách dùng: cancu ${command} --help\n`,
+    );
+    return false;
+  }
+  return true;
+}
 
 /** The language asked for anywhere on the command line (--lang en / --lang=en), for messages printed before the options are parsed. */
 export function langOf(argv: string[]): Lang {
@@ -111,7 +141,7 @@ văn bản); 2 sai cách dùng, tệp không đọc được hoặc kho dữ li�
 const EXAMPLES: Record<string, string> = {
   cancu: `
 Ví dụ:
-  cancu check du-thao/                        kiểm tra mọi tệp .txt .md .docx trong thư mục
+  cancu check du-thao/                        kiểm tra mọi tệp đọc được trong thư mục (${READ_EXTENSIONS})
   cancu check ke-hoach.docx --date 2024-08-01 xét hiệu lực tại ngày 01/8/2024
   cancu ingest fixtures/plans                 nạp kế hoạch vào đồ thị
   cancu query basis fixtures/plans/003_06262491b62869cd.txt --depth 5
@@ -159,7 +189,6 @@ export async function main(params: MainParams): Promise<number> {
   const env = params.env ?? process.env;
   let code = 0;
   const argLang = langOf(params.argv);
-  const { nonNegative, positive, depthArg, port } = parsers(argLang);
   const program = new Command();
   program
     .name('cancu')
@@ -199,7 +228,7 @@ export async function main(params: MainParams): Promise<number> {
   const lang = () => new Option('--lang <lang>', 'ngôn ngữ thông báo').choices(['vi', 'en']).default('vi');
   /** Files, folders and globs → files; says which inputs matched nothing and what was skipped. */
   const expand = async (paths: string[], language: Lang) => {
-    const { expandPaths, describeSkipped } = await import('./paths.js');
+    const { expandPaths, describeSkipped } = await import('../service/paths.js');
     const ex = await expandPaths(paths, cwd);
     for (const m of ex.missing) stderr.write(language === 'en' ? `No file matches "${m}".\n` : `Không tìm thấy tệp nào khớp với "${m}".\n`);
     for (const line of describeSkipped(ex, language)) stderr.write(`${line}\n`);
@@ -209,15 +238,19 @@ export async function main(params: MainParams): Promise<number> {
 
   command('check')
     .description('kiểm tra các trích dẫn trong dự thảo (tệp, thư mục, mẫu glob)')
-    .argument('<paths...>', 'tệp, thư mục hoặc mẫu glob (.txt .md .docx)')
+    .argument('<paths...>', `tệp, thư mục hoặc mẫu glob (${READ_EXTENSIONS})`)
     .addOption(new Option('-f, --format <format>', 'định dạng kết quả').choices(['stylish', 'json', 'sarif']).default('stylish'))
     .option('--date <YYYY-MM-DD>', 'xét hiệu lực tại ngày này (mặc định: ngày của văn bản)')
-    .option('--max-warnings <n>', 'thoát với mã 1 khi số cảnh báo vượt quá n', nonNegative)
+    .option('--max-warnings <n>', 'thoát với mã 1 khi số cảnh báo vượt quá n')
     .addOption(new Option('--preset <name>', 'bộ quy tắc').choices(['recommended', 'strict']).default('recommended'))
     .option('-c, --config <file>', 'tệp cấu hình cho mọi tệp (mặc định: .cancurc.json / cancu.config.json gần nhất)')
     .option('--fix', 'sửa ngay trong tệp (.txt, .md) các lỗi viết sửa được máy móc, rồi báo những gì còn lại')
     .addOption(lang())
     .action(async (paths: string[], o, cmd: Command) => {
+      if (!(await parseValueOptions('check', o, o.lang, stderr))) {
+        code = 2;
+        return;
+      }
       const date = await dateOption(o.date, o.lang);
       if (date === false) {
         code = 2;
@@ -250,7 +283,7 @@ export async function main(params: MainParams): Promise<number> {
 
   command('extract')
     .description('liệt kê các văn bản được dẫn trong từng tệp')
-    .argument('<paths...>', 'tệp, thư mục hoặc mẫu glob (.txt .md .docx)')
+    .argument('<paths...>', `tệp, thư mục hoặc mẫu glob (${READ_EXTENSIONS})`)
     .addOption(new Option('-f, --format <format>', 'định dạng').choices(['json', 'text']).default('text'))
     .addOption(lang())
     .action(async (paths: string[], o) => {
@@ -266,15 +299,19 @@ export async function main(params: MainParams): Promise<number> {
 
   command('ingest')
     .description('nạp kế hoạch vào đồ thị (Neo4j khi có NEO4J_URI, nếu không thì kho nhúng .cancu/)')
-    .argument('<paths...>', 'tệp, thư mục hoặc mẫu glob (.txt .md .docx)')
+    .argument('<paths...>', `tệp, thư mục hoặc mẫu glob (${READ_EXTENSIONS})`)
     .addOption(new Option('-f, --format <format>', 'định dạng tóm tắt').choices(['text', 'json']).default('text'))
-    .option('--batch-size <n>', 'số văn bản mỗi lần ghi', nonNegative, 500)
+    .addOption(new Option('--batch-size <n>', 'số văn bản mỗi lần ghi').default(500))
     .option('--force', 'ghi lại cả tệp không đổi')
-    .option('-j, --jobs <n>', 'số luồng phân tích song song (mặc định: số lõi trừ 1, tối đa 8, khi máy có từ 4 lõi và từ 32 tệp)', positive)
+    .option('-j, --jobs <n>', 'số luồng phân tích song song (mặc định: số lõi trừ 1, tối đa 8, khi máy có từ 4 lõi và từ 32 tệp)')
     .option('--verbose', 'liệt kê mọi tệp bị từ chối (mặc định: 5 tệp đầu)')
     .option('--failures <file>', 'ghi mọi tệp bị từ chối và lý do vào tệp JSON này')
     .addOption(lang())
     .action(async (paths: string[], o) => {
+      if (!(await parseValueOptions('ingest', o, o.lang, stderr))) {
+        code = 2;
+        return;
+      }
       // Named the same way as for check: what is skipped for its format, folders with nothing to read.
       const ex = await expand(paths, o.lang);
       if (!ex.files.length) {
@@ -287,9 +324,13 @@ export async function main(params: MainParams): Promise<number> {
 
   command('serve')
     .description('chạy API HTTP')
-    .option('-p, --port <port>', 'cổng', port)
+    .option('-p, --port <port>', 'cổng')
     .option('--host <host>', 'địa chỉ lắng nghe')
     .action(async (o) => {
+      if (!(await parseValueOptions('serve', o, argLang, stderr))) {
+        code = 2;
+        return;
+      }
       const { serve } = await import('./commands/serve.js');
       await serve({ port: o.port, host: o.host, stdout, stderr, env });
       code = -1; // keep running
@@ -297,8 +338,12 @@ export async function main(params: MainParams): Promise<number> {
 
   command('demo')
     .description('nạp fixtures/plans vào kho nhúng và chạy API (npm start)')
-    .option('-p, --port <port>', 'cổng', port)
+    .option('-p, --port <port>', 'cổng')
     .action(async (o) => {
+      if (!(await parseValueOptions('demo', o, argLang, stderr))) {
+        code = 2;
+        return;
+      }
       // Always the embedded store: the demo never writes the seed plans into a configured Neo4j.
       const { demo } = await import('./commands/serve.js');
       await demo({ port: o.port, stdout, stderr, env });
@@ -309,9 +354,13 @@ export async function main(params: MainParams): Promise<number> {
     .description('truy vấn phả hệ: implementers | basis | lineage; cơ quan ban hành và cơ quan kế thừa: issuer')
     .addArgument(new (await import('commander')).Argument('<kind>').choices(['implementers', 'basis', 'lineage', 'issuer']))
     .argument('<ref>', 'khóa chuẩn hoặc trích dẫn, ví dụ "Đề án 15-ĐA/TU"; với issuer: khóa (hoa-binh.lac-thuy:ubnd) hoặc tên ("UBND huyện Lạc Thủy")')
-    .option('--depth <n>', 'độ sâu (1–10)', depthArg)
+    .option('--depth <n>', 'độ sâu (1–10)')
     .addOption(new Option('-f, --format <format>', 'định dạng').choices(['text', 'json']).default('text'))
     .action(async (kind, ref: string, o) => {
+      if (!(await parseValueOptions('query', o, argLang, stderr))) {
+        code = 2;
+        return;
+      }
       if (kind === 'issuer') {
         const { queryIssuer } = await import('./commands/query-issuer.js');
         code = await queryIssuer(ref, { format: o.format, stdout, stderr });

@@ -5,10 +5,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fsReason, tooLargeError, unreadableError, unsupportedFormatError } from './errors.js';
 import { identitySourceText, textFromBytes, textFromString } from './text.js';
+import { DOCUMENT_EXTENSIONS, formatOfName } from './formats.js';
 import { DocumentError } from './types.js';
 import type { DocumentFormat, SourceLocation, SourceText } from './types.js';
 
 export { DocumentError } from './types.js';
+export { DOCUMENT_EXTENSIONS, DOCUMENT_FORMATS, SUPPORTED_EXTENSIONS, extensionOf, formatOfName, isDocumentName } from './formats.js';
 export type { DocumentErrorCode, DocumentErrorDetails, DocumentFormat, SourceEncoding, SourceLocation, SourceText } from './types.js';
 export { decodeText, firstInvalidUtf8, sniffBinaryFormat } from './decode.js';
 export type { DecodedText } from './decode.js';
@@ -47,14 +49,19 @@ export function locateSpan(st: SourceText, offset: number, length: number): { st
 /** Default size limit: 200 MB (MiB). */
 export const DEFAULT_MAX_BYTES = 200 * 1024 * 1024;
 
-/** Supported extensions (lower case) and the format each one is read as. */
-export const SUPPORTED_EXTENSIONS: Readonly<Record<string, DocumentFormat>> = Object.freeze({
-  '.txt': 'txt',
-  '.md': 'md',
-  '.markdown': 'md',
-  '.docx': 'docx',
-  '.pdf': 'pdf',
-});
+/** How each format is read: from a file's bytes, and from text that is already a string (an API body). */
+interface Adapter {
+  fromBytes(bytes: Uint8Array, file: string): Promise<SourceText> | SourceText;
+  fromString(text: string, file: string): Promise<SourceText> | SourceText;
+}
+
+/** The adapter of each format of the registry (./formats.ts). */
+const ADAPTERS: Readonly<Record<DocumentFormat, Adapter>> = {
+  txt: { fromBytes: textFromBytes, fromString: textFromString },
+  md: { fromBytes: markdownFromBytes, fromString: markdownFromString },
+  docx: { fromBytes: docxFromBuffer, fromString: (text, file) => identitySourceText(text, file, 'docx') },
+  pdf: { fromBytes: pdfFromBuffer, fromString: (text, file) => identitySourceText(text, file, 'pdf') },
+};
 
 export interface ReadOptions {
   /** Refuse files larger than this many bytes (DocumentError 'too-large'). Default 200 MB. */
@@ -63,9 +70,8 @@ export interface ReadOptions {
 
 /** The format for a file name by its extension (case-insensitive), or DocumentError 'unsupported-format'. */
 export function formatOf(file: string): DocumentFormat {
-  const ext = extname(file).toLowerCase();
-  const format = Object.prototype.hasOwnProperty.call(SUPPORTED_EXTENSIONS, ext) ? SUPPORTED_EXTENSIONS[ext] : undefined;
-  if (!format) throw unsupportedFormatError(file, extname(file), Object.keys(SUPPORTED_EXTENSIONS));
+  const format = formatOfName(file);
+  if (!format) throw unsupportedFormatError(file, extname(file), [...DOCUMENT_EXTENSIONS]);
   return format;
 }
 
@@ -93,16 +99,7 @@ export async function fromBuffer(buffer: Uint8Array, file: string, opts: ReadOpt
   const format = formatOf(file);
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   if (buffer.length > maxBytes) throw tooLargeError(file, buffer.length, maxBytes);
-  switch (format) {
-    case 'txt':
-      return textFromBytes(buffer, file);
-    case 'md':
-      return markdownFromBytes(buffer, file);
-    case 'docx':
-      return docxFromBuffer(buffer, file);
-    case 'pdf':
-      return pdfFromBuffer(buffer, file);
-  }
+  return ADAPTERS[format].fromBytes(buffer, file);
 }
 
 /**
@@ -111,14 +108,5 @@ export async function fromBuffer(buffer: Uint8Array, file: string, opts: ReadOpt
  * (a leading U+FEFF stays) or normalised.
  */
 export async function fromString(text: string, file: string, format: DocumentFormat = 'txt'): Promise<SourceText> {
-  switch (format) {
-    case 'txt':
-      return textFromString(text, file);
-    case 'md':
-      return markdownFromString(text, file);
-    case 'docx':
-      return identitySourceText(text, file, 'docx');
-    case 'pdf':
-      return identitySourceText(text, file, 'pdf');
-  }
+  return ADAPTERS[format].fromString(text, file);
 }

@@ -12,7 +12,7 @@
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { decodeText } from './decode.js';
-import { checkOffset, LineIndex } from './lines.js';
+import { checkOffset, LineIndex } from '../model/lines.js';
 import { OffsetMap, OffsetMapBuilder } from './offset-map.js';
 import type { SourceEncoding, SourceLocation, SourceText } from './types.js';
 

@@ -2,7 +2,7 @@
 // lazily built array of line starts.
 
 import { decodeText } from './decode.js';
-import { checkOffset, LineIndex } from './lines.js';
+import { checkOffset, LineIndex } from '../model/lines.js';
 import type { DocumentFormat, SourceEncoding, SourceLocation, SourceText } from './types.js';
 
 /** A SourceText whose text is its source (txt, and docx once its paragraphs are extracted). */

@@ -1,7 +1,9 @@
 // Shapes shared by the document adapters (txt, md, docx): a decoded text plus a map from
 // offsets in the text the extractor reads back to the source file. See docs/documents.md.
 
-export type DocumentFormat = 'txt' | 'md' | 'docx' | 'pdf';
+import type { DocumentFormat } from './formats.js';
+
+export type { DocumentFormat };
 
 /** A position in the source: 1-based line and column, and the 0-based offset in `source`. */
 export interface SourceLocation {

@@ -4,6 +4,7 @@
 // start-up for `cancu check` and `cancu ingest` on the embedded store).
 import { join } from 'node:path';
 import type { GraphStore } from './store.js';
+import { storeSettingsFromEnv } from '../model/store-config.js';
 
 export { fromAnalyzed, documentKeyForFile, type FromAnalyzedOptions } from './from-analyzed.js';
 export { StoreUnavailableError, GraphInputError } from './errors.js';
@@ -51,11 +52,7 @@ export async function openStore(config?: StoreConfig, options: OpenOptions = {})
   return store;
 }
 
+/** The store the environment configures (src/model/store-config.ts reads it). */
 export function configFromEnv(env: NodeJS.ProcessEnv): StoreConfig {
-  const value = (name: string) => (env[name]?.trim() ? env[name]!.trim() : undefined);
-  const uri = value('NEO4J_URI');
-  return {
-    neo4j: uri ? { uri, user: value('NEO4J_USER'), password: env.NEO4J_PASSWORD || undefined, database: value('NEO4J_DATABASE') } : null,
-    dataDir: value('CANCU_DATA_DIR') ?? '.cancu',
-  };
+  return storeSettingsFromEnv(env);
 }

@@ -2,45 +2,22 @@
 // neo4j/ (the real store) and memory/ (the embedded default, persisted under .cancu/) — and one
 // contract test suite (tests/graph/contract.ts) runs against both.
 
-/** Edge kinds between instruments (DESIGN.md § The model). CITES carries citation details. */
-export type EdgeKind =
-  | 'CITES'
-  | 'BASED_ON'
-  | 'IMPLEMENTS'
-  | 'AMENDS'
-  | 'GUIDES'
-  | 'REPLACES'
-  | 'REPEALS'
-  | 'CONTINUES'
-  | 'REVIEWS';
+import type { EdgeKind, InstrumentNode, IssuerNode, LineageHit, StatusEvent, StoredFinding, SuccessionEdge } from '../model/schemas.js';
 
-import type { Confidence, InstrumentRef, InstrumentStatus, StatusEventKind } from '../model/schemas.js';
-
-export type { InstrumentRef, InstrumentStatus, StatusEventKind } from '../model/schemas.js';
-
-export interface InstrumentNode {
-  /** Canonical key (src/citations/keys.ts), e.g. "vn:tw:nd-cp:2015:04". */
-  key: string;
-  type: string | null;
-  /** Canonical number/symbol, e.g. "04/2015/NĐ-CP"; null for named instruments. */
-  number: string | null;
-  family: string | null;
-  /** ISO date, when known. */
-  date: string | null;
-  year: number | null;
-  /** Issuer name as best known (the first citation's "của …" phrase, or the registry name). */
-  issuer: string | null;
-  issuerCode: string | null;
-  jurisdiction: string | null;
-  subject: string | null;
-  status: InstrumentStatus;
-  /** True when the node is an ingested document (label :Document in Neo4j). */
-  isDocument: boolean;
-  /** Source file (relative path) of an ingested document. */
-  file?: string | null;
-  /** sha256 of the ingested file's bytes. */
-  contentHash?: string | null;
-}
+/** The shapes of the graph live in src/model (zod schemas, types derived from them). */
+export type {
+  EdgeKind,
+  InstrumentNode,
+  InstrumentRef,
+  InstrumentStatus,
+  IssuerLevel,
+  IssuerNode,
+  LineageHit,
+  StatusEvent,
+  StatusEventKind,
+  StoredFinding,
+  SuccessionEdge,
+} from '../model/schemas.js';
 
 export interface CitesEdge {
   /** Citing document key. */
@@ -67,16 +44,6 @@ export interface RelationEdge {
   kind: Exclude<EdgeKind, 'CITES'>;
   /** Key of the document whose text states this relation (provenance). */
   source: string;
-}
-
-export interface StoredFinding {
-  ruleId: string;
-  severity: string;
-  message: string;
-  line: number;
-  column: number;
-  evidence: string;
-  expected?: string | null;
 }
 
 /**
@@ -129,44 +96,6 @@ export interface DocumentBatch {
    * Written in the same atomic write as the document, added to what is known (never removing).
    */
   statusEvents?: { key: string; event: StatusEvent }[];
-}
-
-export type IssuerLevel = 'trung-uong' | 'tinh' | 'huyen' | 'xa';
-
-/**
- * An issuing body (cơ quan ban hành) in one place: "UBND tỉnh Hòa Bình" is `hoa-binh:ubnd`,
- * "Chính phủ" `tw:cp`. Instruments link to it by ISSUED_BY; the 2025 reorganisation links it to
- * the body that took over by SUCCEEDED_BY.
- */
-export interface IssuerNode {
-  key: string;
-  /** Official code in symbols ("UBND", "SGDĐT", "TU"). */
-  code: string;
-  name: string;
-  level: IssuerLevel | null;
-  /** "tw", a province slug, or "province.district". */
-  jurisdiction: string;
-  party: boolean;
-  /** First day it existed, when known. */
-  validFrom: string | null;
-  /** First day it no longer existed (ISO), when it ended. */
-  validTo: string | null;
-  /** Where validity comes from (URL), null for a body with no recorded end. */
-  source: string | null;
-  confidence: Confidence | null;
-}
-
-/** `from` ended and `to` took over its functions on `date`. */
-export interface SuccessionEdge {
-  from: string;
-  to: string;
-  date: string;
-  /** Instruments that decided it ("202/2025/QH15"). */
-  by: string | null;
-  /** What took over, in words, when it is more than `to` ("chính quyền cấp xã … và chính quyền tỉnh Phú Thọ"). */
-  note: string | null;
-  source: string;
-  confidence: Confidence;
 }
 
 export interface IssuerDetail {
@@ -232,13 +161,6 @@ export interface WriteSummary {
   conflicts?: InstrumentConflict[];
 }
 
-export interface LineageHit extends InstrumentRef {
-  /** Number of hops from the start node (1 = direct). */
-  depth: number;
-  /** Keys from the start node to this node, both included. */
-  path: string[];
-}
-
 export interface Page<T> {
   items: T[];
   /** Opaque cursor for the next page, or null at the end. */
@@ -259,18 +181,6 @@ export interface InstrumentSearch {
   issuerKey?: string;
   limit: number;
   cursor?: string | null;
-}
-
-export interface StatusEvent {
-  kind: StatusEventKind;
-  /** Key of the acting instrument, when there is one. */
-  by: string | null;
-  /** ISO date the event took effect. */
-  date: string;
-  confidence: Confidence;
-  /** URL or document key the fact comes from. */
-  source: string;
-  note?: string | null;
 }
 
 export interface InstrumentDetail {

@@ -1,7 +1,7 @@
 // What the HTTP app needs from the outside world, injected by createApp's caller.
 import type { Config } from '../config.js';
 import type { GraphStore } from '../graph/store.js';
-import type { KnowledgeResolver } from '../lint/define-rule.js';
+import type { KnowledgeResolver } from '../model/knowledge.js';
 import type { IngestFiles } from '../service/documents.js';
 
 export interface AppDeps {

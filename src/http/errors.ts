@@ -5,6 +5,7 @@ import multer from 'multer';
 import { z } from 'zod';
 import { DocumentError } from '../documents/index.js';
 import { GraphInputError, StoreUnavailableError } from '../graph/errors.js';
+import { instrumentRefSchema } from '../model/schemas.js';
 import {
   AmbiguousRefError,
   InvalidInputError,
@@ -29,15 +30,7 @@ export class HttpError extends Error {
   }
 }
 
-export const candidateSchema = z
-  .object({
-    key: z.string(),
-    type: z.string().nullable(),
-    number: z.string().nullable(),
-    date: z.string().nullable(),
-    issuer: z.string().nullable(),
-  })
-  .meta({ id: 'Candidate' });
+export const candidateSchema = instrumentRefSchema.meta({ id: 'Candidate' });
 
 export const errorEnvelopeSchema = z
   .object({

@@ -1,7 +1,8 @@
 // Which language the caller reads: `?lang=en|vi` first, then Accept-Language, Vietnamese by default.
 import type { Request } from 'express';
+import type { Lang } from '../model/schemas.js';
 
-export type Lang = 'vi' | 'en';
+export type { Lang };
 
 export function requestLang(req: Request): Lang {
   const asked = req.query?.['lang'];

@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { slugify } from '../citations/vocabulary/places.js';
+import { confidenceSchema, statusEventKindSchema } from '../model/schemas.js';
 import { familyOfNumber, isCentralKey, numberKey } from './normalize.js';
 import {
   adminUnitSchema,
@@ -22,10 +23,11 @@ import {
 } from './schema.js';
 
 const rawEvent = z.object({
-  kind: z.enum(['replaced_by', 'repealed_by', 'amended_by', 'expired']),
+  /** The researched facts never say "partly_expired": a partial "expired" becomes it here. */
+  kind: statusEventKindSchema.exclude(['partly_expired']),
   by: z.string().nullable(),
   date: z.string().nullable(),
-  confidence: z.enum(['stated', 'inferred']),
+  confidence: confidenceSchema,
   source: z.string(),
   note: z.string().optional(),
 });
@@ -51,7 +53,7 @@ export const rawAdminUnitSchema = z.object({
   by: z.string(),
   source: z.string(),
   other_sources: z.array(z.string()).optional(),
-  confidence: z.enum(['stated', 'inferred']),
+  confidence: confidenceSchema,
   level: z.enum(['tỉnh', 'huyện']),
   notes: z.string().optional(),
 });

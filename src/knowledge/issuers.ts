@@ -5,7 +5,7 @@
 // provinces and districts the extractor knows; its validity and the body's own validity combine.
 // Nothing is guessed: a name whose body or place cannot be read gives null.
 import { DISTRICTS, PROVINCES, slugify } from '../citations/vocabulary/places.js';
-import type { IssuerValidity } from '../lint/define-rule.js';
+import type { IssuerValidity } from '../model/knowledge.js';
 import { detach } from '../citations/memo.js';
 import { textKey } from './normalize.js';
 import type { Registry } from './registry.js';

@@ -12,7 +12,7 @@
 // one pass, each sentence is scanned once per clause kind with flat patterns (no nested
 // quantifiers), and the text searched around a clause is bounded.
 import type { AnalyzedDocument, Citation, RelationKind, Span } from '../citations/model.js';
-import type { StatusFact } from '../lint/define-rule.js';
+import type { StatusFact } from '../model/knowledge.js';
 
 export interface LearnedFact {
   /** Canonical number of the instrument the event is about. */

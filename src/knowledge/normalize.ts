@@ -4,6 +4,7 @@
 // (spaces, "&", dots, case, leading zeros of the running number) and folds look-alikes.
 
 import { memo } from '../citations/memo.js';
+import type { InstrumentFamily } from '../model/knowledge.js';
 
 /** Đ look-alikes seen in extracted text: Icelandic Eth (U+00D0/U+00F0), African D (U+0189/U+0256). */
 const D_LOOKALIKES = /[\u00d0\u0189]/g;
@@ -54,7 +55,7 @@ export function isCentralKey(key: string): boolean {
 }
 
 /** The family a canonical number belongs to, from its shape (spec §1.0). */
-export function familyOfNumber(number: string): 'legal' | 'admin' | 'party' {
+export function familyOfNumber(number: string): InstrumentFamily {
   if (/^\d{1,5}\s*\/\s*\d{4}\s*\//.test(number)) return 'legal';
   if (/^\d{1,5}\s*-\s*[^/\s]{1,10}\s*\//.test(number)) return 'party';
   return 'admin';

@@ -17,15 +17,17 @@
 //   3. named laws ("Luật Tiếp công dân", "Luật Giáo dục 2019"): by title, and by year when several
 //      laws share the title; an ambiguous name without a year matches nothing.
 // An instrument the registry does not know gives null: unknown, never "in force".
-import type { Citation } from '../citations/model.js';
 import type {
+  CitedInstrument,
   InstrumentFacts,
+  InstrumentFamily,
   IssuerValidity,
   KnowledgeResolver,
   KnownInstrument,
   StatusFact,
   UndatedStatusFact,
-} from '../lint/define-rule.js';
+} from '../model/knowledge.js';
+import type { Confidence } from '../model/schemas.js';
 import { createIssuerIndex } from './issuers.js';
 import type { LearnedFact } from './learn.js';
 import { asciiKey, familyOfNumber, isCentralKey, lawTitle, legalParts, numberKey, textKey } from './normalize.js';
@@ -33,11 +35,11 @@ import type { Registry } from './registry.js';
 import type { InstrumentRecord, SeriesRecord, StatusEventRecord } from './schema.js';
 
 export interface RegistryResolver extends KnowledgeResolver {
-  statusOf(citation: Citation): InstrumentFacts | null;
+  statusOf(citation: CitedInstrument): InstrumentFacts | null;
   statusOfNumber(number: string): InstrumentFacts | null;
   issuerAt(name: string, date: string): IssuerValidity | null;
-  knownInstrument(citation: Citation): KnownInstrument | null;
-  laterInSeries(citation: Citation, date: string): KnownInstrument | null;
+  knownInstrument(citation: CitedInstrument): KnownInstrument | null;
+  laterInSeries(citation: CitedInstrument, date: string): KnownInstrument | null;
   sameIssuer(a: string, b: string): boolean | null;
   /** Adds facts learnt from a document (learn.ts); returns how many were new. */
   addFacts(facts: readonly LearnedFact[]): number;
@@ -46,10 +48,10 @@ export interface RegistryResolver extends KnowledgeResolver {
 interface Entry {
   number: string;
   type: string | null;
-  family: 'legal' | 'admin' | 'party';
+  family: InstrumentFamily;
   title: string | null;
   issuer: string | null;
-  issuerConfidence: 'stated' | 'inferred';
+  issuerConfidence: Confidence;
   jurisdiction: string;
   signed: string | null;
   effective: string | null;
@@ -137,7 +139,7 @@ export function createRegistryResolver(registry: Registry): RegistryResolver {
   }
 
   /** Same instrument as far as the citation's own date and place can tell. */
-  function compatible(e: Entry, c: Citation): boolean {
+  function compatible(e: Entry, c: CitedInstrument): boolean {
     if (e.jurisdiction !== 'tw') {
       const province = c.jurisdiction?.split('.')[0] ?? null;
       if (province !== e.jurisdiction) return false;
@@ -154,7 +156,7 @@ export function createRegistryResolver(registry: Registry): RegistryResolver {
     return ascii.length === 1 ? ascii[0]! : null;
   }
 
-  function match(c: Citation): { entry: Entry; by: InstrumentFacts['matchedBy'] } | null {
+  function match(c: CitedInstrument): { entry: Entry; by: InstrumentFacts['matchedBy'] } | null {
     if (c.canonicalNumber) {
       const k = numberKey(c.canonicalNumber);
       const local = c.jurisdiction && !isCentralKey(k) ? byKey.get(`${c.jurisdiction.split('.')[0]}:${k}`) : undefined;
@@ -180,7 +182,7 @@ export function createRegistryResolver(registry: Registry): RegistryResolver {
   // Several rules ask for the status of the same citation in a row: its answer is kept with the
   // citation object until facts are learnt (addFacts), which may change any match.
   let learntCount = 0;
-  const statusCache = new WeakMap<Citation, { learnt: number; facts: InstrumentFacts | null }>();
+  const statusCache = new WeakMap<CitedInstrument, { learnt: number; facts: InstrumentFacts | null }>();
 
   return {
     statusOf(c) {

@@ -2,14 +2,15 @@
 // file is checked against these when the registry is loaded; a bad line stops the load with its
 // file and line number. The shapes are documented for people in docs/registry.md.
 import { z } from 'zod';
-import { statusEventKindSchema } from '../model/schemas.js';
+import { confidenceSchema, statusEventKindSchema } from '../model/schemas.js';
+import { instrumentFamilySchema } from '../model/knowledge.js';
 
 /** An ISO calendar date that exists (2023-02-29 is refused). */
 export const isoDate = z.iso.date();
 
 const url = z.url({ protocol: /^https?$/ });
 
-export const confidence = z.enum(['stated', 'inferred']);
+export const confidence = confidenceSchema;
 export type Confidence = z.infer<typeof confidence>;
 
 export const eventKind = statusEventKindSchema;
@@ -39,7 +40,7 @@ export const instrumentSchema = z
     number: z.string().min(1),
     /** Document type without family marks ("Quy định", not "Quy định (Đảng)"). */
     type: z.string().min(1),
-    family: z.enum(['legal', 'admin', 'party']),
+    family: instrumentFamilySchema,
     title: z.string().nullable(),
     issuer: z.string().nullable(),
     /** "inferred" when the source marks the issuer as deduced or unverified. */

@@ -1,7 +1,7 @@
 // What the status facts of one instrument mean on a given date, and how to name instruments in
 // messages. Shared by the knowledge rules (outdated-citation, amended-citation, expired-period …).
 import { typesForCode } from '../citations/vocabulary/types.js';
-import type { InstrumentFacts, KnowledgeResolver, StatusFact } from '../lint/define-rule.js';
+import type { InstrumentFacts, KnowledgeResolver, StatusFact } from '../model/knowledge.js';
 import { dateEn, dateVi, familyOfNumber, legalParts, numberKey } from './normalize.js';
 
 const ENDING = new Set<StatusFact['kind']>(['replaced_by', 'repealed_by', 'expired']);

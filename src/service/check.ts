@@ -5,17 +5,19 @@
 // the answer also carries the text that was read (for an uploaded .docx or .pdf, the client cannot
 // know it otherwise) and every citation with what was read and its status on the judging date —
 // what the web page shows in place.
-import { analyze } from '../citations/analyze.js';
 import type { AnalyzedDocument, Citation, Finding } from '../citations/model.js';
-import { formatOf, fromBuffer, fromString, locateSpan, type SourceText } from '../documents/index.js';
+import { locateSpan, type SourceText } from '../documents/index.js';
 import type { GraphStore } from '../graph/store.js';
 import { earliestDocumentDate } from '../knowledge/as-of.js';
 import { changesBefore, endingEvent } from '../knowledge/status.js';
-import type { KnowledgeResolver, Lang, StatusFact } from '../lint/define-rule.js';
+import type { CitationState, CitationView } from '../model/check.js';
+import type { KnowledgeResolver, StatusFact } from '../model/knowledge.js';
+import type { Lang } from '../model/schemas.js';
 import { toJson } from '../lint/formatters/json.js';
-import { lint, type LintOptions } from '../lint/index.js';
+import type { LintOptions } from '../lint/index.js';
 import type { PresetName } from '../lint/presets/index.js';
 import { storeKnowledge } from './knowledge.js';
+import { analyzeSource, lintDocument, readSource } from './pipeline.js';
 
 export interface CheckSettings {
   /** ISO date the document is judged at; null: its own date. */
@@ -51,10 +53,10 @@ export function bundledResolver(): Promise<KnowledgeResolver | null> {
 
 /** The analysed document, the knowledge it was judged with, and its findings. */
 async function analyzeAndLint(source: SourceText, file: string, settings: CheckSettings, knowledge: CheckKnowledge) {
-  const doc = analyze(source.text, { file, locate: source.locate.bind(source) });
+  const doc = analyzeSource(source, file);
   const registry = knowledge.resolver === undefined ? await bundledResolver() : knowledge.resolver;
   const resolver = knowledge.store ? await storeKnowledge(knowledge.store, doc, registry) : registry;
-  const messages = lint(doc, { asOf: settings.date ?? undefined, lang: settings.lang, preset: settings.preset, rules: settings.rules, resolver });
+  const messages = lintDocument(doc, { asOf: settings.date ?? undefined, lang: settings.lang, preset: settings.preset, rules: settings.rules, resolver });
   return { doc, resolver, messages };
 }
 
@@ -69,34 +71,6 @@ export type CheckInput = (
   | { text: string; filename: string; date: string | null; lang: Lang }
   | { bytes: Uint8Array; filename: string; date: string | null; lang: Lang }
 ) & { include?: readonly CheckInclude[] };
-
-export type CitationState = 'in_force' | 'amended' | 'replaced' | 'repealed' | 'expired' | 'unknown';
-
-export interface CitationView {
-  offset: number;
-  length: number;
-  line: number;
-  column: number;
-  section: string;
-  surface: string;
-  type: string;
-  number: string | null;
-  canonicalNumber: string | null;
-  date: string | null;
-  issuer: string | null;
-  subject: string | null;
-  key: string | null;
-  status: {
-    state: CitationState;
-    /** Canonical number of the instrument that replaced, repealed or amended it. */
-    by: string | null;
-    /** When that took effect. */
-    since: string | null;
-    /** Where the fact comes from, and whether it is stated or inferred. */
-    source: string | null;
-    confidence: 'stated' | 'inferred' | null;
-  };
-}
 
 const ENDED: Record<string, CitationState> = { replaced_by: 'replaced', repealed_by: 'repealed', expired: 'expired' };
 
@@ -152,7 +126,7 @@ function citationViews(doc: AnalyzedDocument, source: SourceText, resolver: Know
 
 /** POST /check: the JSON report `cancu check --format json` prints for the same file (with `include`, more). */
 export async function checkDocument(input: CheckInput, knowledge: CheckKnowledge) {
-  const source = 'bytes' in input ? await fromBuffer(input.bytes, input.filename) : await fromString(input.text, input.filename, formatOf(input.filename));
+  const source = await readSource('bytes' in input ? { bytes: input.bytes, file: input.filename } : { text: input.text, file: input.filename });
   const { doc, resolver, messages } = await analyzeAndLint(source, input.filename, { date: input.date, lang: input.lang }, knowledge);
   const report = toJson([{ file: input.filename, messages }]);
   const include = new Set(input.include ?? []);

@@ -8,13 +8,14 @@ import type { GraphStore, InstrumentNode, StoredCitation, StoredFinding } from '
 import { emptyDocumentError, fromBuffer } from '../documents/index.js';
 import { NotConfiguredError, UnknownRefError, UnreadableDocumentError } from './errors.js';
 import { queryByRef } from './resolve-ref.js';
+import type { Severity } from '../model/check.js';
 
 /** What the API reads from the ingest pipeline's summary (ingest/pipeline.ts `IngestSummary`). */
 export interface IngestReport {
   documents: number;
   citations: number;
   unchanged: number;
-  findingsBySeverity: Record<'error' | 'warning' | 'info', number>;
+  findingsBySeverity: Record<Severity, number>;
   failures: { file: string; reason: string }[];
 }
 
@@ -57,7 +58,7 @@ export interface IngestedUpload {
   /** False when the same file with the same content was already ingested. */
   written: boolean;
   citations: number;
-  findings: Record<'error' | 'warning' | 'info', number>;
+  findings: Record<Severity, number>;
 }
 
 /**

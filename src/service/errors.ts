@@ -1,13 +1,10 @@
 // Errors the use cases raise, in the words of the domain (not HTTP). Each carries its message in
 // Vietnamese (default) and English; src/http/errors.ts maps them to status codes.
 
-export interface Candidate {
-  key: string;
-  type: string | null;
-  number: string | null;
-  date: string | null;
-  issuer: string | null;
-}
+import type { InstrumentRef } from '../model/schemas.js';
+
+/** An instrument an ambiguous reference may mean. */
+export type Candidate = InstrumentRef;
 
 export abstract class ServiceError extends Error {
   abstract readonly code: string;

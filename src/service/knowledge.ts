@@ -2,11 +2,11 @@
 // answers asynchronously, so the instruments a document cites are fetched first, in one pass, and
 // the rules then read that snapshot. What the store does not know falls back to the offline
 // resolver (the bundled registry), so a store-backed check never knows less than the CLI.
-import type { AnalyzedDocument, Citation } from '../citations/model.js';
+import type { AnalyzedDocument } from '../citations/model.js';
 import { baseIssuer, issuersOf } from '../graph/core/issuers.js';
 import type { GraphStore, InstrumentDetail } from '../graph/store.js';
 import { seriesOf } from '../knowledge/periods.js';
-import type { InstrumentFacts, KnowledgeResolver, KnownInstrument } from '../lint/define-rule.js';
+import type { CitedInstrument, InstrumentFacts, KnowledgeResolver, KnownInstrument } from '../model/knowledge.js';
 
 /** Most instruments of one issuer and type looked at for a series (the newest are what matter; a plan cites few). */
 const SERIES_SCAN = 1000;
@@ -33,7 +33,7 @@ export async function storeKnowledge(
   const numberOf = (key: string) => (details.get(key) ?? acting.get(key))?.instrument.number ?? key;
   const typeOf = (key: string) => (details.get(key) ?? acting.get(key))?.instrument.type ?? null;
 
-  const detailOf = (citation: Citation) => (citation.key ? details.get(citation.key) : undefined);
+  const detailOf = (citation: CitedInstrument) => (citation.key ? details.get(citation.key) : undefined);
 
   // Yearly series the graph holds: for each yearly plan cited as a basis, the same issuer's
   // instruments of the same type whose subject is the same but for a later year (stale-series).
@@ -57,7 +57,7 @@ export async function storeKnowledge(
       laterMembers.set(citation.key, later);
     }),
   );
-  const laterInGraph = (citation: Citation, date: string): KnownInstrument | null => {
+  const laterInGraph = (citation: CitedInstrument, date: string): KnownInstrument | null => {
     const candidates = (citation.key ? laterMembers.get(citation.key) : undefined)?.filter((entry) => entry.node.date! <= date) ?? [];
     if (candidates.length === 0) return null;
     const latest = candidates.reduce((a, b) => (b.end > a.end || (b.end === a.end && b.node.date! > a.node.date!) ? b : a));

@@ -1,7 +1,7 @@
 // Turning what a user typed (a canonical key, or a citation as people write it: "Chỉ thị
 // 05-CT/TW", "NĐ 30/2020", "Kế hoạch số 144/KH-UBND") into one canonical key of the store.
 import { parseReference } from '../citations/reference.js';
-import { SUPPORTED_EXTENSIONS } from '../documents/index.js';
+import { DOCUMENT_EXTENSIONS } from '../documents/formats.js';
 import type { GraphStore, InstrumentNode, InstrumentSearch } from '../graph/store.js';
 import { AmbiguousRefError, UnknownRefError, type Candidate } from './errors.js';
 
@@ -28,7 +28,7 @@ export function searchCriteriaFor(text: string): Omit<InstrumentSearch, 'limit' 
 /** Whether `ref` reads as a file name (it ends with an extension src/documents reads). */
 export function looksLikeFile(ref: string): boolean {
   const lower = ref.trim().toLowerCase();
-  return Object.keys(SUPPORTED_EXTENSIONS).some((extension) => lower.endsWith(extension));
+  return DOCUMENT_EXTENSIONS.some((extension) => lower.endsWith(extension));
 }
 
 /**

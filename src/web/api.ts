@@ -1,5 +1,9 @@
 // The documented HTTP API, as the page uses it (same origin). Every failure becomes an ApiError
-// whose message is the server's own (Vietnamese or English), or a network message.
+// whose message is the server's own (Vietnamese or English), or a network message. The shapes of
+// the answers are the model's (src/model), as types only: nothing of zod reaches the page.
+import type { CheckMessage, CitationView } from '../model/check.js';
+import type { InstrumentNode } from '../model/schemas.js';
+
 export class ApiError extends Error {
   constructor(
     message: string,
@@ -36,40 +40,7 @@ export async function request<T>(url: string, init: RequestInit, networkMessage:
   return body.data;
 }
 
-export type Severity = 'error' | 'warning' | 'info';
-
-export interface CheckMessage {
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  offset: number;
-  length: number;
-  evidence: string;
-  expected: string | null;
-  cause?: string;
-  url?: string;
-}
-
-export interface CheckedCitation {
-  offset: number;
-  length: number;
-  line: number;
-  column: number;
-  section: string;
-  surface: string;
-  type: string;
-  number: string | null;
-  canonicalNumber: string | null;
-  date: string | null;
-  issuer: string | null;
-  subject: string | null;
-  key: string | null;
-  status: { state: string; by: string | null; since: string | null; source: string | null; confidence: 'stated' | 'inferred' | null };
-}
+export type { CheckMessage, CitationView as CheckedCitation, Severity } from '../model/check.js';
 
 export interface CheckResult {
   file: string;
@@ -77,7 +48,7 @@ export interface CheckResult {
   asOf?: string | null;
   format?: string;
   source?: string;
-  citations?: CheckedCitation[];
+  citations?: CitationView[];
   messages: CheckMessage[];
 }
 
@@ -88,21 +59,10 @@ export interface CheckReport {
   infoCount: number;
 }
 
-export interface Instrument {
-  key: string;
-  type: string | null;
-  number: string | null;
-  family: string | null;
-  date: string | null;
-  issuer: string | null;
-  subject: string | null;
-  status: string;
-  isDocument: boolean;
-  file: string | null;
-}
+export type { InstrumentNode as Instrument } from '../model/schemas.js';
 
 export interface Lineage {
   key: string;
-  nodes: Instrument[];
+  nodes: InstrumentNode[];
   edges: { from: string; to: string; kind: string }[];
 }

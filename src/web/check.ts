@@ -1,6 +1,7 @@
 // The checking page (/): a draft in (pasted or a file), POST /check with include=source,citations,
 // the text shown with every citation marked and every finding underlined in place, the findings
 // listed beside it grouped by part of the document, a card per citation, fixes, exports.
+import { DOCUMENT_EXTENSIONS, extensionOf } from '../documents/formats.js';
 import { applyFixes, correctedLineOf, isMechanicalFix } from '../lint/fix.js';
 import { ApiError, request, type CheckMessage, type CheckReport, type CheckResult, type CheckedCitation, type Severity } from './api.js';
 import { byId, copyText, dateVi, download, h } from './dom.js';
@@ -8,7 +9,8 @@ import { applyStatic, currentLang, dict, wireLangSwitch, type Dict, type Lang } 
 import { runsOf, type Span } from './segments.js';
 import { toSarif } from './sarif.js';
 
-const EXTENSIONS = ['.txt', '.md', '.markdown', '.docx', '.pdf'];
+/** What the server reads: the format registry of src/documents (a pure module, bundled here). */
+const EXTENSIONS = DOCUMENT_EXTENSIONS;
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 type Input = { kind: 'text'; text: string; filename: string } | { kind: 'file'; file: File };
@@ -46,11 +48,6 @@ function fail(text: string): void {
 function clearAlert(): void {
   alertBox.hidden = true;
   alertBox.textContent = '';
-}
-
-function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot < 0 ? '' : name.slice(dot).toLowerCase();
 }
 
 async function runCheck(input: Input): Promise<void> {

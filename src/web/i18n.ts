@@ -1,6 +1,8 @@
 // Interface text, Vietnamese first, English with the switch. Findings' messages come from the API
 // in the chosen language (POST /check ?lang), so only the page's own words are here.
-export type Lang = 'vi' | 'en';
+import type { Lang } from '../model/schemas.js';
+
+export type { Lang };
 
 const VI = {
   appName: 'cancu — kiểm tra căn cứ',

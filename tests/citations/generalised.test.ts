@@ -67,8 +67,19 @@ describe('named laws', () => {
     ['an amending law is one citation', 'Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;', [['Luật', null, '2019-11-22', null]]],
     ['a name with a comma', 'Căn cứ Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008;', [['Luật', null, '2008-11-13', null]]],
     ['a name in lower case, with its number', 'theo Luật bảo hiểm y tế số 25/2008/QH12 ngày 14 tháng 11 năm 2008;', [['Luật', '25/2008/QH12', '2008-11-14', null]]],
+    ['a name begun in lower case, with capitals inside, and its date', 'Căn cứ Luật tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26 tháng 11 năm 2003;', [['Luật', null, '2003-11-26', null]]],
+    ['a name that holds "của" the councils (the 2004 law)', 'Căn cứ Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân ngày 03 tháng 12 năm 2004;', [['Luật', null, '2004-12-03', null]]],
+    ['the amended edition\'s mark before the date', 'Căn cứ Luật Tổ chức HĐND và UBND (sửa đổi) ngày 21 tháng 6 năm 1994;', [['Luật', null, '1994-06-21', null]]],
+    ['a code written "Bộ Luật"', 'Căn cứ Bộ Luật Dân sự ngày 28 tháng 10 năm 1995;', [['Bộ luật', null, '1995-10-28', null]]],
+    ['a "- Căn cứ" item wrapped before a capitalised word', '- Căn cứ Luật Doanh nghiệp\nNhà nước ngày 20 tháng 4 năm 1995;\n- Căn cứ Luật Báo chí ngày 28 tháng 12 năm 1989;', [['Luật', null, '1995-04-20', null], ['Luật', null, '1989-12-28', null]]],
+    ['a lower-case name with no number or date is no citation', 'thực hiện theo quy định của Luật hiện hành về đất đai.', []],
   ])('%s', (_name, text, want) => {
     expect(read(text)).toEqual(want);
+  });
+
+  it('several amending laws spoken of together ("các Luật sửa đổi, bổ sung …") are not one named law', () => {
+    const got = analyze('Căn cứ Nghị định số 136/2006/NĐ-CP ngày 14/11/2006 của Chính phủ quy định chi tiết và hướng dẫn thi hành các Luật sửa đổi, bổ sung một số điều của Luật Khiếu nại, tố cáo;', { file: 't.txt' }).citations;
+    expect(got.filter((c) => /sửa đổi/u.test(c.surface))).toEqual([]);
   });
 
   it('does not take the sentence that follows into the name', () => {
@@ -84,6 +95,9 @@ describe('lists', () => {
     ['a bare "số" after a citation', 'Thực hiện Nghị quyết số 19-NQ/TW, số 20-NQ/TW ngày 25/10/2017 của Hội nghị lần thứ sáu Ban Chấp hành Trung ương khóa XII;', [['Nghị quyết', '19-NQ/TW', '2017-10-25', 'Hội nghị lần thứ sáu Ban Chấp hành Trung ương khóa XII'], ['Nghị quyết', '20-NQ/TW', '2017-10-25', 'Hội nghị lần thứ sáu Ban Chấp hành Trung ương khóa XII']]],
     ['a date and issuer given once for two', 'Căn cứ Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị;', [['Quyết định', '217-QĐ/TW', '2013-12-12', 'Bộ Chính trị'], ['Quyết định', '218-QĐ/TW', '2013-12-12', 'Bộ Chính trị']]],
     ['an amendment chain of one issuer', 'ban hành kèm theo Thông tư số 15/2020/TT-BGDĐT ngày 26/5/2020 được sửa đổi, bổ sung tại Thông tư số 05/2021/TT-BGDĐT ngày 12/3/2021 của Bộ trưởng Bộ Giáo dục và Đào tạo;', [['Thông tư', '15/2020/TT-BGDĐT', '2020-05-26', 'Bộ trưởng Bộ Giáo dục và Đào tạo'], ['Thông tư', '05/2021/TT-BGDĐT', '2021-03-12', 'Bộ trưởng Bộ Giáo dục và Đào tạo']]],
+    ['the issuer before "tại các văn bản:", items typed by their codes, the first with a capital "Số"', 'Theo đề nghị của Bộ trưởng Bộ Văn hoá, Thể thao và Du lịch tại các văn bản: Số 202/TTr-BVHTTDL ngày 11 tháng 5 năm 2026, số 201/BC-BVHTTDL ngày 11 tháng 5 năm 2026;', [['Tờ trình', '202/TTr-BVHTTDL', '2026-05-11', 'Bộ trưởng Bộ Văn hoá, Thể thao và Du lịch'], ['Báo cáo', '201/BC-BVHTTDL', '2026-05-11', 'Bộ trưởng Bộ Văn hoá, Thể thao và Du lịch']]],
+    ['a list joined to the list before it shares its issuer', 'theo đề nghị của Bộ trưởng Bộ Tư pháp tại các Tờ trình: Số 20/TTr-BTP ngày 11/5/2026, số 19/TTr-BTP ngày 06/5/2026 và các Báo cáo: Số 21/BC-BTP ngày 11/5/2026;', [['Tờ trình', '20/TTr-BTP', '2026-05-11', 'Bộ trưởng Bộ Tư pháp'], ['Tờ trình', '19/TTr-BTP', '2026-05-06', 'Bộ trưởng Bộ Tư pháp'], ['Báo cáo', '21/BC-BTP', '2026-05-11', 'Bộ trưởng Bộ Tư pháp']]],
+    ['a list whose colon ends the line, then a second list in the same sentence', 'theo đề nghị của Bộ trưởng Bộ Tư pháp tại các Tờ trình:\nSố 20/TTr-BTP ngày 11/5/2026, số 19/TTr-BTP ngày 06/5/2026 và các Báo cáo: Số 21/BC-BTP ngày 11/5/2026, số 18/BC-BTP ngày 06/5/2026;', [['Tờ trình', '20/TTr-BTP', '2026-05-11', 'Bộ trưởng Bộ Tư pháp'], ['Tờ trình', '19/TTr-BTP', '2026-05-06', 'Bộ trưởng Bộ Tư pháp'], ['Báo cáo', '21/BC-BTP', '2026-05-11', 'Bộ trưởng Bộ Tư pháp'], ['Báo cáo', '18/BC-BTP', '2026-05-06', 'Bộ trưởng Bộ Tư pháp']]],
     ['a list going on with bare symbols', 'các Quyết định của Thủ tướng Chính phủ số: 1521/QĐ-TTg ngày 06/10/2020 ban hành Kế hoạch; 21/2021/QĐ-TTg ngày 21/6/2021 quy định về nhà ở;', [['Quyết định', '1521/QĐ-TTg', '2020-10-06', 'Thủ tướng Chính phủ'], ['Quyết định', '21/2021/QĐ-TTg', '2021-06-21', 'Thủ tướng Chính phủ']]],
   ])('%s', (_name, text, want) => {
     expect(read(text)).toEqual(want);
@@ -105,9 +119,19 @@ describe('what stands between number, date and issuer', () => {
     ['a spaced comma', 'Căn cứ Thông tư số 32/2020/TT-BGDĐT , ngày 15/9/2020 của Bộ Giáo dục và Đào tạo;', [['Thông tư', '32/2020/TT-BGDĐT', '2020-09-15', 'Bộ Giáo dục và Đào tạo']]],
     ['the issuer after the date without "của"', 'Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 Chính phủ về thực hiện cơ chế một cửa;', [['Nghị định', '61/2018/NĐ-CP', '2018-04-23', 'Chính phủ']]],
     ['the issuer before the type word ("của … tại")', 'Xét đề nghị của Sở Nội vụ tại Tờ trình số 91/TTr-SNV ngày 10/3/2023.', [['Tờ trình', '91/TTr-SNV', '2023-03-10', 'Sở Nội vụ']]],
+    ['the issuer before the type word, a comma before "tại"', 'Xét đề nghị của Giám đốc Sở Y tế, tại Tờ trình số 583/TTr-SYT ngày 11/6/2007,', [['Tờ trình', '583/TTr-SYT', '2007-06-11', 'Giám đốc Sở Y tế']]],
+    ['a capitalised subject word ends the issuer', 'Căn cứ Quyết định số 12/2020/QĐ-UBND ngày 02/3/2020 của Ủy ban nhân dân tỉnh Quảng Nam Về việc ban hành quy chế;', [['Quyết định', '12/2020/QĐ-UBND', '2020-03-02', 'Ủy ban nhân dân tỉnh Quảng Nam']]],
+    ['a field word right after a head word stays in the name', 'Thực hiện Công văn số 45/SQHKT ngày 02/3/2020 của Sở Quy hoạch - Kiến trúc về cấp phép;', [['Công văn', '45/SQHKT', '2020-03-02', 'Sở Quy hoạch - Kiến trúc']]],
+    ['a body before "theo" whose name the symbol contradicts is not the issuer', 'thực hiện nhiệm vụ của Sở Nội vụ theo Quyết định số 12/QĐ-UBND ngày 02/3/2020.', [['Quyết định', '12/QĐ-UBND', '2020-03-02', null]]],
+    ['a body before "theo" the symbol names is the issuer', 'Căn cứ chỉ đạo của Ủy ban nhân dân tỉnh theo Công văn số 45/UBND-VX ngày 02/3/2020.', [['Công văn', '45/UBND-VX', '2020-03-02', 'Ủy ban nhân dân tỉnh']]],
+    ['the issuer closing the item ("… do X ban hành")', 'Nghị quyết 85/2014/QH13 về lấy phiếu tín nhiệm đối với người giữ chức vụ do Quốc hội, Hội đồng nhân dân bầu hoặc phê chuẩn do Quốc hội ban hành\n', [['Nghị quyết', '85/2014/QH13', null, 'Quốc hội']]],
+    ['the issuer before "ban hành theo"', 'Căn cứ Quy chế Cán bộ Đoàn do Ban Bí thư Trung ương Đảng ban hành theo Quyết định số 289-QĐ/TW ngày 08/02/2010;', [['Quyết định', '289-QĐ/TW', '2010-02-08', 'Ban Bí thư Trung ương Đảng']]],
+    ['the issuer before a bracketed citation', 'Xét đề nghị của Trưởng Phòng Giáo dục quận 8 (Công văn số 931/PGD ngày 19 tháng 6 năm 2006) và Trưởng Phòng Nội vụ quận 8,', [['Công văn', '931/PGD', '2006-06-19', 'Trưởng Phòng Giáo dục quận 8']]],
     ['the issuer before the type word ("… đã ban hành")', 'Sở Y tế đã ban hành Công văn số 1234/SYT-NVY ngày 02/02/2023 hướng dẫn phòng dịch.', [['Công văn', '1234/SYT-NVY', '2023-02-02', 'Sở Y tế']]],
     ['joint issuers after "giữa"', 'Căn cứ Thông tư liên tịch số 183/2010/TTLT-BTC-BNN ngày 15/11/2010 giữa Bộ Tài chính và Bộ Nông nghiệp và PTNT hướng dẫn chế độ;', [['Thông tư liên tịch', '183/2010/TTLT-BTC-BNN', '2010-11-15', 'Bộ Tài chính và Bộ Nông nghiệp và PTNT']]],
     ['a ministry named with a comma', 'Căn cứ Thông tư số 04/2011/TT-BVHTTDL ngày 21/01/2011 của Bộ Văn hóa, Thể thao và Du lịch quy định về lễ hội;', [['Thông tư', '04/2011/TT-BVHTTDL', '2011-01-21', 'Bộ Văn hóa, Thể thao và Du lịch']]],
+    ['the old placement of a tone mark ("hoá") inside a name', 'Căn cứ Quyết định số 10/QĐ-BVHTTDL ngày 02/01/2024 của Bộ Văn hoá, Thể thao và Du lịch về lễ hội;', [['Quyết định', '10/QĐ-BVHTTDL', '2024-01-02', 'Bộ Văn hoá, Thể thao và Du lịch']]],
+    ['"Sở Thông tin và Truyền thông"', 'Thực hiện Công văn số 197/STTTT ngày 02/2/2021 của Sở Thông tin và Truyền thông; Kế hoạch số 5/KH-UBND ngày 03/01/2021 của UBND xã.', [['Công văn', '197/STTTT', '2021-02-02', 'Sở Thông tin và Truyền thông'], ['Kế hoạch', '5/KH-UBND', '2021-01-03', 'UBND xã']]],
     ['a ministry named with a dash', 'Căn cứ Thông tư số 09/2022/TT-BLĐTBXH ngày 25/5/2022 của Bộ Lao động - Thương binh và Xã hội hướng dẫn;', [['Thông tư', '09/2022/TT-BLĐTBXH', '2022-05-25', 'Bộ Lao động - Thương binh và Xã hội']]],
     ['a ministry whose name holds a type word', 'Căn cứ Thông tư số 15/2024/TT-BKHĐT ngày 30/9/2024 của Bộ Kế hoạch và Đầu tư quy định mẫu hồ sơ;', [['Thông tư', '15/2024/TT-BKHĐT', '2024-09-30', 'Bộ Kế hoạch và Đầu tư']]],
     ['Phát triển nông thôn', 'Căn cứ Thông tư số 21/2015/TT-BNNPTNT ngày 08/6/2015 của Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn về quản lý thuốc;', [['Thông tư', '21/2015/TT-BNNPTNT', '2015-06-08', 'Bộ trưởng Bộ Nông nghiệp và Phát triển nông thôn']]],
@@ -183,6 +207,11 @@ describe('what is not a citation', () => {
     'Kế hoạch này được triển khai đến các đơn vị.',
   ])('%s', (text) => {
     expect(read(text)).toEqual([]);
+  });
+
+  it('the own number of a header flattened into one line ("… Số: 23/2007/QĐ-BLĐTBXH Hà Nội, ngày …") is not a citation', () => {
+    const text = 'Quyết định số 23/2007/QĐ-BLĐTBXH\n\nNội dung Text: Quyết định số 23/2007/QĐ-BLĐTBXH\n1. BỘ LAO ĐỘNG – THƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM BINH VÀ XÃ HỘI Độc lập – Tự do – Hạnh phúc Số: 23/2007/QĐ-BLĐTBXH Hà Nội, ngày 10 tháng 4 năm 2007 QUYẾT ĐỊNH Căn cứ Nghị định số 186/2007/NĐ-CP ngày 25/12/2007 của Chính phủ;';
+    expect(read(text)).toEqual([['Nghị định', '186/2007/NĐ-CP', '2007-12-25', 'Chính phủ']]);
   });
 
   it('the document\'s own number is not a citation, in its header or in a site\'s title line', () => {

@@ -35,7 +35,7 @@ export async function documentError(fn: () => unknown): Promise<DocumentError> {
 
 /**
  * The oracle for locate: 1-based line/column of source offsets, computed independently of
- * src/documents/lines.ts (a regex split into lines). Lines end at \r\n, \r or \n.
+ * src/model/lines.ts (a regex split into lines). Lines end at \r\n, \r or \n.
  */
 export function naiveLocator(source: string): (offset: number) => { line: number; column: number } {
   const starts = [0];

@@ -2,7 +2,8 @@
 // (src/service/check.ts), print findings the way linters do. Rule severities come from the nearest
 // configuration file (.cancurc.json / cancu.config.json, see config-file.ts) or --config.
 import { dirname, resolve } from 'node:path';
-import type { KnowledgeResolver, Lang } from '../../lint/define-rule.js';
+import type { KnowledgeResolver } from '../../model/knowledge.js';
+import type { Lang } from '../../model/schemas.js';
 import type { PresetName } from '../../lint/presets/index.js';
 import type { FileResult } from '../../lint/formatters/json.js';
 import type { CheckConfig } from '../config-file.js';

@@ -1,6 +1,7 @@
 // `cancu extract`: the citations of each file, as JSON (the output contract) or text.
 import { resolve } from 'node:path';
 import type { AnalyzedDocument } from '../../citations/model.js';
+import type { Lang } from '../../model/schemas.js';
 
 export function documentJson(doc: AnalyzedDocument) {
   return {
@@ -41,16 +42,16 @@ export function documentJson(doc: AnalyzedDocument) {
 
 export async function extract(
   files: string[],
-  opts: { format: 'json' | 'text'; cwd: string; lang: 'vi' | 'en'; stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } },
+  opts: { format: 'json' | 'text'; cwd: string; lang: Lang; stdout: { write(s: string): unknown }; stderr: { write(s: string): unknown } },
 ): Promise<number> {
-  const { readDocument, DocumentError } = await import('../../documents/index.js');
-  const { analyze } = await import('../../citations/analyze.js');
+  const { DocumentError } = await import('../../documents/index.js');
+  const { analyzeSource, readSource } = await import('../../service/pipeline.js');
   const documents: ReturnType<typeof documentJson>[] = [];
   let failed = false;
   for (const file of files) {
     try {
-      const src = await readDocument(resolve(opts.cwd, file));
-      documents.push(documentJson(analyze(src.text, { file, locate: src.locate.bind(src) })));
+      const src = await readSource({ path: resolve(opts.cwd, file) });
+      documents.push(documentJson(analyzeSource(src, file)));
     } catch (err) {
       failed = true;
       const msg = err instanceof DocumentError ? (opts.lang === 'en' ? err.messageEn : err.message) : err instanceof Error ? err.message : String(err);

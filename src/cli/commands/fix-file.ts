@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Finding } from '../../citations/model.js';
 import type { SourceText } from '../../documents/index.js';
 import { applyFixes, isMechanicalFix } from '../../lint/fix.js';
-import type { Lang } from '../../lint/define-rule.js';
+import type { Lang } from '../../model/schemas.js';
 
 const MAX_ROUNDS = 5;
 

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { IngestSummary } from '../../../ingest/pipeline.js';
+import type { Lang } from '../../model/schemas.js';
 
 /** Refused files shown in the text summary without --verbose. */
 export const FAILURES_SHOWN = 5;
@@ -16,7 +17,7 @@ export interface IngestCommandOptions {
   force?: boolean;
   /** Analysis threads (ingest's default when absent). */
   jobs?: number;
-  lang: 'vi' | 'en';
+  lang: Lang;
   /** List every refused file. */
   verbose?: boolean;
   /** Write every refused file and its reason to this JSON file. */

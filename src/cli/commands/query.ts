@@ -23,16 +23,8 @@ export interface QueryOptions {
   store?: GraphStore;
 }
 
-/** One line of the answer; `depth` is negative for implementers in a lineage answer (below the instrument). */
-export interface QueryResult {
-  key: string;
-  type: string | null;
-  number: string | null;
-  date: string | null;
-  issuer: string | null;
-  depth: number;
-  path: string[];
-}
+/** One line of the answer (a lineage hit); `depth` is negative for implementers in a lineage answer (below the instrument). */
+export type QueryResult = LineageHit;
 
 const PAGE = 1000;
 

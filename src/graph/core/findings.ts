@@ -3,13 +3,14 @@
 // the one finding shape the CLI, the API and the ingest report emit.
 import type { Finding } from '../../citations/model.js';
 import type { InstrumentConflict, StoredFinding } from '../store.js';
+import type { Lang } from '../../model/schemas.js';
 
 export const INCONSISTENT_CITATION_RULE = 'inconsistent-citation-across-documents';
 
 const FIELD_VI: Record<InstrumentConflict['field'], string> = { date: 'ngày ban hành', issuer: 'cơ quan ban hành', type: 'loại văn bản' };
 const FIELD_EN: Record<InstrumentConflict['field'], string> = { date: 'date', issuer: 'issuer', type: 'type' };
 
-export function conflictMessage(conflict: InstrumentConflict, lang: 'vi' | 'en'): string {
+export function conflictMessage(conflict: InstrumentConflict, lang: Lang): string {
   const header = conflict.surface === null;
   if (lang === 'en') {
     return header
@@ -33,7 +34,7 @@ export function conflictToStoredFinding(conflict: InstrumentConflict): StoredFin
   };
 }
 
-export function conflictToFinding(conflict: InstrumentConflict, lang: 'vi' | 'en' = 'vi'): Finding {
+export function conflictToFinding(conflict: InstrumentConflict, lang: Lang = 'vi'): Finding {
   const length = conflict.length ?? 0;
   const line = conflict.line ?? 1;
   const column = conflict.column ?? 1;

@@ -1,6 +1,7 @@
 // POST /instruments/:ref/status — record a validity event (replaced, repealed, amended, expired)
 // with the source it comes from. Needs an API key.
 import { z } from 'zod';
+import { confidenceSchema } from '../../model/schemas.js';
 import { recordStatusEvent } from '../../service/status.js';
 import { defineEndpoint } from '../endpoint.js';
 import { refParams, statusEventKindSchema, statusEventSchema } from '../schemas.js';
@@ -22,7 +23,7 @@ export const addStatusEventEndpoint = defineEndpoint({
         kind: statusEventKindSchema,
         by: z.string().min(1).max(300).nullable().default(null),
         date: z.iso.date().meta({ description: 'Ngày sự kiện có hiệu lực (YYYY-MM-DD)' }),
-        confidence: z.enum(['stated', 'inferred']).default('stated'),
+        confidence: confidenceSchema.default('stated'),
         source: z.string().min(3).max(2000).meta({ description: 'URL hoặc khóa văn bản là nguồn của dữ kiện' }),
         note: z.string().max(4000).nullable().default(null),
       })

@@ -1,12 +1,13 @@
 // POST /check — lint a draft's citations: the same JSON `cancu check --format json` prints.
 import { z } from 'zod';
-import { SUPPORTED_EXTENSIONS } from '../../documents/index.js';
+import { DOCUMENT_EXTENSIONS, DOCUMENT_FORMATS } from '../../documents/formats.js';
+import * as model from '../../model/check.js';
 import { checkDocument } from '../../service/check.js';
 import { isoDateValue, langValue } from '../../service/values.js';
 import { defineEndpoint } from '../endpoint.js';
 
 /** What src/documents reads (one list: a format added there is accepted here too). */
-const UPLOAD_EXTENSIONS = Object.keys(SUPPORTED_EXTENSIONS);
+const UPLOAD_EXTENSIONS = [...DOCUMENT_EXTENSIONS];
 
 const options = {
   date: isoDateValue.optional().meta({ description: 'Ngày dùng để xét hiệu lực (YYYY-MM-DD); mặc định là ngày của văn bản' }),
@@ -21,30 +22,7 @@ const options = {
     }),
 };
 
-const citationViewSchema = z
-  .object({
-    offset: z.number().int(),
-    length: z.number().int(),
-    line: z.number().int(),
-    column: z.number().int(),
-    section: z.string().meta({ description: 'title | can_cu | body | tail' }),
-    surface: z.string(),
-    type: z.string(),
-    number: z.string().nullable(),
-    canonicalNumber: z.string().nullable(),
-    date: z.string().nullable(),
-    issuer: z.string().nullable(),
-    subject: z.string().nullable(),
-    key: z.string().nullable().meta({ description: 'Khóa chuẩn; dùng với GET /instruments/{ref}/lineage' }),
-    status: z.object({
-      state: z.enum(['in_force', 'amended', 'replaced', 'repealed', 'expired', 'unknown']),
-      by: z.string().nullable().meta({ description: 'Văn bản thay thế / bãi bỏ / sửa đổi' }),
-      since: z.string().nullable(),
-      source: z.string().nullable().meta({ description: 'Nguồn của dữ kiện' }),
-      confidence: z.enum(['stated', 'inferred']).nullable(),
-    }),
-  })
-  .meta({ id: 'CheckedCitation' });
+const citationViewSchema = model.citationViewSchema.meta({ id: 'CheckedCitation' });
 
 export const checkReportSchema = z
   .object({
@@ -53,28 +31,10 @@ export const checkReportSchema = z
         file: z.string(),
         error: z.string().optional(),
         asOf: z.string().nullable().optional().meta({ description: 'Ngày đã dùng để xét hiệu lực (khi có include)' }),
-        format: z.enum(['txt', 'md', 'docx', 'pdf']).optional(),
+        format: z.enum(DOCUMENT_FORMATS).optional(),
         source: z.string().optional().meta({ description: 'Văn bản đã đọc (include=source)' }),
         citations: z.array(citationViewSchema).optional().meta({ description: 'Trích dẫn (include=citations)' }),
-        messages: z.array(
-          z
-            .object({
-              ruleId: z.string(),
-              severity: z.enum(['error', 'warning', 'info']),
-              message: z.string(),
-              line: z.number().int(),
-              column: z.number().int(),
-              endLine: z.number().int(),
-              endColumn: z.number().int(),
-              offset: z.number().int().meta({ description: 'Vị trí (UTF-16) trong tệp nguồn' }),
-              length: z.number().int(),
-              evidence: z.string().meta({ description: 'Nguyên văn đoạn bị phát hiện' }),
-              expected: z.string().nullable().meta({ description: 'Cách viết đúng, khi quy tắc biết' }),
-              cause: z.string().optional().meta({ description: 'Dữ kiện làm căn cứ (nguồn, có phải suy luận)' }),
-              url: z.string().optional(),
-            })
-            .meta({ id: 'CheckMessage' }),
-        ),
+        messages: z.array(model.checkMessageSchema.meta({ id: 'CheckMessage' })),
       }),
     ),
     errorCount: z.number().int(),

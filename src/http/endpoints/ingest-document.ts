@@ -1,11 +1,11 @@
 // POST /documents — ingest one uploaded plan into the graph (API key required).
 import { z } from 'zod';
-import { SUPPORTED_EXTENSIONS } from '../../documents/index.js';
+import { DOCUMENT_EXTENSIONS } from '../../documents/formats.js';
 import { ingestUpload } from '../../service/documents.js';
 import { defineEndpoint } from '../endpoint.js';
 
 /** What src/documents reads (one list: a format added there is accepted here too). */
-const UPLOAD_EXTENSIONS = Object.keys(SUPPORTED_EXTENSIONS);
+const UPLOAD_EXTENSIONS = [...DOCUMENT_EXTENSIONS];
 
 export const ingestDocumentEndpoint = defineEndpoint({
   method: 'post',

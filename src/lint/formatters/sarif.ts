@@ -2,10 +2,11 @@
 // ids), one result per finding with its region.
 import type { FileResult } from './json.js';
 import type { Rule } from '../define-rule.js';
+import type { Lang } from '../../model/schemas.js';
 
 const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-export function formatSarif(results: FileResult[], rules: Rule[], version: string, lang: 'vi' | 'en' = 'vi'): string {
+export function formatSarif(results: FileResult[], rules: Rule[], version: string, lang: Lang = 'vi'): string {
   const index = new Map(rules.map((r, i) => [r.id, i] as const));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

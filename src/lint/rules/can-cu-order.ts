@@ -5,6 +5,8 @@ import { defineRule } from '../define-rule.js';
 import type { Citation } from '../../citations/model.js';
 import { headSpan } from './util.js';
 
+const ITEM_OPENING = /^\s*(?:[-+•–]\s*)?(?:Căn cứ\s+)?(?:các\s+)?$/u;
+
 function rank(c: Citation): number | null {
   const s = c.symbol;
   switch (c.type) {
@@ -41,8 +43,18 @@ export default defineRule({
   docs: { description: 'Trong phần căn cứ, văn bản có hiệu lực pháp lý cao hơn đứng sau văn bản thấp hơn.', descriptionEn: 'In the căn cứ block, a document of higher legal force follows one of lower force.' },
   check(ctx) {
     let worst: { rank: number; c: Citation } | null = null;
+    let prev: Citation | null = null;
+    const text = ctx.doc.cleanText;
     for (const c of ctx.doc.citations) {
       if (c.section !== 'can_cu' || c.nested) continue;
+      // Only the instruments the items rest on are ranked: a citation that opens an item (at a line
+      // break or a ";", after at most "Căn cứ", "các" or a list mark). One named further on belongs
+      // to a description ("Thông tư … hướng dẫn …; giấy phép … quy định tại Nghị định số …").
+      const between = text.slice(prev ? prev.cleanStart : 0, c.cleanStart);
+      const sep = Math.max(between.lastIndexOf(';'), between.lastIndexOf('\n'));
+      const opensItem = prev === null || (sep >= 0 && ITEM_OPENING.test(between.slice(sep + 1)));
+      prev = c;
+      if (!opensItem) continue;
       const r = rank(c);
       if (r === null) continue;
       if (worst && r < worst.rank) {

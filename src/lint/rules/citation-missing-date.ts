@@ -2,7 +2,7 @@
 // gives no date (spec §5; NĐ 34/2016 Điều 75, NQ 351/2017 Điều 24; NĐ 30/2020 Phụ lục I for
 // administrative documents). A citation nested in another's description is reported as info.
 import { defineRule } from '../define-rule.js';
-import { firstMentions, headSpan, headerStart, sentenceHasDate } from './util.js';
+import { cutOffAfter, firstMentions, headSpan, headerStart, sentenceHasDate } from './util.js';
 
 export default defineRule({
   id: 'citation-missing-date',
@@ -13,7 +13,7 @@ export default defineRule({
       if (!c.symbol || c.date || c.dateWritten || c.family === 'named') continue;
       if (['Luật', 'Bộ luật', 'Pháp lệnh', 'Hiến pháp'].includes(c.type)) continue;
       // The text stops right after the number (a cut page): what follows is unknown, not missing.
-      if (ctx.doc.source.slice(c.offset + c.length).trim() === '') continue;
+      if (cutOffAfter(ctx.doc, c)) continue;
       // Only a date really absent from the sentence is missing: a date or "ngày" anywhere in it
       // (glued to the symbol, before the verb, mistyped) means the writer gave one the reader
       // could not take apart — not a finding to assert.

@@ -33,9 +33,15 @@ export default defineRule({
         });
         continue;
       }
+      // An issuer the text gives elsewhere — before the type word, once for a list, or shared with
+      // the next citation — is read less surely than one written right after the number and date:
+      // a mismatch with it is a warning to check, not an error.
+      const end = c.span.offset + c.span.length;
+      const adjacent = c.issuerSpan !== null && c.issuerSpan.offset >= end && c.issuerSpan.offset - end <= 12;
       const expected = `${c.typeWritten} số ${c.number}${c.dateWritten ? ` ngày ${c.dateWritten}` : ''} của ${codeIssuer.code === 'BGDĐT' || codeIssuer.code.startsWith('B') ? `Bộ trưởng ${codeIssuer.name}` : codeIssuer.name}`;
       ctx.report({
         span,
+        severity: adjacent ? undefined : 'warning',
         message: `Mã "${s.issuerCodesWritten.join('-')}" trong ký hiệu "${c.number}" là của ${codeIssuer.name}, nhưng văn bản được ghi là "của ${c.issuer}" (${named.name}); sửa cơ quan ban hành hoặc ký hiệu cho khớp.`,
         messageEn: `The code "${s.issuerCodesWritten.join('-')}" in "${c.number}" belongs to ${codeIssuer.name}, but the text attributes it to "${c.issuer}".`,
         expected,

@@ -51,13 +51,55 @@ export function headerStart(doc: AnalyzedDocument): number {
   const L = doc.layout;
   const first = [L.numberLine, L.typeLine].filter((i) => i >= 0).sort((x, y) => x - y)[0];
   if (first === undefined) return 0;
-  // The header block begins a few lines above its "Số:" line (the issuing body's name).
-  const line = L.lines[Math.max(0, first - 4)]!;
-  return line.start;
+  // The header block begins up to four lines above its "Số:" line (the issuing body's name, the
+  // national motto): short lines that are not list items or sentences.
+  let k = first;
+  while (k > 0 && k > first - 4) {
+    const prev = L.lines[k - 1]!.plain.trim();
+    if (prev.length > 100 || /^(?:[-+•*]|\d+[.)])/u.test(prev) || /[.;]$/u.test(prev)) break;
+    k--;
+  }
+  return L.lines[k]!.start;
 }
 
+/**
+ * The first mention of each instrument in the author's own text, for the completeness rules
+ * (date, issuer; back-references are exempt — seeds README). Not the author's text, so not a first
+ * mention: what stands above the document's header (a site's title line, its list of related
+ * documents), the title (trích yếu names an instrument in short; the text cites it in full), and a
+ * line that holds nothing but the citation (a heading or a label: "(số 22-QC/TU)"). The mention
+ * after them is the first one.
+ */
 export function firstMentions(doc: AnalyzedDocument): Citation[] {
-  return doc.citations.filter((c) => !c.repeat);
+  const from = headerStart(doc);
+  const seen = new Set<string>();
+  const out: Citation[] = [];
+  for (const c of doc.citations) {
+    if (c.cleanStart < from || c.section === 'title' || isLabelLine(doc, c)) continue;
+    const ids = [c.key, c.canonicalNumber].filter((x): x is string => Boolean(x));
+    if (!ids.length) ids.push(`${c.type}|${c.surface}`);
+    const repeat = ids.some((id) => seen.has(id));
+    for (const id of ids) seen.add(id);
+    if (!repeat) out.push(c);
+  }
+  return out;
+}
+
+/** The citation's line, as written, holds nothing else but spaces, brackets and table bars. */
+function isLabelLine(doc: AnalyzedDocument, c: Citation): boolean {
+  if (!c.numberSpan) return false;
+  const text = doc.source;
+  const start = c.span.offset;
+  const end = Math.max(c.numberSpan.offset + c.numberSpan.length, c.dateSpan ? c.dateSpan.offset + c.dateSpan.length : 0);
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  let lineEnd = text.indexOf('\n', end);
+  if (lineEnd < 0) lineEnd = text.length;
+  return /^[\s()[\]|]*$/u.test(text.slice(lineStart, start) + text.slice(end, lineEnd));
+}
+
+/** The text stops right after the citation (a cut page or excerpt): what follows is unknown, not missing. */
+export function cutOffAfter(doc: AnalyzedDocument, c: Citation): boolean {
+  return doc.source.slice(c.offset + c.length).trim() === '';
 }
 
 /** The issuer a written code designates, through its informal variants. */

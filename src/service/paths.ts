@@ -1,17 +1,22 @@
-// Expands the paths a user gives — files, folders (recursively) and globs — into files to read.
-// The formats read are those src/documents reads (SUPPORTED_EXTENSIONS, the one list); a file of
+// Expands the paths a user gives — files, folders (recursively) and globs — into files to read:
+// the one expander, used by `cancu check`, `cancu extract` and ingest alike (same ignore rules:
+// hidden entries and node_modules; same order: names sorted in each folder).
+// The formats read are those src/documents reads (its format registry, formats.ts); a file of
 // another format inside a folder or matched by a glob is skipped and reported with its reason, and
 // a folder with nothing to read is named, so no input disappears without a word.
 import { readdirSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve } from 'node:path';
-import { SUPPORTED_EXTENSIONS } from '../documents/index.js';
+import { DOCUMENT_EXTENSIONS, isDocumentName } from '../documents/formats.js';
+import type { Lang } from '../model/schemas.js';
 
-export const DOCUMENT_EXTENSIONS: readonly string[] = Object.keys(SUPPORTED_EXTENSIONS);
+export { DOCUMENT_EXTENSIONS };
 
-const isDocument = (name: string) => DOCUMENT_EXTENSIONS.includes(extname(name).toLowerCase());
+const isDocument = isDocumentName;
 
 export interface Skipped {
   file: string;
+  /** Found in a folder given, or matched by a glob. */
+  via: 'folder' | 'glob';
   /** The extension as written ('' when the name has none). */
   extension: string;
 }
@@ -41,7 +46,7 @@ export async function expandPaths(inputs: string[], cwd: string): Promise<Expand
   const missing: string[] = [];
   const skipped: Skipped[] = [];
   const emptyFolders: string[] = [];
-  const skip = (file: string) => skipped.push({ file, extension: extname(file) });
+  const skip = (file: string, via: Skipped['via']) => skipped.push({ file, via, extension: extname(file) });
   for (const input of inputs) {
     const abs = resolve(cwd, input);
     let st: ReturnType<typeof statSync> | undefined;
@@ -55,7 +60,7 @@ export async function expandPaths(inputs: string[], cwd: string): Promise<Expand
       const others: string[] = [];
       walk(abs, found, others);
       files.push(...found.map((f) => relative(cwd, f) || f));
-      for (const f of others) skip(relative(cwd, f) || f);
+      for (const f of others) skip(relative(cwd, f) || f, 'folder');
       if (!found.length) emptyFolders.push(input);
       continue;
     }
@@ -66,9 +71,9 @@ export async function expandPaths(inputs: string[], cwd: string): Promise<Expand
     if (/[*?[\]{}]/.test(input)) {
       // Loaded only for globs: plain paths should not pay for the matcher at start-up.
       const { glob } = await import('tinyglobby');
-      const matched = (await glob(input, { cwd, onlyFiles: true, dot: false })).sort();
+      const matched = (await glob(input, { cwd, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] })).sort();
       const docs = matched.filter(isDocument);
-      for (const f of matched) if (!isDocument(f)) skip(f);
+      for (const f of matched) if (!isDocument(f)) skip(f, 'glob');
       if (docs.length) files.push(...docs);
       else if (!matched.length) missing.push(input);
       continue;
@@ -82,7 +87,7 @@ export async function expandPaths(inputs: string[], cwd: string): Promise<Expand
 export const SKIPPED_SHOWN = 10;
 
 /** The lines that tell what was skipped and why, and which folders had nothing to read. */
-export function describeSkipped(ex: Expanded, lang: 'vi' | 'en', shown = SKIPPED_SHOWN): string[] {
+export function describeSkipped(ex: Expanded, lang: Lang, shown = SKIPPED_SHOWN): string[] {
   const readable = DOCUMENT_EXTENSIONS.join(', ');
   const lines: string[] = [];
   for (const s of ex.skipped.slice(0, shown)) {

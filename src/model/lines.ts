@@ -1,4 +1,5 @@
-// Line index of a string: offsets where lines start, then O(log n) offset → line/column.
+// Line index of a string: offsets where lines start, then O(log n) offset → line/column. The one
+// line index: the document adapters and the extractor's default locator use it alike.
 // Lines end at "\n", "\r\n" or a lone "\r" (the same rule as remark/micromark and most editors).
 
 export class LineIndex {

@@ -1,0 +1,309 @@
+// What follows a citation's number or name, read in text order once every citation is found: the
+// date, the issuer, the subject, nesting and relation cues; then dates and issuers written once for
+// several citations, and the Đề án a decision approved.
+import type { RelationKind } from './model.js';
+import { buildCanonical } from './identifier.js';
+import { parseDateAt, type ParsedDate } from './dates.js';
+import { CUA, SPACES, lineEnd, wordBefore, type RawCitation } from './extract-base.js';
+import { ISSUER_HEAD, isJoint, issuerBefore, readIssuer } from './issuer-reader.js';
+
+const DATE_LEAD = /[ \t]*,?[ \t]*(?:\(?[ \t]*(?:(?:được[ \t]+)?ban[ \t]+hành[ \t]+|ký[ \t]+)?(?:ngày|Ngày|NGÀY)(?:[ \t]+|(?=\d)))/uy;
+const DANGLING_HYPHEN = /^[ \t]*[-–](?=[ \t]+(?:của|do)[ \t])/u;
+const LAW_TYPES = new Set(['Luật', 'Bộ luật', 'Pháp lệnh']);
+
+const RELATION_CUES: { re: RegExp; kind: RelationKind }[] = [
+  { re: /sửa đổi|bổ sung/iu, kind: 'amends' },
+  { re: /thay thế/iu, kind: 'replaces' },
+  { re: /bãi bỏ/iu, kind: 'repeals' },
+  { re: /sơ kết|tổng kết/iu, kind: 'reviews' },
+  { re: /hướng dẫn/iu, kind: 'guides' },
+  { re: /tiếp tục thực hiện|tiếp tục triển khai/iu, kind: 'continues' },
+  { re: /thực hiện|triển khai|theo|cụ thể hóa|cụ thể hoá/iu, kind: 'implements' },
+];
+
+// The Đề án a decision approved: "phê duyệt Đề án dạy và học tiếng dân tộc Mường …".
+const APPROVES = /phê duyệt (Đề án|Chương trình|Kế hoạch|Dự án|Quy hoạch|Chiến lược)[ \t]+/iu;
+const PROGRAMME_MENTION = /(Đề án|Chương trình|Dự án|Quy hoạch|Chiến lược)[ \t]+(?!số)/giu;
+
+function findSubjectEnd(text: string, from: number, limit: number, siblingStarts: number[]): number {
+  let end = limit;
+  for (let i = from; i < limit; i++) {
+    const ch = text[i]!;
+    if (ch === ';' || ch === '\n') {
+      end = i;
+      break;
+    }
+    // A full stop ends the item unless it sits inside a number like "2.1." followed by more numbering.
+    if (ch === '.' && (i + 1 >= limit || (/\s/.test(text[i + 1]!) && (!/\d/.test(text[i - 1] ?? '') || /^\s+\p{Lu}/u.test(text.slice(i + 1, i + 4)))))) {
+      end = i;
+      break;
+    }
+    if (ch === '.' && text[i + 1] === '/') {
+      end = i;
+      break;
+    }
+    if (ch === '(' && /^\((?:sau[ \t]+đây|gọi[ \t]+tắt|dưới[ \t]+đây)/iu.test(text.slice(i, i + 12))) {
+      end = i;
+      break;
+    }
+  }
+  // The first sibling item after `from` (siblingStarts is sorted).
+  let lo = 0;
+  let hi = siblingStarts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (siblingStarts[mid]! <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  const next = siblingStarts[lo];
+  return next !== undefined && next < end ? next : end;
+}
+
+/** Date, issuer, subject and relations of each citation, read in text order. */
+export function attachDetails(text: string, cits: RawCitation[]): void {
+  // Siblings: a later citation that starts a new list item (after ", ", "; ", " và ") ends the subject.
+  const siblingStarts: number[] = [];
+  for (const c of cits) {
+    const before = text.slice(Math.max(0, c.start - 8), c.start);
+    if (/(?:[,;:][ \t]*|[ \t]và[ \t]+|[ \t]và[ \t]+các[ \t]+|\n[ \t\-+·•*]*)$/u.test(before) || c.sharedTypeWord) siblingStarts.push(c.start);
+  }
+  for (let i = 0; i < cits.length; i++) {
+    const c = cits[i]!;
+    const limit = lineEnd(text, c.end);
+    let p = c.end;
+    const dated = c.symbol || LAW_TYPES.has(c.type.name);
+    const readDate = () => {
+      DATE_LEAD.lastIndex = p;
+      if (!DATE_LEAD.exec(text)) return;
+      const d = parseDateAt(text, DATE_LEAD.lastIndex);
+      if (!d) {
+        // "ngày 145/7/2008": an impossible date is no date, but what follows it is still read.
+        const junk = /^\d{1,4}[ \t]*[/.\-][ \t]*\d{1,2}[ \t]*[/.\-][ \t]*\d{2,5}(?!\d)/u.exec(text.slice(DATE_LEAD.lastIndex, DATE_LEAD.lastIndex + 20));
+        if (junk) {
+          c.badDate = { start: DATE_LEAD.lastIndex, end: DATE_LEAD.lastIndex + junk[0].length };
+          p = c.badDate.end;
+        }
+        return;
+      }
+      c.date = d;
+      p = d.end;
+      c.end = d.end;
+    };
+    if (dated) readDate();
+    // "Nghị quyết số 05/2005/NQ - của Chính phủ": a symbol that lost its issuer code after the hyphen.
+    if (c.symbol && !c.date) {
+      const dangling = DANGLING_HYPHEN.exec(text.slice(p, p + 12));
+      if (dangling) p += dangling[0].length;
+    }
+    CUA.lastIndex = p;
+    const cua = CUA.exec(text);
+    if (cua && (c.symbol || /^[ \t]*(?:của|CỦA)/u.test(text.slice(p, p + 8)))) {
+      const iss = readIssuer(text, CUA.lastIndex, limit, isJoint(c.symbol));
+      if (iss) {
+        c.issuer = iss;
+        p = iss.end;
+      }
+    } else if (c.symbol && c.date) {
+      // "… ngày 23 tháng 4 năm 2018 Chính phủ về …": the issuer without "của".
+      ISSUER_HEAD.lastIndex = p;
+      if (ISSUER_HEAD.exec(text)) {
+        const iss = readIssuer(text, ISSUER_HEAD.lastIndex, limit, isJoint(c.symbol));
+        if (iss) {
+          c.issuer = iss;
+          p = iss.end;
+        }
+      }
+    }
+    // "số 38/2023/NĐ-CP của Chính phủ ngày …": the date after the issuer.
+    if (dated && !c.date && c.issuer) readDate();
+    if (!c.issuer && c.listIssuer) c.issuer = c.listIssuer;
+    if (!c.issuer && c.symbol) c.issuer = issuerBefore(text, c.start, c.symbol);
+    // "Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL": the date before.
+    if (dated && !c.date && !c.badDate) c.date = dateBefore(text, c.start);
+    // Subject: what follows, up to the end of this list item.
+    const rest = text.slice(p, p + 3);
+    if (c.symbol && !/^[ \t]*[,;.:)]/u.test(rest) && p < limit) {
+      SPACES.lastIndex = p;
+      SPACES.exec(text);
+      const s = SPACES.lastIndex;
+      const e = findSubjectEnd(text, s, limit, siblingStarts);
+      let k = e;
+      while (k > s && (text[k - 1] === ' ' || text[k - 1] === '\t' || text[k - 1] === ',')) k--;
+      const subj = text.slice(s, k);
+      if (subj.length > 2 && !/^(?:và|hoặc)(?:[ \t]+các)?$/u.test(subj)) {
+        c.subject = { text: subj, start: s, end: k };
+        // "Nghị quyết 759/2014/UBTVQH13 quy định chi tiết … do Ủy ban thường vụ Quốc hội ban hành":
+        // the issuer closing the item, as legal sites title the documents they list.
+        if (!c.issuer && c.symbol) c.issuer = issuerClosing(text, s, k);
+      }
+    }
+  }
+  shareDatesAndIssuers(text, cits);
+  provincialPartyCodes(cits);
+  // Nesting and relation cues: a citation inside another's subject.
+  for (let j = 0; j < cits.length; j++) {
+    const inner = cits[j]!;
+    for (let i = j - 1; i >= 0 && i >= j - 12; i--) {
+      const outer = cits[i]!;
+      if (outer.subject && inner.start >= outer.subject.start && inner.start < outer.subject.end) {
+        inner.nested = true;
+        inner.parent = i;
+        // The words between the previous nested citation (or the subject start) and this one.
+        let from = outer.subject.start;
+        for (let k = i + 1; k < j; k++) if (cits[k]!.parent === i) from = Math.max(from, cits[k]!.end);
+        const cue = text.slice(from, inner.start);
+        const kind = relationCue(cue);
+        // "… về tiếp tục thực hiện Chỉ thị X … theo Kết luận Y": "theo" attaches Y to the outermost item.
+        let owner = i;
+        if (/(?:^|[ \t])theo[ \t]+$/u.test(cue) && outer.parent >= 0) owner = outer.parent;
+        inner.parent = owner;
+        if (kind) cits[owner]!.relations.push({ kind, target: j });
+        break;
+      }
+    }
+  }
+  linkApprovedProgrammes(text, cits);
+}
+
+// Where the issuer stands before the type word: "… của UBND tỉnh ban hành kèm theo Quyết định số
+
+const DATE_BEFORE = /(?:^|[.;:,\n][ \t]*)(?:Ngày|ngày)[ \t]+(?=\d)/gu;
+
+function dateBefore(text: string, start: number): ParsedDate | null {
+  const verb = wordBefore(text, start);
+  if (verb !== 'hành' && verb !== 'ký' && verb !== 'có') return null;
+  const from = Math.max(0, start - 120);
+  const before = text.slice(from, start);
+  if (!/(?:ban[ \t]+hành|ký|có)[ \t]+$/u.test(before)) return null;
+  DATE_BEFORE.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = DATE_BEFORE.exec(before); m; m = DATE_BEFORE.exec(before)) last = m;
+  if (!last) return null;
+  const d = parseDateAt(text, from + last.index + last[0].length);
+  // The date opens the clause that issues this citation: nothing but the issuer between.
+  if (!d || /[.;\n]/.test(text.slice(d.end, start))) return null;
+  return d;
+}
+
+/**
+ * A date or issuer written once for several citations. "Quyết định số 217-QĐ/TW và Quyết định số
+ * 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị": the first shares the second's date and issuer.
+ * "Thông tư số 15/2020/TT-BGDĐT … được sửa đổi, bổ sung tại Thông tư số 05/2021/TT-BGDĐT …, Thông
+ * tư số 06/2023/TT-BGDĐT … của Bộ trưởng Bộ Giáo dục và Đào tạo": citations of one item with the
+ * same issuer code share the issuer the last of them names.
+ */
+function shareDatesAndIssuers(text: string, cits: RawCitation[]): void {
+  for (let i = cits.length - 2; i >= 0; i--) {
+    const c = cits[i]!;
+    const n = cits[i + 1]!;
+    if (!c.symbol || !n.symbol || c.nested) continue;
+    const between = n.start > c.end && n.start - c.end <= 12 ? text.slice(c.end, n.start) : null;
+    if (between !== null && /^[ \t]*(?:,|và|,[ \t]*và)?[ \t]*$/u.test(between) && c.type === n.type) {
+      if (!c.date && n.date) c.date = n.date;
+      if (!c.issuer && n.issuer) c.issuer = n.issuer;
+    }
+  }
+  for (let i = cits.length - 2; i >= 0; i--) {
+    const c = cits[i]!;
+    if (c.issuer || !c.symbol || !c.symbol.issuerCodes.length) continue;
+    // A citation inside a description ("Kết luận số 822-KL/TU về sơ kết … Chỉ thị số 56-CT/TU …
+    // của Ban Thường vụ Tỉnh ủy") does not lend its issuer; an amendment chain does.
+    if (c.subject && !/^(?:đã[ \t]+)?(?:được[ \t]+)?(?:sửa[ \t]+đổi|bổ[ \t]+sung|thay[ \t]+thế)/u.test(c.subject.text)) continue;
+    const codes = c.symbol.issuerCodes.join('-');
+    for (let j = i + 1; j < cits.length && j <= i + 6; j++) {
+      const n = cits[j]!;
+      if (n.start - c.end > 400 || /[;\n]/.test(text.slice(c.end, n.start))) break;
+      if (!n.symbol || n.symbol.issuerCodes.join('-') !== codes) continue;
+      if (n.issuer) c.issuer = n.issuer;
+      break;
+    }
+  }
+  // Items of a list with no type word of their own ("…số: 1521/QĐ-TTg …; 21/2021/QĐ-TTg …") take
+  // the issuer of the nearest earlier citation of the same sentence whose symbol names the same body.
+  for (let i = 1; i < cits.length; i++) {
+    const c = cits[i]!;
+    if (c.issuer || !c.sharedTypeWord || !c.symbol?.issuerCodes.length) continue;
+    const code = c.symbol.issuerCodes[0];
+    for (let j = i - 1; j >= 0 && j >= i - 8; j--) {
+      const p = cits[j]!;
+      if (c.start - p.end > 600 || /\n|\.[ \t]+\p{Lu}/u.test(text.slice(p.end, c.start))) break;
+      if (p.issuer && p.symbol?.issuerCodes[0] === code) {
+        c.issuer = p.issuer;
+        break;
+      }
+    }
+  }
+}
+
+/**
+ * "TƯ" read by OCR where a provincial committee wrote "TU" ("Nghị quyết số 05-NQ/TƯ … của Ban
+ * Thường vụ Tỉnh ủy"): the issuer the citation names says it is the province's, not the centre's.
+ */
+function provincialPartyCodes(cits: RawCitation[]): void {
+  for (const c of cits) {
+    const s = c.symbol;
+    if (!s || !c.issuer || !s.issuerCodesWritten.some((w) => w === 'TƯ')) continue;
+    if (!/(?:tỉnh|thành)[ \t]+(?:ủy|uỷ)|đảng[ \t]+bộ[ \t]+(?:tỉnh|thành[ \t]+phố)/iu.test(c.issuer.text)) continue;
+    s.issuerCodes = s.issuerCodes.map((code, i) => (s.issuerCodesWritten[i] === 'TƯ' ? 'TU' : code));
+    s.canonical = buildCanonical(s);
+  }
+}
+
+function relationCue(words: string): RelationKind | null {
+  // The last cue before the target wins ("về sơ kết 03 năm thực hiện X" → reviews, by priority order).
+  for (const { re, kind } of RELATION_CUES) if (re.test(words)) return kind;
+  return null;
+}
+
+/**
+ * A Đề án without a number is named by the decision that approved it: "Quyết định số 1349/QĐ-UBND
+ * … về việc phê duyệt Đề án dạy và học tiếng dân tộc Mường …"; a later citation whose subject is
+ * about "thực hiện Đề án dạy và học tiếng dân tộc Mường" implements that decision.
+ */
+function linkApprovedProgrammes(text: string, cits: RawCitation[]): void {
+  const firstChild = new Map<number, number>();
+  cits.forEach((x) => {
+    if (x.parent >= 0 && !firstChild.has(x.parent)) firstChild.set(x.parent, x.start);
+  });
+  const approved = new Map<string, number[]>();
+  cits.forEach((c, index) => {
+    if (!c.subject) return;
+    const m = APPROVES.exec(c.subject.text);
+    if (!m) return;
+    // Only the citation's own words: not a "phê duyệt" that belongs to a citation nested in it.
+    const at = c.subject.start + m.index;
+    const child = firstChild.get(index);
+    if (child !== undefined && child < at) return;
+    const words = nameWords(c.subject.text.slice(m.index + m[0].length));
+    approved.set(words, [...(approved.get(words) ?? []), index].slice(0, 4));
+  });
+  if (!approved.size) return;
+  cits.forEach((c, index) => {
+    if (!c.subject || c.relations.length) return;
+    PROGRAMME_MENTION.lastIndex = 0;
+    for (let m = PROGRAMME_MENTION.exec(c.subject.text); m; m = PROGRAMME_MENTION.exec(c.subject.text)) {
+      const words = nameWords(c.subject.text.slice(m.index + m[0].length));
+      const hit = (approved.get(words) ?? []).find((a) => a !== index && cits[a]!.parent !== index && c.parent !== a);
+      if (hit !== undefined) {
+        const cue = c.subject.text.slice(0, m.index);
+        c.relations.push({ kind: relationCue(cue) ?? 'implements', target: hit });
+        break;
+      }
+    }
+  });
+}
+
+function nameWords(s: string): string {
+  return s.split(/\s+/).slice(0, 6).join(' ').toLowerCase();
+}
+
+const CLOSING_ISSUER = /[ \t]do[ \t]+([^,;:()\n]{2,90}?)[ \t]+ban[ \t]+hành$/u;
+
+function issuerClosing(text: string, start: number, end: number): { text: string; start: number; end: number } | null {
+  const from = Math.max(start, end - 110);
+  const m = CLOSING_ISSUER.exec(text.slice(from, end));
+  if (!m) return null;
+  const at = from + m.index + m[0].indexOf(m[1]!);
+  const iss = readIssuer(text, at, at + m[1]!.length);
+  return iss && iss.end === at + m[1]!.length ? iss : null;
+}

@@ -1,0 +1,181 @@
+// Reading an issuer's name: after "của" / "do" / "giữa", after a date with no "của", and before the
+// type word ("của Sở Nội vụ tại Tờ trình số …", "Sở Y tế đã ban hành Công văn số …").
+import type { ParsedSymbol } from './identifier.js';
+import { issuerByCode, issuerByName } from './vocabulary/issuers.js';
+import { isLetter, isUpperAt, typeWordAt, wordBefore, wordEndAt } from './extract-base.js';
+
+// An issuer written straight after the date, without "của" ("… ngày 23/4/2018 Chính phủ về …"):
+// only the words that begin the name of a body.
+export const ISSUER_HEAD =
+  /[ \t]*,?[ \t]*(?=(?:Hội nghị|Chính phủ|Thủ tướng|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ(?! luật)|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Ban Tuyên giáo|Ban Dân vận|Ban Tổ chức|Ban Kinh tế|BCH|BTV|Văn phòng|Tổng cục|Cục|Phòng|Trung ương|Liên đoàn|Chủ tịch|Giám đốc)(?![\p{L}\d]))/uy;
+// Words that name a body whose own name may hold a type word ("Bộ Kế hoạch và Đầu tư").
+export const ORGAN_WORDS = new Set(['bộ', 'sở', 'phòng', 'ban', 'vụ', 'cục', 'viện', 'trung tâm', 'văn phòng']);
+const ROMAN = /^[IVXLC]+$/;
+
+// Lower-case words that may appear inside an issuer's name ("Ban Thường vụ Tỉnh ủy", "Ủy ban nhân dân tỉnh").
+const ISSUER_LOWER = new Set(
+  ('và nhân dân tỉnh huyện quận xã phường thị trấn thành phố khóa khoá ban thường vụ trực chấp hành trung ương đảng bộ ' +
+    'chính trị bí thư cán sự đại biểu hội đồng ủy uỷ giáo dục đào tạo nội tài y tế lao động thương binh xã hội tư pháp ' +
+    'dân vận tuyên kiểm tra sở phòng trưởng chủ tịch tướng phủ quốc liên tịch cơ quan tổ chức ngành công an quân sự ' +
+    'mặt trận văn hóa thể thao du lịch khoa học công nghệ nông nghiệp phát triển nông thôn môi trường tài nguyên ' +
+    'xây dựng giao thông vận tải công thương kế hoạch đầu tư ngoại vụ nhà nước kho bạc dân tộc tôn giáo thanh niên ' +
+    'phụ nữ cựu chiến binh đoàn liên đoàn tỉnh ủy huyện ủy thành ủy đảng ủy đốc sản nghị lần thứ chỉ đạo ngân sách ' +
+    'kinh giao ngoại phòng an ninh thủy lợi thuế hải quan kiểm toán thanh bảo hiểm bưu điện hàng ' +
+    'minh hợp tác dân cư gia đình trẻ em cao tuổi doanh nghiệp nhỏ vừa tỉnh thành chế tin kiến trúc').split(' '),
+);
+
+// The old placement of the tone mark on "oa", "oe", "uy" ("hoá", "khoẻ", "thuỷ") and the new one
+// ("hóa", "khỏe", "thủy") spell one word; the word lists hold the new one.
+const OLD_TONE: Record<string, string> = {
+  oá: 'óa', oà: 'òa', oả: 'ỏa', oã: 'õa', oạ: 'ọa', oé: 'óe', oè: 'òe', oẻ: 'ỏe', oẽ: 'õe', oẹ: 'ọe',
+  uý: 'úy', uỳ: 'ùy', uỷ: 'ủy', uỹ: 'ũy', uỵ: 'ụy',
+};
+const OLD_TONE_AT_END = /(?:o[áàảãạéèẻẽẹ]|u[ýỳỷỹỵ])$/u;
+
+export function newStyleTone(lower: string): string {
+  const m = OLD_TONE_AT_END.exec(lower);
+  return m ? lower.slice(0, m.index) + OLD_TONE[m[0]]! : lower;
+}
+
+const SUBJECT_CAPS = new Set(['về', 'phê', 'hướng', 'quy', 'sửa', 'thay', 'bãi', 'thực', 'triển', 'tiếp', 'kiện', 'tăng', 'đẩy', 'nâng', 'sơ', 'điều']);
+
+const LOWER_HEADS = new Set(['chính', 'sở', 'bộ', 'ủy', 'uỷ']);
+
+// The first words of another body's name: after a comma they start a new body, not more of this one.
+const BODY_HEAD = /^(?:Bộ|Sở|Ban|Ủy ban|Uỷ ban|UBND|HĐND|Phòng|Cục|Tổng cục|Văn phòng|Chính phủ|Thủ tướng|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Trường|Trung tâm)(?![\p{Ll}])/u;
+
+// "Hội nghị lần thứ sáu Ban Chấp hành Trung ương": the ordinal of a plenum, after "thứ" only.
+const ORDINAL_WORDS = new Set('nhất hai ba tư năm sáu bảy tám chín mười'.split(' '));
+
+// Words after which a capitalised word starts a new clause, not more of the issuer's name.
+const ISSUER_STOP = new Set(['về', 'v/v', 'phê', 'quy', 'hướng', 'sửa', 'thực', 'triển', 'tiếp', 'thay', 'bãi']);
+
+/** Reads the issuer name at `pos`: capitalised words, codes and the connectors issuers use. */
+/**
+ * Reads the issuer name at `pos`. `joint`: the symbol names several bodies (a joint instrument),
+ * so a comma may join two bodies' names ("Bộ trưởng Bộ Lao động - Thương binh và Xã hội, Bộ trưởng
+ * Bộ Tư pháp"); otherwise a comma before another body's head word ends the name ("… của Bộ Tư pháp,
+ * Sở Tư pháp hướng dẫn …"), except the Party's joint "Bộ Chính trị, Ban Bí thư".
+ */
+export function readIssuer(text: string, pos: number, limit: number, joint = false): { text: string; start: number; end: number } | null {
+  let p = pos;
+  let lastGood = pos;
+  let words = 0;
+  let prevWord = '';
+  let twoBefore = '';
+  while (p < limit && words < 16) {
+    if (words > 0) {
+      let q = p;
+      while (q < limit && (text[q] === ' ' || text[q] === '\t')) q++;
+      // "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội", "Bộ Chính trị,
+      // Ban Bí thư": a comma or a spaced dash inside a name, when a capitalised word follows.
+      if (q === p && text[q] === ',') {
+        let r = q + 1;
+        while (r < limit && text[r] === ' ') r++;
+        if (r > q + 1 && r < limit && isUpperAt(text, r) && !typeWordAt(text, r) && (joint || !BODY_HEAD.test(text.slice(r, r + 12)) || text.startsWith('Ban Bí thư', r))) q = r;
+      } else if (q > p && text[q] === '-' && text[q + 1] === ' ') {
+        let r = q + 1;
+        while (r < limit && text[r] === ' ') r++;
+        if (r < limit && isUpperAt(text, r)) q = r;
+      }
+      if (q === p) break;
+      p = q;
+    }
+    const e = wordEndAt(text, p);
+    if (e === p) break;
+    const word = text.slice(p, e);
+    const lower = word.toLowerCase();
+    const first = word.charCodeAt(0);
+    const isCap = (first >= 48 && first <= 57) || word[0] !== lower[0];
+    if (words > 0 && isCap && !ORGAN_WORDS.has(prevWord) && typeWordAt(text, p)) break;
+    if (words > 0 && ISSUER_STOP.has(lower) && (!isCap || word === word.toUpperCase()) && !(lower === 'triển' && prevWord === 'phát')) break;
+    // "… của Ủy ban nhân dân tỉnh Về việc …", "… của Chính phủ Quy định chi tiết …": a capitalised
+    // subject word ends the name, unless it names the body's field right after its head word
+    // ("Sở Quy hoạch - Kiến trúc") or a steering committee's task ("Ban Chỉ đạo Thực hiện …").
+    if (words > 0 && isCap && SUBJECT_CAPS.has(lower) && !ORGAN_WORDS.has(prevWord) && !(prevWord === 'đạo' && twoBefore === 'chỉ')) break;
+    if (words > 0 && lower === 'ban' && /^[ \t]+hành/u.test(text.slice(e, e + 6))) break;
+    // "… của Sở Xây dựng V/v hướng dẫn …": "V/v" (về việc) opens the subject.
+    if (words > 0 && lower === 'v' && text[e] === '/' && (text[e + 1] === 'v' || text[e + 1] === 'V')) break;
+    const ok =
+      isCap || ISSUER_LOWER.has(lower) || ISSUER_LOWER.has(newStyleTone(lower)) || (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá')) || (prevWord === 'thứ' && ORDINAL_WORDS.has(lower));
+    if (!ok) break;
+    // "của chính phủ", "của sở Xây dựng": a body's head word written in lower case.
+    if (words === 0 && !isCap && !LOWER_HEADS.has(lower)) return null;
+    if (/^\d+$/.test(word) && prevWord !== 'quận' && prevWord !== 'thứ' && !(word.length <= 2 && isCapWord(prevWord, text, p))) break;
+    p = e;
+    words++;
+    twoBefore = prevWord;
+    prevWord = lower;
+    if (lower !== 'và') lastGood = p;
+  }
+  if (lastGood === pos) return null;
+  // "Ban Thường vụ Tỉnh ủy (khóa XX)", "Bộ Chính trị (Khóa IX)": the term belongs to the body.
+  const term = /^[ \t]*\((?:khóa|khoá|Khóa|Khoá|KHÓA|KHOÁ)[ \t]+[IVXLC]+\)/u.exec(text.slice(lastGood, lastGood + 16));
+  if (term) lastGood += term[0].length;
+  return { text: text.slice(pos, lastGood), start: pos, end: lastGood };
+}
+
+/**
+ * A symbol of several bodies: a joint type code (TTLT, NQLT, KHLT …) or two issuer codes that are
+ * both bodies ("TTLT-BLĐTBXH-BTP"); "979/BTP-PBGDPL" is one ministry and its department.
+ */
+export function isJoint(symbol: ParsedSymbol | null): boolean {
+  if (!symbol || symbol.issuerCodes.length < 2) return false;
+  if (symbol.typeCode && /LT$|PH$/u.test(symbol.typeCode)) return true;
+  return symbol.issuerCodes.filter((code) => issuerByCode(code)).length >= 2;
+}
+
+/** The word before `p` was capitalised (a name: "Trường THCS Trường Thành 1"). */
+export function isCapWord(prevLower: string, text: string, p: number): boolean {
+  let q = p;
+  while (q > 0 && (text[q - 1] === ' ' || text[q - 1] === '\t')) q--;
+  let w = q;
+  while (w > 0 && isLetter(text.charCodeAt(w - 1))) w--;
+  return w < q && prevLower !== text.slice(w, q) && !/[\/\-]/.test(text[p + 2] ?? '') && !/^\d+[\/\-]/.test(text.slice(p, p + 6));
+}
+
+export const ISSUER_BEFORE = [
+  /(?:của|Của)[ \t]+([^,;.\n]{2,60}?)[ \t]+ban[ \t]+hành[ \t]+kèm[ \t]+theo[ \t]+$/u,
+  /(?:của|Của)[ \t]+([^;:.\n]{2,110}?)(?:[ \t]*,)?[ \t]+(?:tại|theo)[ \t]+(?:các[ \t]+)?$/u,
+  // "Quy chế … do Ban Bí thư Trung ương Đảng ban hành theo Quyết định số …".
+  /(?:do|Do)[ \t]+([^,;:.\n]{2,80}?)[ \t]+ban[ \t]+hành[ \t]+(?:kèm[ \t]+)?theo[ \t]+$/u,
+  // "Xét đề nghị của Trưởng Phòng Giáo dục quận 8 (Công văn số …)".
+  /(?:của|Của)[ \t]+([^;:.\n()]{2,110}?)[ \t]*\([ \t]*$/u,
+  /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Phòng|Trung ương)(?![\p{L}])[^,;:.\n]{0,80}?)[ \t]+(?:đã[ \t]+)?(?:ban hành|có|gửi)[ \t]+$/u,
+];
+
+// The last words of the ISSUER_BEFORE patterns: the only ones after which they can match.
+const ISSUER_BEFORE_LAST = new Set(['theo', 'tại', 'các', '(', 'hành', 'có', 'gửi']);
+
+export function issuerBefore(text: string, start: number, symbol?: ParsedSymbol | null): { text: string; start: number; end: number } | null {
+  if (!ISSUER_BEFORE_LAST.has(wordBefore(text, start))) return null;
+  const from = Math.max(0, start - 160);
+  const before = text.slice(from, start);
+  for (const re of ISSUER_BEFORE) {
+    const m = re.exec(before);
+    if (!m) continue;
+    const at = from + m.index + m[0].indexOf(m[1]!);
+    // The phrase must read as an issuer's name through to its end.
+    const iss = readIssuer(text, at, at + m[1]!.length);
+    if (!iss || iss.end !== at + m[1]!.trimEnd().length) continue;
+    // A body named before the type word is the issuer only if the symbol does not name another
+    // ("nhiệm vụ của Sở Nội vụ theo Quyết định số 12/QĐ-UBND": the Quyết định is the UBND's).
+    if (symbol && namesOtherBody(symbol, iss.text)) continue;
+    return iss;
+  }
+  return null;
+}
+
+function namesOtherBody(symbol: ParsedSymbol, name: string): boolean {
+  if (!symbol.issuerCodes.length) return false;
+  const named = issuerByName(name);
+  if (named) {
+    const bodies = symbol.issuerCodes.map((code) => issuerByCode(code));
+    if (bodies.some((b) => !b)) return false;
+    return !bodies.some((b) => b!.code === named.code);
+  }
+  // A department the vocabulary does not list ("Sở Nội vụ"): its codes begin with its head's
+  // letter (SNV, SGDĐT; BTC; PGDĐT), so a symbol of the People's Committee alone is another body's.
+  const head = /^(Sở|Bộ|Phòng)(?![\p{L}])/u.exec(name)?.[1];
+  return head !== undefined && symbol.issuerCodes.every((code) => code === 'UBND' || code === 'HĐND' || code === 'TTg' || code === 'CP');
+}

@@ -1,0 +1,113 @@
+// What is the author's text and what is not: the completeness rules (date, issuer) judge the first
+// citation in the author's own text, not a site's title line above the header, its list of related
+// documents, the title (trích yếu), or a line that is only a label; the signature rule leaves an
+// announced attachment alone and does not take a quoted "./." for the end of the document.
+// Documents written for these tests, in the shapes found in real public documents.
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/citations/analyze.js';
+import { layout } from '../../src/citations/sections.js';
+import { lint } from '../../src/lint/index.js';
+import { loadBundledResolver } from '../../src/cli/commands/check.js';
+
+async function findings(text: string, ruleId: string) {
+  const doc = analyze(text, { file: 't.txt' });
+  const found = lint(doc, { preset: 'strict', resolver: await loadBundledResolver() });
+  return found.filter((f) => f.ruleId === ruleId).map((f) => `${f.line}: ${f.message}`);
+}
+
+const HEADER = 'ỦY BAN NHÂN DÂN\nTỈNH HÒA BÌNH\nSố: 15/KH-UBND\nHòa Bình, ngày 10 tháng 3 năm 2023\n';
+
+describe('citation-missing-date judges the first citation in the author’s text', () => {
+  it('a title that names an instrument in short, cited in full below: no finding', async () => {
+    const text = `${HEADER}QUYẾT ĐỊNH\nVề việc đính chính Quyết định số 120/QĐ-UBND của Ủy ban nhân dân tỉnh\nCăn cứ Quyết định số 120/QĐ-UBND ngày 02/02/2023 của Ủy ban nhân dân tỉnh về quy chế;\nQUYẾT ĐỊNH:\nĐiều 1. Đính chính.\n`;
+    expect(await findings(text, 'citation-missing-date')).toEqual([]);
+  });
+
+  it('a title mention does not exempt the text: the first mention below without a date is reported', async () => {
+    const text = `${HEADER}QUYẾT ĐỊNH\nVề việc đính chính Quyết định số 120/QĐ-UBND của Ủy ban nhân dân tỉnh\nCăn cứ Quyết định số 120/QĐ-UBND của Ủy ban nhân dân tỉnh về quy chế;\nQUYẾT ĐỊNH:\nĐiều 1. Đính chính.\n`;
+    const found = await findings(text, 'citation-missing-date');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^7: .*120\/QĐ-UBND/u);
+  });
+
+  it('a line holding only the citation is a label, not a citation without a date', async () => {
+    const text = `${HEADER}BẢNG SO SÁNH\nQuy chế làm việc khóa X,\nnhiệm kỳ 2015-2020\n(số 22-QC/TU)\n- Căn cứ Quy định số 29-QĐ/TW, ngày 25/7/2016 của Ban Chấp hành Trung ương;\n`;
+    expect(await findings(text, 'citation-missing-date')).toEqual([]);
+  });
+
+  it('a list item with only the citation still needs its date', async () => {
+    const text = `${HEADER}KẾ HOẠCH\nThực hiện công tác năm 2023\nCăn cứ các văn bản sau:\n- Quyết định số 88/QĐ-UBND của Ủy ban nhân dân tỉnh;\n- Kế hoạch số 61/KH-SGDĐT ngày 12/01/2023 của Sở Giáo dục và Đào tạo.\n`;
+    const found = await findings(text, 'citation-missing-date');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/88\/QĐ-UBND/u);
+  });
+
+  it('a site’s list of related documents above the header is not the author’s', async () => {
+    const text = `- 1Luật Ngân sách Nhà nước 2002\n- 2Nghị quyết 759/2014/UBTVQH13 quy định chi tiết về hoạt động tiếp công dân\n- 3Luật Đầu tư công 2014\nHỘI ĐỒNG NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 34/2016/NQ-HĐND | Vĩnh Phúc, ngày 21 tháng 7 năm 2016 |\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n`;
+    expect(await findings(text, 'citation-missing-date')).toEqual([]);
+  });
+
+  it('a site’s label "Số hiệu:" or a count "Số lượng" is not the document’s number line', () => {
+    const site = 'Kế hoạch 49/KH-UBND năm 2018 thực hiện Đề án phát triển y tế cơ sở\nSố hiệu: | 49/KH-UBND | Loại văn bản: | Văn bản khác |\nSố lượng: 12/15 đơn vị\nCăn cứ Nghị quyết số 20-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương;\n';
+    expect(layout(site).numberLine).toBe(-1);
+    expect(layout('ỦY BAN NHÂN DÂN\nSố 49/KH-UBND\nTuyên Quang, ngày 21 tháng 5 năm 2018\n').numberLine).toBe(1);
+  });
+});
+
+describe('content-after-signature', () => {
+  const SIGNED = 'Nơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn An\n';
+
+  it('an attachment the text announces ("kèm theo Quyết định") is not a leftover', async () => {
+    const text = `${HEADER}QUYẾT ĐỊNH\nVề việc phê duyệt Điều lệ Hội\nĐiều 1. Nay phê duyệt Điều lệ Hội Cựu giáo chức (kèm theo Quyết định).\nĐiều 2. Quyết định này có hiệu lực từ ngày ký.\n${SIGNED}ĐIỂU LỆ\nHỘI CỰU GIÁO CHỨC\nChương 1:\nTÊN GỌI CỦA HỘI, TÔN CHỈ MỤC ĐÍCH, LĨNH VỰC VÀ PHẠM VI HOẠT ĐỘNG CỦA HỘI\nĐiều 1. Tên gọi: Hội Cựu giáo chức, hoạt động theo Điều lệ này.\n`;
+    expect(await findings(text, 'content-after-signature')).toEqual([]);
+  });
+
+  it('"./." closing a quoted sentence is not the signature when no signature follows', async () => {
+    const text = `${HEADER}NGHỊ QUYẾT\nVề điều chỉnh dự toán ngân sách năm 2019\nĐiều 1. Thống nhất nội dung Tờ trình của Ủy ban nhân dân xã:\n- Chi thường xuyên: 10.000.000đ\nỦy ban nhân dân xã đề nghị Hội đồng nhân dân xã xem xét, quyết định./.\n( Có phụ lục chi tiết kèm theo)\nĐiều 2. Hội đồng nhân dân xã đồng ý với Tờ trình số 40/TTr-UBND ngày 18/7/2019 của Ủy ban nhân dân xã về điều chỉnh dự toán thu, chi ngân sách.\n`;
+    expect(await findings(text, 'content-after-signature')).toEqual([]);
+  });
+
+  it('another document pasted below the signature is still reported', async () => {
+    const text = `${HEADER}KẾ HOẠCH\nThực hiện công tác dân vận năm 2023\nI. NỘI DUNG\nTổ chức tuyên truyền.\nTrên đây là Kế hoạch của Ủy ban nhân dân tỉnh./.\n${SIGNED}KẾ HOẠCH\nThực hiện công tác năm học 2019 - 2020 của Trường Tiểu học An Bình, gồm các nội dung tuyên truyền sau đây.\n`;
+    expect(await findings(text, 'content-after-signature')).toHaveLength(1);
+  });
+});
+
+describe('can-cu-order ranks the instrument each item rests on', () => {
+  it('a Nghị định named in a Thông tư’s description is not a căn cứ out of order', async () => {
+    const text = `${HEADER}QUYẾT ĐỊNH\nVề việc phân cấp quản lý dự án\nCăn cứ Luật Xây dựng ngày 26/11/2003;\nCăn cứ Thông tư số 02/2007/TT-BXD ngày 14/02/2007 của Bộ Xây dựng hướng dẫn một số nội dung về: Lập, thẩm định dự án quy định tại Nghị định số 16/2005/NĐ-CP ngày 07/02/2005, Nghị định số 112/2006/NĐ-CP ngày 29/9/2006 của Chính phủ;\nQUYẾT ĐỊNH:\nĐiều 1. Phân cấp.\n`;
+    expect(await findings(text, 'can-cu-order')).toEqual([]);
+  });
+
+  it('a ";" inside a description does not open an item', async () => {
+    const text = `${HEADER}QUYẾT ĐỊNH\nVề việc phân cấp quản lý dự án\nCăn cứ các Nghị định của Chính phủ: số 16/2005/NĐ-CP ngày 07/02/2005 về quản lý dự án; số 99/2007/NĐ-CP ngày 13/6/2007 về chi phí;\nCăn cứ các Thông tư của Bộ Xây dựng: số 02/2007/TT-BXD ngày 14/02/2007 hướng dẫn về: lập dự án; giấy phép xây dựng quy định tại Nghị định số 16/2005/NĐ-CP; số 05/2007/TT-BXD ngày 25/7/2007 hướng dẫn lập dự toán;\nQUYẾT ĐỊNH:\nĐiều 1. Phân cấp.\n`;
+    expect(await findings(text, 'can-cu-order')).toEqual([]);
+  });
+
+  it('a Nghị định that is an item of its own after a Thông tư is reported', async () => {
+    const text = `${HEADER}QUYẾT ĐỊNH\nVề việc phân cấp quản lý dự án\nCăn cứ Thông tư số 02/2007/TT-BXD ngày 14/02/2007 của Bộ Xây dựng hướng dẫn lập dự án;\nCăn cứ Nghị định số 112/2006/NĐ-CP ngày 29/9/2006 của Chính phủ về quản lý dự án;\nQUYẾT ĐỊNH:\nĐiều 1. Phân cấp.\n`;
+    expect(await findings(text, 'can-cu-order')).toHaveLength(1);
+  });
+});
+
+describe('symbol-missing', () => {
+  it('a number at the very end of a cut excerpt is not a number without its symbol', async () => {
+    expect(await findings(`${HEADER}QUYẾT ĐỊNH\nVề việc kiểm soát thủ tục\nXét đề nghị của Giám đốc Sở Tài nguyên và Môi trường tại Tờ trình số 31`, 'symbol-missing')).toEqual([]);
+    expect(await findings(`${HEADER}QUYẾT ĐỊNH\nVề việc kiểm soát thủ tục\nXét đề nghị của Giám đốc Sở Tài nguyên và Môi trường tại Tờ trình số 31 ngày 02/3/2023.\nĐiều 1. Giao nhiệm vụ.\n`, 'symbol-missing')).toHaveLength(1);
+  });
+});
+
+describe('issuer-name-code-mismatch', () => {
+  async function severities(text: string) {
+    const doc = analyze(text, { file: 't.txt' });
+    return lint(doc, { preset: 'strict', resolver: await loadBundledResolver() }).filter((f) => f.ruleId === 'issuer-name-code-mismatch').map((f) => f.severity);
+  }
+
+  it('is an error when the issuer is written right after the number and date', async () => {
+    expect(await severities(`${HEADER}Căn cứ Thông tư số 12/2020/TT-BGDĐT ngày 02/3/2020 của Bộ Tài chính về học phí;\n`)).toEqual(['error']);
+  });
+
+  it('is a warning when the issuer is given once for a list', async () => {
+    expect(await severities(`${HEADER}Căn cứ các Thông tư của Bộ Tài chính: số 12/2020/TT-BGDĐT ngày 02/3/2020; số 14/2021/TT-BTC ngày 05/4/2021;\n`)).toEqual(['warning']);
+  });
+});
