@@ -9,6 +9,7 @@ import { ISSUER_HEAD, isJoint, issuerBefore, readIssuer } from './issuer-reader.
 
 const DATE_LEAD = /[ \t]*,?[ \t]*(?:\(?[ \t]*(?:(?:được[ \t]+)?ban[ \t]+hành[ \t]+|ký[ \t]+)?(?:ngày|Ngày|NGÀY)(?:[ \t]+|(?=\d)))/uy;
 const DANGLING_HYPHEN = /^[ \t]*[-–](?=[ \t]+(?:của|do)[ \t])/u;
+const BEFORE_CUA = /^[ \t]*,?[ \t]*(?:(?:ngày|Ngày)[^;\n]{1,24}?|năm[ \t]+\d{4})(?=[ \t]*,?[ \t]*(?:của|Của|do)[ \t])/u;
 const LAW_TYPES = new Set(['Luật', 'Bộ luật', 'Pháp lệnh']);
 
 const RELATION_CUES: { re: RegExp; kind: RelationKind }[] = [
@@ -94,6 +95,12 @@ export function attachDetails(text: string, cits: RawCitation[]): void {
     if (c.symbol && !c.date) {
       const dangling = DANGLING_HYPHEN.exec(text.slice(p, p + 12));
       if (dangling) p += dangling[0].length;
+      // "… số 12/QĐ-UBND năm 2020 của …", "… ngày 12 / 3 / 20 của …": a year, or a date the reader
+      // could not take, between the number and "của" — the issuer after them is still read.
+      else if (c.badDate === undefined) {
+        const skip = BEFORE_CUA.exec(text.slice(p, p + 40));
+        if (skip) p += skip[0].length;
+      }
     }
     CUA.lastIndex = p;
     const cua = CUA.exec(text);
