@@ -3,10 +3,11 @@
 // whole-process wall time of `cancu check` on one plan; then the ingest and API benchmarks
 // (scripts/bench-ingest.ts, scripts/bench-api.ts). Prints Markdown for BENCHMARKS.md.
 //   node dist/scripts/bench.js [--mb 50] [--only extraction|check|ingest|api] [--plans N]
+//     check: [--runs 15] [--runs-1000 3] [--before bench-out/dist-a] (a dist/ copy of an older build, timed alongside)
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
 import { analyze } from '../src/citations/analyze.js';
 import { lint } from '../src/lint/index.js';
 import { packageRoot } from '../src/cli/main.js';
@@ -98,34 +99,73 @@ function extraction(): void {
   say(`| recall / precision on planted (type, number, date) | ${(tp / planted).toFixed(4)} / ${(tp / found).toFixed(4)} (${tp} of ${planted} planted, ${found} found) |`);
 }
 
+/** The command of a build: its package bin (dist/src/cli/cancu.cjs) or, in builds before it, bin.js. */
+function binOf(dist: string): string {
+  const fast = join(dist, 'src/cli/cancu.cjs');
+  return existsSync(fast) ? fast : join(dist, 'src/cli/bin.js');
+}
+
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
+/**
+ * Whole-process wall time of `cancu check` on one plan, and on 1,000 generated plans in one
+ * process, for this build and, with --before <dist copy>, an older one: runs interleaved (node -e 0,
+ * then each build, round after round) so that the machine's load falls on all alike.
+ */
 function checkWallTime(): void {
-  const bin = join(root, 'dist/src/cli/bin.js');
   const plan = join(root, 'fixtures/plans/003_06262491b62869cd.txt');
   const runs = Number(arg('runs', '15'));
-  const time = (argv: string[]) => {
-    const xs: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t = performance.now();
-      spawnSync(process.execPath, [bin, ...argv], { stdio: 'ignore' });
-      xs.push(performance.now() - t);
-    }
-    return xs;
-  };
-  const node = [] as number[];
-  for (let i = 0; i < runs; i++) {
+  const bigRuns = Number(arg('runs-1000', '3'));
+  const before = arg('before', '');
+  const builds: [string, string][] = [...(before ? ([['before', binOf(join(root, before))]] as [string, string][]) : []), ['this build', binOf(join(root, 'dist'))]];
+  const wall = (argv: string[]) => {
     const t = performance.now();
-    spawnSync(process.execPath, ['-e', '0'], { stdio: 'ignore' });
-    node.push(performance.now() - t);
+    const r = spawnSync(process.execPath, argv, { stdio: 'ignore', env: { ...process.env, NEO4J_URI: '', CANCU_DATA_DIR: '' } });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')} exited with ${r.status}`);
+    return performance.now() - t;
+  };
+  const loadBefore = load();
+  const node: number[] = [];
+  const one = new Map<string, { stylish: number[]; json: number[]; config: number[]; ratio: number[] }>(builds.map(([name]) => [name, { stylish: [], json: [], config: [], ratio: [] }]));
+  // A team's configuration file (validated with zod, which the bundle holds).
+  const config = join(root, 'bench-out/check-config.json');
+  mkdirSync(dirname(config), { recursive: true });
+  writeFileSync(config, JSON.stringify({ preset: 'strict', rules: { 'citation-missing-so': 'off' } }));
+  for (let i = 0; i < runs; i++) {
+    const n = wall(['-e', '0']);
+    node.push(n);
+    for (const [name, bin] of builds) {
+      const t = wall([bin, 'check', plan]);
+      one.get(name)!.stylish.push(t);
+      one.get(name)!.ratio.push(t / n);
+      one.get(name)!.json.push(wall([bin, 'check', plan, '--format', 'json']));
+      one.get(name)!.config.push(wall([bin, 'check', plan, '--config', config]));
+    }
   }
-  const check = time(['check', plan]);
-  const json = time(['check', plan, '--format', 'json']);
-  say(`\n### Whole-process wall time of \`cancu check\` on one plan\n`);
-  say(`\`node dist/src/cli/bin.js check fixtures/plans/003_06262491b62869cd.txt\`, ${runs} runs each. Machine: ${machine()}.\n`);
-  say('| command | median | p90 |');
+  // 1,000 generated plans (scripts/generate-corpus.ts, seed 7) in one `cancu check <folder>`.
+  const corpus = join(root, 'bench-out/check-1000');
+  if (!existsSync(join(corpus, 'manifest.json'))) spawnSync(process.execPath, ['-e', `import(${JSON.stringify(join(root, 'dist/scripts/generate-corpus.js'))}).then((m) => m.writeCorpus({ count: 1000, seed: 7, out: ${JSON.stringify(corpus)} }))`], { stdio: 'inherit' });
+  const mb = readdirSync(corpus, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.txt'))
+    .reduce((sum, e) => sum + statSync(join(e.parentPath, e.name)).size, 0) / 2 ** 20;
+  const big = new Map<string, number[]>(builds.map(([name]) => [name, []]));
+  for (let i = 0; i < bigRuns; i++) for (const [name, bin] of builds) big.get(name)!.push(wall([bin, 'check', corpus, '--format', 'json']));
+  const ms = (xs: number[]) => `${median(xs).toFixed(0)} ms`;
+  say(`\n### Whole-process wall time of \`cancu check\`\n`);
+  say(`\`cancu check fixtures/plans/003_06262491b62869cd.txt\` (the package bin, \`node dist/src/cli/cancu.cjs\`), ${runs} runs each, interleaved with \`node -e 0\`; ratio: median of (check ÷ the \`node -e 0\` run just before it). Machine: ${machine()}; load average ${loadBefore} before, ${load()} after.\n`);
+  say('| build | command | median | p90 | ÷ `node -e 0` |');
+  say('|---|---|---|---|---|');
+  say(`| | \`node -e 0\` (Node start-up alone) | ${ms(node)} | ${pct(node, 90).toFixed(0)} ms | 1 |`);
+  for (const [name] of builds) {
+    const r = one.get(name)!;
+    say(`| ${name} | \`cancu check\` (stylish) | ${ms(r.stylish)} | ${pct(r.stylish, 90).toFixed(0)} ms | ${median(r.ratio).toFixed(2)} |`);
+    say(`| ${name} | \`cancu check --format json\` | ${ms(r.json)} | ${pct(r.json, 90).toFixed(0)} ms | |`);
+    say(`| ${name} | \`cancu check --config bench-out/check-config.json\` | ${ms(r.config)} | ${pct(r.config, 90).toFixed(0)} ms | |`);
+  }
+  say(`\n1,000 plans in one process: \`cancu check bench-out/check-1000 --format json\` (${mb.toFixed(1)} MB, generated with seed 7), ${bigRuns} runs each, median:\n`);
+  say('| build | wall | plans/s |');
   say('|---|---|---|');
-  say(`| \`node -e 0\` (Node start-up alone) | ${median(node).toFixed(0)} ms | ${pct(node, 90).toFixed(0)} ms |`);
-  say(`| \`cancu check\` (stylish) | ${median(check).toFixed(0)} ms | ${pct(check, 90).toFixed(0)} ms |`);
-  say(`| \`cancu check --format json\` | ${median(json).toFixed(0)} ms | ${pct(json, 90).toFixed(0)} ms |`);
+  for (const [name] of builds) say(`| ${name} | ${(median(big.get(name)!) / 1000).toFixed(2)} s | ${Math.round(1000 / (median(big.get(name)!) / 1000))} |`);
 }
 
 function runScript(name: string): void {

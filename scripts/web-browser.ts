@@ -34,10 +34,10 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** `node dist/src/cli/bin.js demo --port 0`, waiting for the line that gives its URL. */
+/** `node dist/src/cli/cancu.cjs demo --port 0`, waiting for the line that gives its URL. */
 export async function startServer(): Promise<Server> {
   const data = mkdtempSync(join(tmpdir(), 'cancu-web-'));
-  const child = spawn(process.execPath, [join(ROOT, 'dist/src/cli/bin.js'), 'demo', '--port', '0'], {
+  const child = spawn(process.execPath, [join(ROOT, 'dist/src/cli/cancu.cjs'), 'demo', '--port', '0'], {
     cwd: data,
     env: { ...process.env, CANCU_DATA_DIR: join(data, 'store'), NEO4J_URI: '', PORT: '0', HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,8 +4,11 @@
 // and the caller consumes them in file order — the graph is the same as with one thread.
 //
 // Only from the built package (dist/): a worker runs a JavaScript file, and the test runner loads
-// TypeScript sources, where the ingest analyses in its own thread.
+// TypeScript sources, where the ingest analyses in its own thread. From the bundled command
+// (dist/cli/cancu.bundle.cjs) the workers run the compiled dist/ingest/stages/worker.js.
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Lang } from '../../src/model/schemas.js';
@@ -23,6 +26,14 @@ export const POOL_MIN_FILES = 32;
  */
 export function defaultJobs(files: number, cores = availableParallelism()): number {
   return files < POOL_MIN_FILES || cores < 4 ? 1 : Math.min(8, cores - 1);
+}
+
+/** The worker's JavaScript file: next to this module, or dist/ingest/stages/ seen from the bundle in dist/cli/; null from TypeScript sources. */
+function workerScript(): string | null {
+  const self = fileURLToPath(import.meta.url);
+  if (self.endsWith('pool.js')) return self.slice(0, -'pool.js'.length) + 'worker.js';
+  const compiled = join(dirname(self), '..', 'ingest', 'stages', 'worker.js');
+  return self.endsWith('.cjs') && existsSync(compiled) ? compiled : null;
 }
 
 /** A worker died: the ingest stops (a file's own failure is reported with the file instead). */
@@ -62,9 +73,8 @@ export class AnalyzePool {
   /** A pool of `size` workers, or null when workers cannot run here (TypeScript sources) or size ≤ 1. */
   static create(size: number, init: { lang: Lang; asOf: string | null }): AnalyzePool | null {
     if (size <= 1) return null;
-    const self = fileURLToPath(import.meta.url);
-    if (!self.endsWith('.js')) return null;
-    return new AnalyzePool(size, init, self.replace(/pool\.js$/, 'worker.js'));
+    const script = workerScript();
+    return script ? new AnalyzePool(size, init, script) : null;
   }
 
   get size(): number {

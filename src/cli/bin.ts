@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+// The command itself: stream errors, then main(). Run as it is (node dist/src/cli/bin.js) or, for
+// the installed `cancu`, from the one-file bundle dist/cli/cancu.bundle.cjs that launch.cts starts
+// (scripts/build-cli.mjs): no top-level await here, the bundle is CommonJS.
 import { main } from './main.js';
 
 // `cancu extract … | head`: the reader closed the pipe, nothing more can be said — end quietly, as
@@ -10,5 +13,6 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-const code = await main({ argv: process.argv.slice(2), stdout: process.stdout, stderr: process.stderr });
-if (code >= 0) process.exitCode = code;
+void main({ argv: process.argv.slice(2), stdout: process.stdout, stderr: process.stderr }).then((code) => {
+  if (code >= 0) process.exitCode = code;
+});

@@ -340,7 +340,7 @@ export function createIssuerIndex(registry: Registry): IssuerIndex {
       const all = vs as readonly IssuerValidity[];
       const ended = all
         .filter((v) => (v.validTo !== null && v.validTo <= date) || (v.validFrom != null && v.validFrom > date))
-        .sort((a, b) => (a.validTo ?? '').localeCompare(b.validTo ?? ''));
+        .sort((a, b) => ((a.validTo ?? '') < (b.validTo ?? '') ? -1 : (a.validTo ?? '') > (b.validTo ?? '') ? 1 : 0)); // ISO dates
       return ended[0] ?? all[0]!;
     },
   };

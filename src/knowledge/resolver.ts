@@ -121,7 +121,7 @@ export function createRegistryResolver(registry: Registry): RegistryResolver {
       if (ev.date === null) undated.push({ ...base, date: null });
       else events.push({ ...base, date: ev.date });
     }
-    events.sort((a, b) => a.date.localeCompare(b.date));
+    events.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)); // ISO dates: code-point order, no collator
     return {
       number: e.number,
       type: e.type,

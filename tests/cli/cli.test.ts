@@ -1,4 +1,4 @@
-// The real command on real files: `node dist/src/cli/bin.js …` as a user runs it (npm test
+// The real command on real files: `node dist/src/cli/cancu.cjs …` as a user runs it (npm test
 // builds first). Exit codes, the three formats, folders and globs, bad input.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'dist/src/cli/bin.js');
+const bin = join(root, 'dist/src/cli/cancu.cjs');
 const plans = join(root, 'fixtures/plans');
 const seed3 = join(plans, '003_06262491b62869cd.txt');
 
@@ -18,7 +18,7 @@ function cancu(args: string[], cwd = root) {
 
 let tmp: string;
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error('dist/src/cli/bin.js is missing: run `npm run build` (npm test does it)');
+  if (!existsSync(bin)) throw new Error('dist/src/cli/cancu.cjs is missing: run `npm run build` (npm test does it)');
   tmp = mkdtempSync(join(tmpdir(), 'cancu-cli-'));
 });
 

@@ -20,7 +20,7 @@ import { doc, instrument } from '../graph/batches.js';
 import { connection, lockNeo4j, neo4jUnavailable, requireNeo4j } from '../http/neo4j.js';
 
 const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'dist/src/cli/bin.js');
+const bin = join(root, 'dist/src/cli/cancu.cjs');
 // The server of scripts/neo4j.mjs (NEO4J_BOLT_PORT, as .ci/run sets it), not some other one: the
 // file clears the database and stops and restarts the server, so it asks the script which server
 // it runs (pid and port of this checkout's .neo4j/) instead of trusting the default port — another

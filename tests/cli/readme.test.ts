@@ -9,7 +9,7 @@ import { querySchemaOf } from '../../src/http/endpoint.js';
 import { routing } from '../../src/http/routes.js';
 
 const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'dist/src/cli/bin.js');
+const bin = join(root, 'dist/src/cli/cancu.cjs');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const doc = (name: string) => readFileSync(join(root, 'docs', name), 'utf8');
 
@@ -32,7 +32,7 @@ function readmeCommands(prefix: string): string[][] {
 }
 
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error('dist/src/cli/bin.js is missing: run `npm run build` (npm test does it)');
+  if (!existsSync(bin)) throw new Error('dist/src/cli/cancu.cjs is missing: run `npm run build` (npm test does it)');
   dataDir = mkdtempSync(join(tmpdir(), 'cancu-readme-'));
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULES } from '../../src/lint/rules/index.js';
 
 const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'dist/src/cli/bin.js');
+const bin = join(root, 'dist/src/cli/cancu.cjs');
 const seed3 = join(root, 'fixtures/plans/003_06262491b62869cd.txt');
 const seed0 = join(root, 'fixtures/plans/000_62be2637e8442795.txt');
 
@@ -20,7 +20,7 @@ function cancu(args: string[], cwd = root) {
 
 let tmp: string;
 beforeAll(() => {
-  if (!existsSync(bin)) throw new Error('dist/src/cli/bin.js is missing: run `npm run build` (npm test does it)');
+  if (!existsSync(bin)) throw new Error('dist/src/cli/cancu.cjs is missing: run `npm run build` (npm test does it)');
   tmp = mkdtempSync(join(tmpdir(), 'cancu-usability-'));
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

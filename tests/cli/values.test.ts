@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { depthValue, parseValue } from '../../src/service/values.js';
 
 const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'dist/src/cli/bin.js');
+const bin = join(root, 'dist/src/cli/cancu.cjs');
 const seed3 = join(root, 'fixtures/plans/003_06262491b62869cd.txt');
 const data = mkdtempSync(join(tmpdir(), 'cancu-values-'));
 afterAll(() => rmSync(data, { recursive: true, force: true }));

@@ -127,7 +127,7 @@ describe('pdf adapter: PDFs that cannot be read', () => {
 });
 
 describe('pdf in the CLI and the API', () => {
-  const bin = join(root, 'dist/src/cli/bin.js');
+  const bin = join(root, 'dist/src/cli/cancu.cjs');
   let api: Api;
   beforeAll(async () => {
     api = await startApi(memoryStore());

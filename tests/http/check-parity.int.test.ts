@@ -12,7 +12,7 @@ import { call, jsonPost, PLANS_DIR, ROOT, SEED_003, seed } from './helpers.js';
 import { connection, lockNeo4j, requireNeo4j } from './neo4j.js';
 
 const available = await requireNeo4j('tests/http/check-parity.int.test.ts');
-const bin = path.join(ROOT, 'dist/src/cli/bin.js');
+const bin = path.join(ROOT, 'dist/src/cli/cancu.cjs');
 const env = { NEO4J_URI: connection.uri, NEO4J_USER: connection.user, NEO4J_PASSWORD: connection.password, NEO4J_DATABASE: connection.database };
 
 describe.runIf(available)('POST /check and cancu check on Neo4j', () => {
@@ -21,7 +21,7 @@ describe.runIf(available)('POST /check and cancu check on Neo4j', () => {
   let server: ServeHandle;
   let work: string;
   beforeAll(async () => {
-    if (!existsSync(bin)) throw new Error('dist/src/cli/bin.js is missing: run `npm run build` (npm test does it)');
+    if (!existsSync(bin)) throw new Error('dist/src/cli/cancu.cjs is missing: run `npm run build` (npm test does it)');
     release = await lockNeo4j();
     store = new Neo4jGraphStore(connection);
     await store.init();

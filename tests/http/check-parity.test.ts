@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demo, type ServeHandle } from '../../src/cli/commands/serve.js';
 import { call, jsonPost, PLANS_DIR, ROOT, SEED_003, SEED_004 } from './helpers.js';
 
-const bin = path.join(ROOT, 'dist/src/cli/bin.js');
+const bin = path.join(ROOT, 'dist/src/cli/cancu.cjs');
 
 function cli(args: string[], cwd: string, env: Record<string, string>) {
   const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NEO4J_URI: '', CANCU_DATA_DIR: '', ...env } });
@@ -23,7 +23,7 @@ let server: ServeHandle;
 let printed = '';
 
 beforeAll(async () => {
-  if (!existsSync(bin)) throw new Error('dist/src/cli/bin.js is missing: run `npm run build` (npm test does it)');
+  if (!existsSync(bin)) throw new Error('dist/src/cli/cancu.cjs is missing: run `npm run build` (npm test does it)');
   dataDir = mkdtempSync(path.join(tmpdir(), 'cancu-parity-data-'));
   work = mkdtempSync(path.join(tmpdir(), 'cancu-parity-'));
   const out = { write: (chunk: string) => (printed += chunk) };

@@ -10,7 +10,7 @@ import { writeCorpus } from '../../scripts/generate-corpus.js';
 import { MemoryGraphStore } from '../../src/graph/memory/index.js';
 
 const root = join(import.meta.dirname, '../..');
-const bin = join(root, 'dist/src/cli/bin.js');
+const bin = join(root, 'dist/src/cli/cancu.cjs');
 const dir = mkdtempSync(join(tmpdir(), 'cancu-parallel-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -61,7 +61,7 @@ describe('applyFixes', () => {
 });
 
 describe('cancu check --fix', () => {
-  const bin = join(root, 'dist/src/cli/bin.js');
+  const bin = join(root, 'dist/src/cli/cancu.cjs');
   it('rewrites a .txt draft, reports what it fixed, and prints only what is left', () => {
     const file = join(tmp, 'plan.txt');
     copyFileSync(join(root, 'fixtures/plans/001_0c8db8813ae77d4b.txt'), file);

@@ -7,6 +7,10 @@ import type { Lang } from '../../model/schemas.js';
 import type { PresetName } from '../../lint/presets/index.js';
 import type { FileResult } from '../../lint/formatters/json.js';
 import type { CheckConfig } from '../config-file.js';
+import type { SourceText } from '../../documents/index.js';
+
+/** Files read ahead of the one being checked (none with --fix, which rewrites files as it goes). */
+const READ_AHEAD = 2;
 
 export interface CheckOptions {
   format: 'stylish' | 'json' | 'sarif';
@@ -81,7 +85,24 @@ async function checkFiles(
   };
   const results: FileResult[] = [];
   let failed = false;
-  for (const file of files) {
+  // The next files are read while this one is checked, so that many files do not wait on the disk
+  // one after the other; each read settles to its text or its error, used in the files' order.
+  const reads = new Map<number, Promise<{ src: SourceText } | { error: unknown }>>();
+  const ahead = opts.fix ? 0 : READ_AHEAD;
+  let next = 0;
+  const take = (i: number) => {
+    for (; next < Math.min(files.length, i + ahead + 1); next++) {
+      const settled = readDocument(resolve(opts.cwd, files[next]!)).then(
+        (src) => ({ src }),
+        (error: unknown) => ({ error }),
+      );
+      reads.set(next, settled);
+    }
+    const read = reads.get(i)!;
+    reads.delete(i); // not kept once checked: a folder of large files is not held in memory
+    return read;
+  };
+  for (const [i, file] of files.entries()) {
     const abs = resolve(opts.cwd, file);
     let config: CheckConfig | null;
     try {
@@ -93,7 +114,9 @@ async function checkFiles(
       return 2;
     }
     try {
-      const src = await readDocument(abs);
+      const read = await take(i);
+      if ('error' in read) throw read.error;
+      const src = read.src;
       if (!src.text.trim()) {
         failed = true;
         results.push({ file, messages: [], error: opts.lang === 'en' ? 'The file is empty: nothing to check.' : 'Tệp rỗng, không có nội dung để kiểm tra.' });
