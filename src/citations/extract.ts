@@ -69,6 +69,14 @@ function typeWordBefore(text: string, end: number): { type: DocumentType; start:
   return null;
 }
 
+/** The bare scan: how many triggers the text holds, and nothing read from them (the benchmark's reference). */
+export function scanTriggers(text: string): number {
+  let n = 0;
+  TRIGGER.lastIndex = 0;
+  while (TRIGGER.exec(text)) n++;
+  return n;
+}
+
 export function extractCitations(text: string): RawCitation[] {
   const out: RawCitation[] = [];
   let consumed = 0;
