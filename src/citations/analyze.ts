@@ -66,12 +66,14 @@ export function analyze(input: string | AnalysisSource, options?: AnalyzeOptions
   };
   const place = documentPlace(t, head.place);
   // The document's own number is not a citation, in its header or anywhere else ("Quyết định
-  // này", a site's title line "Quyết định 1281/QĐ-UBND năm 2014 …" above the text).
+  // này", a site's title line "Quyết định 1281/QĐ-UBND năm 2014 …" above the text) — unless it is
+  // dated in another year: "Chỉ thị số 07/CT-UBND ngày 31/5/2021" cited by the Chỉ thị 07/CT-UBND
+  // of 2023 is an earlier instrument with the same number.
   const own = ownSymbol(t, head);
   const ownType = head.type?.name ?? null;
   const numberLine = L.numberLine >= 0 ? L.lines[L.numberLine]! : null;
   const all = extractCitations(t);
-  const kept = all.map((r) => !(numberLine && r.start >= numberLine.start && r.start < numberLine.end) && !(own && r.symbol && isOwn(r.symbol, own, r.type.name === ownType)));
+  const kept = all.map((r) => !(numberLine && r.start >= numberLine.start && r.start < numberLine.end) && !(own && r.symbol && isOwn(r.symbol, own, r.type.name === ownType) && !(r.date && head.date?.year && r.date.year !== head.date.year)));
   const raws = all.filter((_, i) => kept[i]);
   // Relations name their targets by index in the unfiltered list: renumber them, and drop those
   // whose target stood in the header.

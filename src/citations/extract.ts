@@ -20,7 +20,7 @@ const VAN_BAN = typeByName('Văn bản')!;
 // Candidates are found from cheap triggers rather than by trying every type word at every
 // position: the word "số", a number followed by "/" or "-", and the capitalised words that
 // begin a named instrument. From each trigger the type word is looked up backwards.
-const TRIGGER = /(?:s|S)(?:ố|Ố)|\d[ \t]{0,2}[\/\-]|(?:Luật|Bộ luật|Bộ Luật|Pháp lệnh|Hiến pháp|Nghị quyết|LUẬT|BỘ LUẬT|PHÁP LỆNH|HIẾN PHÁP|NGHỊ QUYẾT)[ \t]/g;
+const TRIGGER = /(?:s|S)(?:ố|Ố)|\d[ \t]{0,2}[\/\-]|(?:Luật|luật|Bộ luật|Bộ Luật|Pháp lệnh|Hiến pháp|Nghị quyết|LUẬT|BỘ LUẬT|PHÁP LỆNH|HIẾN PHÁP|NGHỊ QUYẾT)[ \t]/g;
 // The last syllable of every type word: "một số", "chỉ số" end in words no type word ends with.
 const LAST_SYLLABLES = new Set(TYPE_WORDS.map((w) => w.split(' ').pop()!));
 
@@ -35,23 +35,28 @@ function typeWordBefore(text: string, end: number): { type: DocumentType; start:
     while (p > 0 && (text[p - 1] === ' ' || text[p - 1] === '\t')) p--;
   }
   const phraseEnd = p;
-  let wordEnd = p;
   let w0 = p;
   while (w0 > 0 && isLetter(text.charCodeAt(w0 - 1))) w0--;
   if (w0 === p) return null;
-  if (!LAST_SYLLABLES.has(text.slice(w0, p).toLowerCase())) {
-    // "Báo cáo thẩm tra số …", "Văn bản thẩm định số …", "Thông tư liên bộ số …": a qualifier
-    // between the type word and "số".
-    const q = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, p - 24), p));
-    if (!q) return null;
-    p -= q[0].length;
-    wordEnd = p;
-    w0 = p;
-    while (w0 > 0 && isLetter(text.charCodeAt(w0 - 1))) w0--;
-    if (w0 === p || !LAST_SYLLABLES.has(text.slice(w0, p).toLowerCase())) return null;
+  if (LAST_SYLLABLES.has(text.slice(w0, p).toLowerCase())) {
+    const direct = typeWordEndingAt(text, p, phraseEnd);
+    if (direct) return direct;
   }
+  // "Báo cáo thẩm tra số …", "Văn bản thẩm định số …", "Thông tư liên bộ số …": a qualifier
+  // between the type word and "số" (its last syllable may end a type word too: "định").
+  const q = QUALIFIER_BEFORE.exec(text.slice(Math.max(0, p - 24), p));
+  if (!q) return null;
+  p -= q[0].length;
+  w0 = p;
+  while (w0 > 0 && isLetter(text.charCodeAt(w0 - 1))) w0--;
+  if (w0 === p || !LAST_SYLLABLES.has(text.slice(w0, p).toLowerCase())) return null;
+  return typeWordEndingAt(text, p, phraseEnd);
+}
+
+/** The longest type word whose last syllable ends at `wordEnd`. */
+function typeWordEndingAt(text: string, wordEnd: number, phraseEnd: number): { type: DocumentType; start: number; written: string; end: number } | null {
   const starts: number[] = [];
-  let q = p;
+  let q = wordEnd;
   for (let k = 0; k < MAX_TYPE_WORDS && q > 0; k++) {
     let e = q;
     while (e > 0 && isLetter(text.charCodeAt(e - 1))) e--;

@@ -3,7 +3,7 @@
 // resolutions named by the meeting that adopted them ("Nghị quyết Đại hội … lần thứ XIII").
 import { parseSymbol } from './identifier.js';
 import { typeByWord, type DocumentType } from './vocabulary/types.js';
-import { SO, newCitation, typeWordAt, type RawCitation } from './extract-base.js';
+import { SO, newCitation, typeWordAt, wordBefore, type RawCitation } from './extract-base.js';
 
 const NAMED_LAW_WORD = /[ \t]+(\p{Lu}[\p{Ll}]*)(?![\p{L}\d])/uy;
 const CAP_LAW_WORD = /[ \t]+(\p{Lu}[\p{Ll}]*|\p{Lu}{2,})(?![\p{L}\d])/uy;
@@ -72,7 +72,8 @@ function readLawName(text: string, pos: number): { name: string; end: number } |
       continue;
     }
     const word = w[1]!;
-    if (word === 'và' && /^[ \t]+(?:Ủy ban|Uỷ ban|UBND)(?![\p{L}])/u.test(text.slice(LOWER_WORD.lastIndex, LOWER_WORD.lastIndex + 10))) {
+    // "… Hội đồng nhân dân và Ủy ban nhân dân", "… HĐND và UBND" (also mistyped "UNBD").
+    if (word === 'và' && /^[ \t]+(?:Ủy ban|Uỷ ban|\p{Lu}{3,5})(?![\p{L}])/u.test(text.slice(LOWER_WORD.lastIndex, LOWER_WORD.lastIndex + 10))) {
       end = LOWER_WORD.lastIndex;
       words++;
       continue;
@@ -97,7 +98,9 @@ function readLawName(text: string, pos: number): { name: string; end: number } |
   if (amended) end += amended[0].length;
   const yearTail = /^[ \t]+năm[ \t]+(\d{4})(?!\d)/u.exec(text.slice(end, end + 12));
   if (yearTail) end += yearTail[0].length;
-  if (lowerFirst && !/^[ \t]+(?:số[ \t]*:?[ \t]*\d|ngày[ \t]+\d)/u.test(text.slice(end, end + 16))) return null;
+  // A name begun in lower case is a law's when its number or date follows, or its year ends it
+  // ("Luật khiếu nại 2011", as sites list the laws a document rests on).
+  if (lowerFirst && !/^[ \t]+(?:số[ \t]*:?[ \t]*\d|ngày[ \t]+\d)/u.test(text.slice(end, end + 16)) && !/(?:^|[ \t])(?:19|20)\d\d$/u.test(text.slice(Math.max(pos, end - 5), end))) return null;
   return { name: text.slice(pos, end).trim(), end };
 }
 
@@ -123,7 +126,13 @@ function readAmendingLaw(text: string, pos: number): { name: string; end: number
 
 export function readNamed(text: string, start: number, afterWord: number, type: DocumentType, typeWritten: string): RawCitation | null {
   const first = typeWritten[0]!;
-  if (first === first.toLowerCase()) return null; // "luật", "nghị quyết" in running prose are generic
+  if (first === first.toLowerCase()) {
+    // "luật", "nghị quyết" in running prose are generic ("pháp luật", "theo luật định") — except a
+    // law named with its date or number: "theo luật ngân sách nhà nước ngày 16/12/2003".
+    if (typeWritten !== 'luật' || wordBefore(text, start) === 'pháp') return null;
+    const law = readLawName(text, afterWord);
+    if (!law || !/^[ \t]*,?[ \t]+(?:số[ \t]*:?[ \t]*\d|ngày[ \t]+\d)/u.test(text.slice(law.end, law.end + 16))) return null;
+  }
   let name: string | null = null;
   let end = afterWord;
   if (type.name === 'Luật' || type.name === 'Bộ luật' || type.name === 'Pháp lệnh' || type.name === 'Hiến pháp') {

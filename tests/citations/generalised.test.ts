@@ -72,6 +72,11 @@ describe('named laws', () => {
     ['the amended edition\'s mark before the date', 'Căn cứ Luật Tổ chức HĐND và UBND (sửa đổi) ngày 21 tháng 6 năm 1994;', [['Luật', null, '1994-06-21', null]]],
     ['a code written "Bộ Luật"', 'Căn cứ Bộ Luật Dân sự ngày 28 tháng 10 năm 1995;', [['Bộ luật', null, '1995-10-28', null]]],
     ['a "- Căn cứ" item wrapped before a capitalised word', '- Căn cứ Luật Doanh nghiệp\nNhà nước ngày 20 tháng 4 năm 1995;\n- Căn cứ Luật Báo chí ngày 28 tháng 12 năm 1989;', [['Luật', null, '1995-04-20', null], ['Luật', null, '1989-12-28', null]]],
+    ['a name begun in lower case that ends with its year', '- 2Luật khiếu nại 2011\n- 3Luật tố cáo 2011\n', [['Luật', null, null, null], ['Luật', null, null, null]]],
+    ['"và" before a council\'s code, even mistyped', 'Căn cứ Luật Tổ chức HĐND và UNBD ngày 26/11/2003;', [['Luật', null, '2003-11-26', null]]],
+    ['the type word in lower case, with the date', 'Căn cứ luật ngân sách nhà nước ngày 16/12/2003;', [['Luật', null, '2003-12-16', null]]],
+    ['the type word in lower case, with the number', 'theo luật bảo hiểm y tế số 25/2008/QH12 ngày 14/11/2008;', [['Luật', '25/2008/QH12', '2008-11-14', null]]],
+    ['"pháp luật" and "luật" in prose are no citation', 'tuân thủ pháp luật về đất đai ngày 01/7/2014 theo luật định.', []],
     ['a lower-case name with no number or date is no citation', 'thực hiện theo quy định của Luật hiện hành về đất đai.', []],
   ])('%s', (_name, text, want) => {
     expect(read(text)).toEqual(want);
@@ -127,6 +132,7 @@ describe('what stands between number, date and issuer', () => {
     ['the issuer closing the item ("… do X ban hành")', 'Nghị quyết 85/2014/QH13 về lấy phiếu tín nhiệm đối với người giữ chức vụ do Quốc hội, Hội đồng nhân dân bầu hoặc phê chuẩn do Quốc hội ban hành\n', [['Nghị quyết', '85/2014/QH13', null, 'Quốc hội']]],
     ['a year between the number and "của"', 'Thực hiện Kế hoạch số 12/KH-UBND năm 2020 của Ủy ban nhân dân huyện về chuyển đổi số;', [['Kế hoạch', '12/KH-UBND', null, 'Ủy ban nhân dân huyện']]],
     ['an impossible date between the number and "của"', 'Căn cứ Quyết định số 30/2008/QĐ-TTg ngày 145/7/2008 của Thủ tướng Chính phủ về quy hoạch;', [['Quyết định', '30/2008/QĐ-TTg', null, 'Thủ tướng Chính phủ']]],
+    ['a qualifier whose last syllable ends a type word too ("thẩm định")', 'kèm theo Văn bản thẩm định số 312/STP-KSTT ngày 08/4/2014 của Sở Tư pháp,', [['Văn bản', '312/STP-KSTT', '2014-04-08', 'Sở Tư pháp']]],
     ['the issuer before "ban hành theo"', 'Căn cứ Quy chế Cán bộ Đoàn do Ban Bí thư Trung ương Đảng ban hành theo Quyết định số 289-QĐ/TW ngày 08/02/2010;', [['Quyết định', '289-QĐ/TW', '2010-02-08', 'Ban Bí thư Trung ương Đảng']]],
     ['the issuer before a bracketed citation', 'Xét đề nghị của Trưởng Phòng Giáo dục quận 8 (Công văn số 931/PGD ngày 19 tháng 6 năm 2006) và Trưởng Phòng Nội vụ quận 8,', [['Công văn', '931/PGD', '2006-06-19', 'Trưởng Phòng Giáo dục quận 8']]],
     ['the issuer before the type word ("… đã ban hành")', 'Sở Y tế đã ban hành Công văn số 1234/SYT-NVY ngày 02/02/2023 hướng dẫn phòng dịch.', [['Công văn', '1234/SYT-NVY', '2023-02-02', 'Sở Y tế']]],
@@ -209,6 +215,11 @@ describe('what is not a citation', () => {
     'Kế hoạch này được triển khai đến các đơn vị.',
   ])('%s', (text) => {
     expect(read(text)).toEqual([]);
+  });
+
+  it('an instrument of another year with the document\'s own number is a citation', () => {
+    const text = 'ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 07/CT-UBND\nLâm Đồng, ngày 10 tháng 7 năm 2023\nCHỈ THỊ\nVề tăng cường quản lý\nThực hiện Chỉ thị số 07/CT-UBND ngày 31/5/2021 của UBND tỉnh về phòng cháy;';
+    expect(read(text)).toEqual([['Chỉ thị', '07/CT-UBND', '2021-05-31', 'UBND tỉnh']]);
   });
 
   it('the own number of a header flattened into one line ("… Số: 23/2007/QĐ-BLĐTBXH Hà Nội, ngày …") is not a citation', () => {
