@@ -95,6 +95,8 @@ interface SplitScore {
   issuerAccuracy: number;
   misses: Record<string, number>;
   issuerShapes: Record<string, number>;
+  /** False errors by rule (counts). */
+  falseErrorRules: Record<string, number>;
   checker: { findings: number; judged: number; judgedTrue: number; judgedFalse: number; falseErrors: number; unjudged: number; trueShare: number | null };
   /** Per rule: findings (warning and error), judged true, judged false, unjudged. */
   byRule: Record<string, [number, number, number, number]>;
@@ -143,6 +145,7 @@ for (const split of splitsWanted) {
     issuerAccuracy: 0,
     misses: {},
     issuerShapes: {},
+    falseErrorRules: {},
     checker: { findings: 0, judged: 0, judgedTrue: 0, judgedFalse: 0, falseErrors: 0, unjudged: 0, trueShare: null },
     byRule: {},
   };
@@ -202,7 +205,10 @@ for (const split of splitsWanted) {
       } else {
         row[2]++;
         s.checker.judgedFalse++;
-        if (f.severity === 'error') s.checker.falseErrors++;
+        if (f.severity === 'error') {
+          s.checker.falseErrors++;
+          s.falseErrorRules[f.ruleId] = (s.falseErrorRules[f.ruleId] ?? 0) + 1;
+        }
         if (details) console.log(`false-finding  ${d.doc}:${f.line} ${f.ruleId} ${JSON.stringify(f.evidence)} — ${j.why ?? ''}`);
       }
     }
@@ -223,6 +229,8 @@ for (const s of report) {
     `| ${s.split} | ${s.documents} | ${s.gold} | ${s.predictions} | ${s.right} | ${pct(s.recall)} | ${pct(s.precision)} | ${pct(s.issuerAccuracy)} (${s.issuerRight}/${s.issuerMatches}) | ${c.findings} | ${c.judged ? `${pct(c.trueShare)} (${c.judgedTrue}/${c.judged})` : '—'} | ${c.falseErrors} | ${c.unjudged} |`,
   );
 }
+console.log('\nFalse errors by rule:');
+for (const s of report) console.log(`  ${s.split}: ${Object.entries(s.falseErrorRules).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
 console.log('\nIssuer misses by shape:');
 for (const s of report) console.log(`  ${s.split}: ${Object.entries(s.issuerShapes).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
 console.log('\nMisses by class:');
