@@ -62,7 +62,7 @@ function linesOf(text: string): LineInfo[] {
   for (;;) {
     const nl = text.indexOf('\n', start);
     let end = nl < 0 ? text.length : nl;
-    if (end > start && text.charCodeAt(end - 1) === 13) end--;
+    while (end > start && text.charCodeAt(end - 1) === 13) end--;
     let a = start;
     let b = end;
     while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
@@ -133,6 +133,9 @@ export function isSoftWrap(a: string, b: string, width: number, aIsTypeHeading =
   // A line that ends a sentence ends its paragraph (the cheap test first: most lines do).
   if (TERMINAL.test(at)) return false;
   if (DECORATION.test(at) || DECORATION.test(bt)) return false;
+  // The header's number line ("Số: 1590/VPCP-KGVX") stands alone: the "V/v …" under it is the
+  // subject line, however narrow the column.
+  if (NUMBER_LINE.test(atFull)) return false;
   // A line left hanging on a word that cannot end a sentence goes on, even into words that often
   // open an item ("… Luật" ⏎ "Thực hiện dân chủ ở cơ sở").
   const word = lastWord(at);
@@ -188,6 +191,7 @@ const WANTS_NUMBER = /(?:^|[ \t])(?:thứ|khóa|khoá|KHÓA|số|Số|SỐ|ngày
 // "Căn cứ …", also as a list item ("- Căn cứ Luật Doanh nghiệp" ⏎ "Nhà nước ngày …;").
 const PREAMBLE_ITEM = /^[ \t]*(?:[-–+•][ \t]*)?(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị)(?![\p{L}])/u;
 const PREAMBLE_ITEM_AT = new RegExp(PREAMBLE_ITEM.source.slice(1), 'uy');
+const NUMBER_LINE = /^(?:Số|SỐ)[ \t]*:[ \t]*\S/u;
 const SYMBOL_BREAK = /[\p{Lu}\d][/\-]$/u;
 
 /** The TERMINAL test on the line [start, end) of `text`, by character codes. */

@@ -52,8 +52,9 @@ function hardWrap(text: string, width: number): string {
         out.push(rest.slice(0, cut));
         rest = rest.slice(cut + 1);
       }
-      // A line's trailing space is not a word: it makes no empty line.
-      if (rest || !out.length) out.push(rest);
+      // A line's trailing spaces are not a word: they make no line of their own (a wrapper breaks
+      // between words, so it never leaves a line of spaces — which would read as a paragraph break).
+      if (rest.trim() || !out.length) out.push(rest);
       return out.join('\n');
     })
     .join('\n');
@@ -68,12 +69,13 @@ function lcg(seed: number): () => number {
 function render(text: string, r: Rendering): string {
   let t = text;
   if (r.upperTitle) {
-    // The title — the lines after the type heading, up to a blank line or the preamble — in capitals.
+    // The title — the lines after the type heading, up to a blank line or the preamble (its items
+    // may open with a list mark: "- Căn cứ …") — in capitals.
     const lines = t.split('\n');
     const heading = lines.findIndex((l) => /^\s*(?:KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|CÔNG VĂN|HƯỚNG DẪN|THÔNG TƯ|CHỈ THỊ|BÁO CÁO|TỜ TRÌNH)\s*$/u.test(l));
     let i = heading + 1;
     while (heading >= 0 && i < lines.length && !lines[i]!.trim()) i++;
-    for (; heading >= 0 && i < lines.length && lines[i]!.trim() && !/^\s*(?:Căn cứ|Thực hiện|Xét|Theo)/u.test(lines[i]!); i++) lines[i] = lines[i]!.toUpperCase();
+    for (; heading >= 0 && i < lines.length && lines[i]!.trim() && !/^\s*(?:[-+•–]\s*)?(?:Căn cứ|Thực hiện|Xét|Theo)/u.test(lines[i]!); i++) lines[i] = lines[i]!.toUpperCase();
     t = lines.join('\n');
   }
   t = hardWrap(t, r.width);
