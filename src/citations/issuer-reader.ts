@@ -141,11 +141,11 @@ export const ISSUER_BEFORE = [
   /(?:do|Do)[ \t]+([^,;:.\n]{2,80}?)[ \t]+ban[ \t]+hành[ \t]+(?:kèm[ \t]+)?theo[ \t]+$/u,
   // "Xét đề nghị của Trưởng Phòng Giáo dục quận 8 (Công văn số …)".
   /(?:của|Của)[ \t]+([^;:.\n()]{2,110}?)[ \t]*\([ \t]*$/u,
-  /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Phòng|Trung ương)(?![\p{L}])[^,;:.\n]{0,80}?)[ \t]+(?:đã[ \t]+)?(?:ban hành|có|gửi)[ \t]+$/u,
+  /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Chi cục|Phòng|Trung ương|Trường|Hội|Liên đoàn|Đoàn|Huyện đoàn|Tỉnh đoàn|Công an|Ban Chỉ đạo|Ban cán sự|Đảng đoàn|Mặt trận|Kho bạc|Bảo hiểm xã hội|Thanh tra|Viện|Tòa án|Viện kiểm sát)(?![\p{L}])[^,;:.\n]{0,80}?)[ \t]+(?:đã[ \t]+)?(?:ban hành|có|gửi|ký|(?:hướng dẫn|chỉ đạo|yêu cầu|thông báo|quy định)[ \t]+tại)[ \t]+$/u,
 ];
 
 // The last words of the ISSUER_BEFORE patterns: the only ones after which they can match.
-const ISSUER_BEFORE_LAST = new Set(['theo', 'tại', 'các', '(', 'hành', 'có', 'gửi']);
+const ISSUER_BEFORE_LAST = new Set(['theo', 'tại', 'các', '(', 'hành', 'có', 'gửi', 'ký']);
 
 export function issuerBefore(text: string, start: number, symbol?: ParsedSymbol | null): { text: string; start: number; end: number } | null {
   if (!ISSUER_BEFORE_LAST.has(wordBefore(text, start))) return null;
