@@ -17,7 +17,7 @@ const ITEM_START =
 
 /** Words that open a preamble item, a heading block or the signature, whatever stands before them. */
 const BLOCK_START =
-  /^[ \t]*(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Xét Tờ trình|Nơi nhận|Kính gửi|Đồng kính gửi|Số[ \t]*:|(?:KT|TM|TL|TUQ|Q)\.[ \t]*\p{Lu}|QUYẾT ĐỊNH[ \t]*:|QUYẾT NGHỊ[ \t]*:|CHỈ THỊ[ \t]*:|CỘNG HÒA|CỘNG HOÀ|Độc lập)(?![\p{Ll}])/u;
+  /^[ \t]*(?:Căn[ \t]+cứ|Thực[ \t]+hiện|Xét[ \t]+đề[ \t]+nghị|Theo[ \t]+đề[ \t]+nghị|Xét[ \t]+Tờ[ \t]+trình|Nơi[ \t]+nhận|Kính[ \t]+gửi|Đồng[ \t]+kính[ \t]+gửi|Số[ \t]*:|(?:KT|TM|TL|TUQ|Q)\.[ \t]*\p{Lu}|QUYẾT ĐỊNH[ \t]*:|QUYẾT NGHỊ[ \t]*:|CHỈ THỊ[ \t]*:|CỘNG HÒA|CỘNG HOÀ|Độc lập)(?![\p{Ll}])/u;
 
 /** A line of decoration: rules, table borders. */
 const DECORATION = /^[ \t]*[-=_*|+.~]{3,}[ \t]*$|^[ \t]*\|[ \t]*$/;
@@ -189,7 +189,7 @@ const TYPE_HEADING_WORDS =
 const PLACE_BROKEN = /(?:^|[ \t])(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|Đảng bộ|Tỉnh ủy|Huyện ủy)[ \t]+\p{Lu}\p{Ll}*$/u;
 const WANTS_NUMBER = /(?:^|[ \t])(?:thứ|khóa|khoá|KHÓA|số|Số|SỐ|ngày|tháng|năm|lần|Điều|khoản|Khoản)$/u;
 // "Căn cứ …", also as a list item ("- Căn cứ Luật Doanh nghiệp" ⏎ "Nhà nước ngày …;").
-const PREAMBLE_ITEM = /^[ \t]*(?:[-–+•][ \t]*)?(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị)(?![\p{L}])/u;
+const PREAMBLE_ITEM = /^[ \t]*(?:[-–+•][ \t]*)?(?:Căn[ \t]+cứ|Thực[ \t]+hiện|Xét[ \t]+đề[ \t]+nghị|Theo[ \t]+đề[ \t]+nghị)(?![\p{L}])/u;
 const PREAMBLE_ITEM_AT = new RegExp(PREAMBLE_ITEM.source.slice(1), 'uy');
 const NUMBER_LINE = /^(?:Số|SỐ)[ \t]*:[ \t]*\S/u;
 const SYMBOL_BREAK = /[\p{Lu}\d][/\-]$/u;

@@ -71,6 +71,7 @@ describe('named laws', () => {
     ['a name that holds "của" the councils (the 2004 law)', 'Căn cứ Luật Ban hành văn bản quy phạm pháp luật của Hội đồng nhân dân, Ủy ban nhân dân ngày 03 tháng 12 năm 2004;', [['Luật', null, '2004-12-03', null]]],
     ['the amended edition\'s mark before the date', 'Căn cứ Luật Tổ chức HĐND và UBND (sửa đổi) ngày 21 tháng 6 năm 1994;', [['Luật', null, '1994-06-21', null]]],
     ['a code written "Bộ Luật"', 'Căn cứ Bộ Luật Dân sự ngày 28 tháng 10 năm 1995;', [['Bộ luật', null, '1995-10-28', null]]],
+    ['a "- Căn cứ" item with doubled spaces, wrapped before a capitalised word', '-  Căn  cứ Luật Doanh nghiệp\nNhà nước ngày 20 tháng 4 năm 1995;', [['Luật', null, '1995-04-20', null]]],
     ['a "- Căn cứ" item wrapped before a capitalised word', '- Căn cứ Luật Doanh nghiệp\nNhà nước ngày 20 tháng 4 năm 1995;\n- Căn cứ Luật Báo chí ngày 28 tháng 12 năm 1989;', [['Luật', null, '1995-04-20', null], ['Luật', null, '1989-12-28', null]]],
     ['a name begun in lower case that ends with its year', '- 2Luật khiếu nại 2011\n- 3Luật tố cáo 2011\n', [['Luật', null, null, null], ['Luật', null, null, null]]],
     ['"và" before a council\'s code, even mistyped', 'Căn cứ Luật Tổ chức HĐND và UNBD ngày 26/11/2003;', [['Luật', null, '2003-11-26', null]]],
