@@ -187,7 +187,7 @@ const TYPE_HEADING_WORDS =
   /^(?:KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|CHỈ THỊ|THÔNG TƯ|NGHỊ ĐỊNH|CÔNG VĂN|HƯỚNG DẪN|BÁO CÁO|TỜ TRÌNH|THÔNG BÁO|CHƯƠNG TRÌNH|ĐỀ ÁN|KẾT LUẬN|QUY ĐỊNH|QUY CHẾ|LUẬT|PHƯƠNG ÁN|DỰ ÁN)$/u;
 
 const PLACE_BROKEN = /(?:^|[ \t])(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|Đảng bộ|Tỉnh ủy|Huyện ủy)[ \t]+\p{Lu}\p{Ll}*$/u;
-const WANTS_NUMBER = /(?:^|[ \t])(?:thứ|khóa|khoá|KHÓA|số|Số|SỐ|ngày|tháng|năm|lần|Điều|khoản|Khoản)$/u;
+const WANTS_NUMBER = /(?:^|[ \t(])(?:thứ|khóa|khoá|Khóa|Khoá|KHÓA|KHOÁ|số|Số|SỐ|ngày|tháng|năm|lần|Điều|khoản|Khoản)$/u;
 // "Căn cứ …", also as a list item ("- Căn cứ Luật Doanh nghiệp" ⏎ "Nhà nước ngày …;").
 const PREAMBLE_ITEM = /^[ \t]*(?:[-–+•][ \t]*)?(?:Căn[ \t]+cứ|Thực[ \t]+hiện|Xét[ \t]+đề[ \t]+nghị|Theo[ \t]+đề[ \t]+nghị)(?![\p{L}])/u;
 const PREAMBLE_ITEM_AT = new RegExp(PREAMBLE_ITEM.source.slice(1), 'uy');

@@ -38,6 +38,7 @@ describe('hard-wrapped text (reflow)', () => {
   it.each<[string, string, boolean]>([
     ['Căn cứ Nghị định số 30/2020/NĐ-CP ngày', '05/3/2020 của Chính phủ;', true],
     ['của', 'Ủy ban nhân dân tỉnh Hòa Bình;', true],
+    ['Thực hiện Chỉ thị số 35-CT/TW ngày 30/5/2019 của Bộ Chính trị (Khóa', 'XII) về đại hội đảng các cấp;', true],
     ['Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;', 'Căn cứ Luật Giáo dục ngày 14 tháng 6 năm 2019;', false],
     ['KẾ HOẠCH', 'TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG', false],
     ['QUYẾT ĐỊNH', 'Về việc ban hành Quy chế làm việc', false],
