@@ -174,21 +174,22 @@ export function attachDetails(text: string, cits: RawCitation[]): void {
 
 // Where the issuer stands before the type word: "… của UBND tỉnh ban hành kèm theo Quyết định số
 
-const DATE_BEFORE = /(?:^|[.;:,\n][ \t]*)(?:Ngày|ngày)[ \t]+(?=\d)/gu;
+// A capital "Ngày" opens a sentence even where the full stop before it was lost to a joined line.
+const DATE_BEFORE = /(?:^|[.;:,\n][ \t]*|[ \t](?=Ngày))(?:Ngày|ngày)[ \t]+(?=\d)/gu;
 
 function dateBefore(text: string, start: number): ParsedDate | null {
   const verb = wordBefore(text, start);
   if (verb !== 'hành' && verb !== 'ký' && verb !== 'có') return null;
   const from = Math.max(0, start - 120);
   const before = text.slice(from, start);
-  if (!/(?:ban[ \t]+hành|ký|có)[ \t]+$/u.test(before)) return null;
+  if (!/(?:ban[ \t]+hành|ký|có)\s+$/u.test(before)) return null;
   DATE_BEFORE.lastIndex = 0;
   let last: RegExpExecArray | null = null;
   for (let m = DATE_BEFORE.exec(before); m; m = DATE_BEFORE.exec(before)) last = m;
   if (!last) return null;
   const d = parseDateAt(text, from + last.index + last[0].length);
   // The date opens the clause that issues this citation: nothing but the issuer between.
-  if (!d || /[.;\n]/.test(text.slice(d.end, start))) return null;
+  if (!d || /[.;]|\n[ \t]*\r?\n/.test(text.slice(d.end, start))) return null;
   return d;
 }
 

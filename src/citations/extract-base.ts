@@ -127,12 +127,12 @@ export function newCitation(
 }
 
 /**
- * The word that ends right before `end` (spaces skipped), in lower case, or "(" when a bracket
+ * The word that ends right before `end` (spaces and line breaks skipped), in lower case, or "(" when a bracket
  * stands there: a cheap gate before the look-back patterns, which run only after their last word.
  */
 export function wordBefore(text: string, end: number): string {
   let e = end;
-  while (e > 0 && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
+  for (let c = text.charCodeAt(e - 1); e > 0 && (c === 32 || c === 9 || c === 10 || c === 13); c = text.charCodeAt(--e - 1));
   if (e > 0 && text.charCodeAt(e - 1) === 40) return '(';
   let b = e;
   while (b > 0 && e - b < 12 && isLetter(text.charCodeAt(b - 1))) b--;

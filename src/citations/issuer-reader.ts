@@ -135,13 +135,13 @@ export function isCapWord(prevLower: string, text: string, p: number): boolean {
 }
 
 export const ISSUER_BEFORE = [
-  /(?:của|Của)[ \t]+([^,;.\n]{2,60}?)[ \t]+ban[ \t]+hành[ \t]+kèm[ \t]+theo[ \t]+$/u,
-  /(?:của|Của)[ \t]+([^;:.\n]{2,110}?)(?:[ \t]*,)?[ \t]+(?:tại|theo)[ \t]+(?:các[ \t]+)?$/u,
+  /(?:của|Của)[ \t]+([^,;.\n]{2,60}?)[ \t]+ban[ \t]+hành[ \t]+kèm[ \t]+theo\s+$/u,
+  /(?:của|Của)[ \t]+([^;:.\n]{2,110}?)(?:[ \t]*,)?[ \t]+(?:tại|theo)\s+(?:các\s+)?$/u,
   // "Quy chế … do Ban Bí thư Trung ương Đảng ban hành theo Quyết định số …".
-  /(?:do|Do)[ \t]+([^,;:.\n]{2,80}?)[ \t]+ban[ \t]+hành[ \t]+(?:kèm[ \t]+)?theo[ \t]+$/u,
+  /(?:do|Do)[ \t]+([^,;:.\n]{2,80}?)[ \t]+ban[ \t]+hành[ \t]+(?:kèm[ \t]+)?theo\s+$/u,
   // "Xét đề nghị của Trưởng Phòng Giáo dục quận 8 (Công văn số …)".
-  /(?:của|Của)[ \t]+([^;:.\n()]{2,110}?)[ \t]*\([ \t]*$/u,
-  /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Chi cục|Phòng|Trung ương|Trường|Hội|Liên đoàn|Đoàn|Huyện đoàn|Tỉnh đoàn|Công an|Ban Chỉ đạo|Ban cán sự|Đảng đoàn|Mặt trận|Kho bạc|Bảo hiểm xã hội|Thanh tra|Viện|Tòa án|Viện kiểm sát)(?![\p{L}])[^,;:.\n]{0,80}?)[ \t]+(?:đã[ \t]+)?(?:ban hành|có|gửi|ký|(?:hướng dẫn|chỉ đạo|yêu cầu|thông báo|quy định)[ \t]+tại)[ \t]+$/u,
+  /(?:của|Của)[ \t]+([^;:.\n()]{2,110}?)[ \t]*\(\s*$/u,
+  /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Chi cục|Phòng|Trung ương|Trường|Hội|Liên đoàn|Đoàn|Huyện đoàn|Tỉnh đoàn|Công an|Ban Chỉ đạo|Ban cán sự|Đảng đoàn|Mặt trận|Kho bạc|Bảo hiểm xã hội|Thanh tra|Viện|Tòa án|Viện kiểm sát)(?![\p{L}])[^,;:.\n]{0,80}?)[ \t]+(?:đã[ \t]+)?(?:ban hành|có|gửi|ký|(?:hướng dẫn|chỉ đạo|yêu cầu|thông báo|quy định)[ \t]+tại)\s+$/u,
 ];
 
 // The last words of the ISSUER_BEFORE patterns: the only ones after which they can match.
