@@ -90,6 +90,13 @@ export function attachDetails(text: string, cits: RawCitation[]): void {
       p = d.end;
       c.end = d.end;
     };
+    // "Nghị quyết số 37-NQ/TW NQ/TW ngày …": the symbol's tail written again before the date.
+    if (c.symbol) {
+      const written = text.slice(c.symbol.start, c.symbol.end);
+      const cut = written.search(/[-/]/);
+      const tail = cut >= 0 ? written.slice(cut + 1) : '';
+      if (tail.length >= 4 && text.startsWith(` ${tail}`, p) && !isWordChar(text.charCodeAt(p + tail.length + 1))) p += tail.length + 1;
+    }
     if (dated) readDate();
     // "Nghị quyết số 05/2005/NQ - của Chính phủ": a symbol that lost its issuer code after the hyphen.
     if (c.symbol && !c.date) {
@@ -314,4 +321,8 @@ function issuerClosing(text: string, start: number, end: number): { text: string
   const at = from + m.index + m[0].indexOf(m[1]!);
   const iss = readIssuer(text, at, at + m[1]!.length);
   return iss && iss.end === at + m[1]!.length ? iss : null;
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code >= 0xc0;
 }

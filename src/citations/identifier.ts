@@ -14,6 +14,8 @@ import {
 } from './vocabulary/types.js';
 import { isKnownCode, isPartyIssuerCode, issuerByCode, issuerByVariant } from './vocabulary/issuers.js';
 
+const DATE_AFTER = /^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{4}(?!\d)/;
+
 export interface SymbolSegment {
   /** Text as written. */
   text: string;
@@ -222,6 +224,8 @@ export function parseSymbol(text: string, pos: number): ParsedSymbol | null {
       if (!seg) break;
       // A date follows a bare number with a hyphen or slash only in prose like "2019-2025": stop on a 4-digit range after digits.
       if (prev.kind === 'digits' && segments.length === 1 && seg.kind === 'digits' && ch === '-' && seg.text.length === 4 && Number(prev.text) > 1900) break;
+      // "2983/UBND-VP - 22/09/2020": after a code, a spaced dash before a date ends the symbol.
+      if (prev.kind === 'code' && seg.kind === 'digits' && (spaceBefore > 0 || spaceAfter > 0) && DATE_AFTER.test(text.slice(seg.start, seg.start + 11))) break;
       segments.push({ text: seg.text, start: seg.start, end: seg.end, sep: ch, spaceBefore, spaceAfter, kind: seg.kind });
       p = seg.end;
       continue;
@@ -249,7 +253,11 @@ export function parseSymbol(text: string, pos: number): ParsedSymbol | null {
           continue;
         }
       }
-      if (c && c[0].length >= 2 && c[0] === c[0].toUpperCase() && (isIssuerCode(c[0]) || isTypeCode(c[0]))) {
+      // "37-NQ/TW NQ/TW": a code already read, or a type code after the symbol has its type and its
+      // issuer, repeats or starts something else — the symbol ends before the space.
+      const repeated = c !== null && segments.some((s) => s.kind === 'code' && s.text === c[0]);
+      const complete = c !== null && isTypeCode(c[0]) && !isIssuerCode(c[0]) && segments.some((s) => s.kind === 'code' && isTypeCode(s.text)) && segments.some((s) => s.kind === 'code' && isIssuerCode(s.text));
+      if (c && !repeated && !complete && c[0].length >= 2 && c[0] === c[0].toUpperCase() && (isIssuerCode(c[0]) || isTypeCode(c[0]))) {
         const end = q + c[0].length;
         if (!isLetterCode(text.charCodeAt(end)) && !isDigitCode(text.charCodeAt(end))) {
           segments.push({ text: c[0], start: q, end, sep: ' ', spaceBefore: 0, spaceAfter: 0, kind: 'code' });

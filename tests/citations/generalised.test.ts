@@ -136,6 +136,8 @@ describe('what stands between number, date and issuer', () => {
     ['an impossible date between the number and "của"', 'Căn cứ Quyết định số 30/2008/QĐ-TTg ngày 145/7/2008 của Thủ tướng Chính phủ về quy hoạch;', [['Quyết định', '30/2008/QĐ-TTg', null, 'Thủ tướng Chính phủ']]],
     ['a qualifier whose last syllable ends a type word too ("thẩm định")', 'kèm theo Văn bản thẩm định số 312/STP-KSTT ngày 08/4/2014 của Sở Tư pháp,', [['Văn bản', '312/STP-KSTT', '2014-04-08', 'Sở Tư pháp']]],
     ['the issuing clause broken before the type word, its full stop lost', 'triển khai chuẩn tiếp cận pháp luật năm 2020\nNgày 25/3/2020, Sở Tư pháp ban hành\nVăn bản số 473/STP-PBGDPL về việc hướng dẫn thực hiện.', [['Văn bản', '473/STP-PBGDPL', '2020-03-25', 'Sở Tư pháp']]],
+    ['a symbol\'s tail written twice is not part of it', 'Thực hiện Nghị quyết số 37-NQ/TW NQ/TW ngày 24/12/2018 của Bộ Chính trị về sắp xếp;', [['Nghị quyết', '37-NQ/TW', '2018-12-24', 'Bộ Chính trị']]],
+    ['a date after a spaced dash is not part of the symbol', '(Nguồn: công văn số 2983/UBND-VP - 22/09/2020)', [['Công văn', '2983/UBND-VP', null, null]]],
     ['a school before its verb', 'Ngày 05/9/2023, Trường THCS Lê Lợi ban hành Kế hoạch số 45/KH-THCS về năm học mới.', [['Kế hoạch', '45/KH-THCS', '2023-09-05', 'Trường THCS Lê Lợi']]],
     ['a ministry that "hướng dẫn tại"', 'Bộ Y tế hướng dẫn tại Công văn số 1234/BYT-KCB ngày 02/02/2023 về khám bệnh.', [['Công văn', '1234/BYT-KCB', '2023-02-02', 'Bộ Y tế']]],
     ['the issuer before "ban hành theo"', 'Căn cứ Quy chế Cán bộ Đoàn do Ban Bí thư Trung ương Đảng ban hành theo Quyết định số 289-QĐ/TW ngày 08/02/2010;', [['Quyết định', '289-QĐ/TW', '2010-02-08', 'Ban Bí thư Trung ương Đảng']]],
