@@ -10,6 +10,7 @@ import { ISSUER_HEAD, isJoint, issuerBefore, readIssuer } from './issuer-reader.
 const DATE_LEAD = /[ \t]*,?[ \t]*(?:\(?[ \t]*(?:(?:được[ \t]+)?ban[ \t]+hành[ \t]+|ký[ \t]+)?(?:ngày|Ngày|NGÀY)(?:[ \t]+|(?=\d)))/uy;
 const DANGLING_HYPHEN = /^[ \t]*[-–](?=[ \t]+(?:của|do)[ \t])/u;
 const BEFORE_CUA = /^[ \t]*,?[ \t]*(?:(?:ngày|Ngày)[^;\n]{1,24}?|năm[ \t]+\d{4})(?=[ \t]*,?[ \t]*(?:của|Của|do)[ \t])/u;
+const LEVEL_AFTER = /^[ \t]+(?:xã|huyện|tỉnh|phường|quận|thị[ \t]+xã|thị[ \t]+trấn|thành[ \t]+phố)(?=[ \t]*,?[ \t]+(?:ngày|của)[ \t])/u;
 const LAW_TYPES = new Set(['Luật', 'Bộ luật', 'Pháp lệnh']);
 
 const RELATION_CUES: { re: RegExp; kind: RelationKind }[] = [
@@ -96,6 +97,11 @@ export function attachDetails(text: string, cits: RawCitation[]): void {
       const cut = written.search(/[-/]/);
       const tail = cut >= 0 ? written.slice(cut + 1) : '';
       if (tail.length >= 4 && text.startsWith(` ${tail}`, p) && !isWordChar(text.charCodeAt(p + tail.length + 1))) p += tail.length + 1;
+    }
+    // "Kế hoạch số 07/KH-HĐND xã ngày …": the level of the issuing body after its symbol.
+    if (c.symbol) {
+      const level = LEVEL_AFTER.exec(text.slice(p, p + 24));
+      if (level) p += level[0].length;
     }
     if (dated) readDate();
     // "Nghị quyết số 05/2005/NQ - của Chính phủ": a symbol that lost its issuer code after the hyphen.

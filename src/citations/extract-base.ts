@@ -127,13 +127,14 @@ export function newCitation(
 }
 
 /**
- * The word that ends right before `end` (spaces and line breaks skipped), in lower case, or "(" when a bracket
+ * The word that ends right before `end` (spaces and line breaks skipped), in lower case, or "(" or ":" when one
  * stands there: a cheap gate before the look-back patterns, which run only after their last word.
  */
 export function wordBefore(text: string, end: number): string {
   let e = end;
   for (let c = text.charCodeAt(e - 1); e > 0 && (c === 32 || c === 9 || c === 10 || c === 13); c = text.charCodeAt(--e - 1));
   if (e > 0 && text.charCodeAt(e - 1) === 40) return '(';
+  if (e > 0 && text.charCodeAt(e - 1) === 58) return ':';
   let b = e;
   while (b > 0 && e - b < 12 && isLetter(text.charCodeAt(b - 1))) b--;
   return text.slice(b, e).toLowerCase();

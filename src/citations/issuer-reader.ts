@@ -21,7 +21,8 @@ const ISSUER_LOWER = new Set(
     'xây dựng giao thông vận tải công thương kế hoạch đầu tư ngoại vụ nhà nước kho bạc dân tộc tôn giáo thanh niên ' +
     'phụ nữ cựu chiến binh đoàn liên đoàn tỉnh ủy huyện ủy thành ủy đảng ủy đốc sản nghị lần thứ chỉ đạo ngân sách ' +
     'kinh giao ngoại phòng an ninh thủy lợi thuế hải quan kiểm toán thanh bảo hiểm bưu điện hàng ' +
-    'minh hợp tác dân cư gia đình trẻ em cao tuổi doanh nghiệp nhỏ vừa tỉnh thành chế tin kiến trúc').split(' '),
+    'minh hợp tác dân cư gia đình trẻ em cao tuổi doanh nghiệp nhỏ vừa tỉnh thành chế tin kiến trúc ' +
+    'thi đua khen thưởng nước cộng hòa hoà chủ nghĩa').split(' '),
 );
 
 // The old placement of the tone mark on "oa", "oe", "uy" ("hoá", "khoẻ", "thuỷ") and the new one
@@ -39,7 +40,7 @@ export function newStyleTone(lower: string): string {
 
 const SUBJECT_CAPS = new Set(['về', 'phê', 'hướng', 'quy', 'sửa', 'thay', 'bãi', 'thực', 'triển', 'tiếp', 'kiện', 'tăng', 'đẩy', 'nâng', 'sơ', 'điều']);
 
-const LOWER_HEADS = new Set(['chính', 'sở', 'bộ', 'ủy', 'uỷ']);
+const LOWER_HEADS = new Set(['chính', 'sở', 'bộ', 'ủy', 'uỷ', 'thường']);
 
 // The first words of another body's name: after a comma they start a new body, not more of this one.
 const BODY_HEAD = /^(?:Bộ|Sở|Ban|Ủy ban|Uỷ ban|UBND|HĐND|Phòng|Cục|Tổng cục|Văn phòng|Chính phủ|Thủ tướng|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Trường|Trung tâm)(?![\p{Ll}])/u;
@@ -139,13 +140,15 @@ export const ISSUER_BEFORE = [
   /(?:của|Của)[ \t]+([^;:.\n]{2,110}?)(?:[ \t]*,)?[ \t]+(?:tại|theo)\s+(?:các\s+)?$/u,
   // "Quy chế … do Ban Bí thư Trung ương Đảng ban hành theo Quyết định số …".
   /(?:do|Do)[ \t]+([^,;:.\n]{2,80}?)[ \t]+ban[ \t]+hành[ \t]+(?:kèm[ \t]+)?theo\s+$/u,
+  // "… các văn bản của Bộ Giáo dục và Đào tạo: Thông tư số …": the issuer of a list's intro.
+  /(?:của|Của)[ \t]+([^;:.\n()]{2,110}?)[ \t]*:\s*$/u,
   // "Xét đề nghị của Trưởng Phòng Giáo dục quận 8 (Công văn số …)".
   /(?:của|Của)[ \t]+([^;:.\n()]{2,110}?)[ \t]*\(\s*$/u,
   /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Chi cục|Phòng|Trung ương|Trường|Hội|Liên đoàn|Đoàn|Huyện đoàn|Tỉnh đoàn|Công an|Ban Chỉ đạo|Ban cán sự|Đảng đoàn|Mặt trận|Kho bạc|Bảo hiểm xã hội|Thanh tra|Viện|Tòa án|Viện kiểm sát)(?![\p{L}])[^,;:.\n]{0,80}?)[ \t]+(?:đã[ \t]+)?(?:ban hành|có|gửi|ký|(?:hướng dẫn|chỉ đạo|yêu cầu|thông báo|quy định)[ \t]+tại)\s+$/u,
 ];
 
 // The last words of the ISSUER_BEFORE patterns: the only ones after which they can match.
-const ISSUER_BEFORE_LAST = new Set(['theo', 'tại', 'các', '(', 'hành', 'có', 'gửi', 'ký']);
+const ISSUER_BEFORE_LAST = new Set(['theo', 'tại', 'các', '(', ':', 'hành', 'có', 'gửi', 'ký']);
 
 export function issuerBefore(text: string, start: number, symbol?: ParsedSymbol | null): { text: string; start: number; end: number } | null {
   if (!ISSUER_BEFORE_LAST.has(wordBefore(text, start))) return null;
