@@ -4,6 +4,7 @@
 import type { AnalyzedDocument, Finding, Severity, Span } from '../citations/model.js';
 import type { KnowledgeResolver, Lang, ReportInput, Rule, RuleContext } from './define-rule.js';
 import { RULES } from './rules/index.js';
+import { headerStart } from './rules/util.js';
 import { PRESETS, type PresetName } from './presets/index.js';
 import { earliestDocumentDate } from '../knowledge/as-of.js';
 
@@ -27,6 +28,10 @@ export function lint(doc: AnalyzedDocument, opts: LintOptions = {}): Finding[] {
   const asOf = opts.asOf ?? doc.header.date ?? earliestDocumentDate(doc)?.date ?? null;
   const findings: Finding[] = [];
   const seen = new Set<string>();
+  // What stands above the document's own header (a site's title line, its metadata, its list of
+  // related documents) is not the author's text: a finding there is at most a notice.
+  const start = headerStart(doc);
+  const authorFrom = start > 0 ? doc.toSource(start) : 0;
   for (const rule of [...RULES, ...(opts.extraRules ?? [])]) {
     const configured = opts.rules?.[rule.id] ?? preset[rule.id] ?? (opts.extraRules?.includes(rule) ? rule.severity : 'off');
     if (configured === 'off') continue;
@@ -37,7 +42,9 @@ export function lint(doc: AnalyzedDocument, opts: LintOptions = {}): Finding[] {
       lang,
       resolver: opts.resolver ?? null,
       report(input: ReportInput) {
-        const f = toFinding(doc, rule, configured === rule.severity ? input.severity ?? configured : configured, input, lang);
+        let severity: Severity = configured === rule.severity ? input.severity ?? configured : configured;
+        if (input.span.offset < authorFrom && severity !== 'info') severity = 'info';
+        const f = toFinding(doc, rule, severity, input, lang);
         // One finding per rule, line and evidence: the same slip twice on a line is one thing to fix.
         const id = `${f.ruleId}|${f.line}|${f.evidence}`;
         if (seen.has(id)) return;

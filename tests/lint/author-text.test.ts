@@ -111,3 +111,18 @@ describe('issuer-name-code-mismatch', () => {
     expect(await severities(`${HEADER}Căn cứ các Thông tư của Bộ Tài chính: số 12/2020/TT-BGDĐT ngày 02/3/2020; số 14/2021/TT-BTC ngày 05/4/2021;\n`)).toEqual(['warning']);
   });
 });
+
+describe('a site’s lines above the header', () => {
+  it('make at most notices; without a header below, the same line keeps its warnings', async () => {
+    const site = '- 1 Kết luận 01-KL/TW năm 2021 về tiếp tục thực hiện Chỉ thị 05-CT/TW do Ban Chấp hành Trung ương ban hành\n';
+    const body = `Thực hiện Kết luận số 01-KL/TW ngày 18/5/2021 của Ban Chấp hành Trung ương về học tập và làm theo tư tưởng Hồ Chí Minh;\n`;
+    const text = `${site}ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 12/CT-UBND\nAn Giang, ngày 10 tháng 3 năm 2023\nCHỈ THỊ\nVề học tập và làm theo tư tưởng Hồ Chí Minh\n${body}`;
+    const doc = analyze(text, { file: 't.txt' });
+    const found = lint(doc, { preset: 'strict', resolver: await loadBundledResolver() });
+    expect(found.filter((f) => f.line === 1 && f.severity !== 'info')).toEqual([]);
+    expect(found.filter((f) => f.line === 1).length).toBeGreaterThan(0);
+    // Without the site's line, the line-1 findings of the text itself are warnings as before.
+    const plain = lint(analyze(`${site}Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n`, { file: 't.txt' }), { preset: 'strict', resolver: await loadBundledResolver() });
+    expect(plain.some((f) => f.line === 1 && f.severity !== 'info')).toBe(true);
+  });
+});
