@@ -4,7 +4,7 @@
 import type { RelationKind } from './model.js';
 import { buildCanonical } from './identifier.js';
 import { parseDateAt, type ParsedDate } from './dates.js';
-import { CUA, SPACES, lineEnd, wordBefore, type RawCitation } from './extract-base.js';
+import { CUA, SPACES, isLetter, lineEnd, wordBefore, type RawCitation } from './extract-base.js';
 import { ISSUER_HEAD, isJoint, issuerBefore, readIssuer } from './issuer-reader.js';
 
 const DATE_LEAD = /[ \t]*,?[ \t]*(?:\(?[ \t]*(?:(?:được[ \t]+)?ban[ \t]+hành[ \t]+|ký[ \t]+)?(?:ngày|Ngày|NGÀY)(?:[ \t]+|(?=\d)))/uy;
@@ -96,7 +96,7 @@ export function attachDetails(text: string, cits: RawCitation[]): void {
       const written = text.slice(c.symbol.start, c.symbol.end);
       const cut = written.search(/[-/]/);
       const tail = cut >= 0 ? written.slice(cut + 1) : '';
-      if (tail.length >= 4 && text.startsWith(` ${tail}`, p) && !isWordChar(text.charCodeAt(p + tail.length + 1))) p += tail.length + 1;
+      if (tail.length >= 4 && text.startsWith(` ${tail}`, p) && !isLetter(text.charCodeAt(p + tail.length + 1)) && !isDigit(text.charCodeAt(p + tail.length + 1))) p += tail.length + 1;
     }
     // "Kế hoạch số 07/KH-HĐND xã ngày …": the level of the issuing body after its symbol.
     if (c.symbol) {
@@ -329,6 +329,6 @@ function issuerClosing(text: string, start: number, end: number): { text: string
   return iss && iss.end === at + m[1]!.length ? iss : null;
 }
 
-function isWordChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code >= 0xc0;
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }

@@ -171,8 +171,9 @@ function findSignature(L: Layout): void {
     if (!signed) return;
   }
   L.signatureStart = sig;
-  let attached = false;
-  for (let j = 0; j < sig && !attached; j++) attached = ATTACHED.test(lines[j]!.text);
+  // Whether the text announces an attachment: asked only when something follows the signature.
+  let attached: boolean | null = null;
+  const announcesAttachment = () => (attached ??= lines.slice(0, sig).some((l) => ATTACHED.test(l.text)));
   let k = sig;
   if (NOI_NHAN.test(lines[k]!.plain)) {
     const rest = lines[k]!.plain.replace(NOI_NHAN, '').trim();
@@ -198,7 +199,7 @@ function findSignature(L: Layout): void {
     }
     // An annex issued with the document ("PHỤ LỤC", "DANH MỤC …", "(Kèm theo Quyết định số …)",
     // an all-capitals title) follows its signature by design: it is not a leftover.
-    if (attached || ANNEX.test(p) || (POSITION.test(p) && p.split(/\s+/).length >= 4)) return;
+    if (ANNEX.test(p) || (POSITION.test(p) && p.split(/\s+/).length >= 4) || announcesAttachment()) return;
     if (NAME.test(p) && L.signerLine < 0) {
       L.signerLine = k;
       continue;
