@@ -2,7 +2,9 @@
 // cannot be parameters, so each row takes the one branch matching its kind.
 UNWIND $rows AS row
 MATCH (a:Instrument {key: row.from})
+USING INDEX a:Instrument(key)
 MATCH (b:Instrument {key: row.to})
+USING INDEX b:Instrument(key)
 FOREACH (_ IN CASE WHEN row.kind = 'BASED_ON' THEN [1] ELSE [] END | CREATE (a)-[:BASED_ON {source: row.source}]->(b))
 FOREACH (_ IN CASE WHEN row.kind = 'IMPLEMENTS' THEN [1] ELSE [] END | CREATE (a)-[:IMPLEMENTS {source: row.source}]->(b))
 FOREACH (_ IN CASE WHEN row.kind = 'AMENDS' THEN [1] ELSE [] END | CREATE (a)-[:AMENDS {source: row.source}]->(b))

@@ -2,6 +2,7 @@
 // facts, no citation or relation left) go with it. Returns the keys deleted.
 UNWIND $keys AS key
 MATCH (i:Instrument {key: key})
+USING INDEX i:Instrument(key)
 WHERE NOT i:Document
   AND i.statusEvents IS NULL
   AND NOT EXISTS { (i)-[:CITES|BASED_ON|IMPLEMENTS|AMENDS|GUIDES|REPLACES|REPEALS|CONTINUES|REVIEWS]-() }

@@ -2,5 +2,6 @@
 // longer have (upsert-nodes then adds the new ones).
 UNWIND $rows AS row
 MATCH (i:Instrument {key: row.key})-[old:ISSUED_BY]->(s:Issuer)
+USING INDEX i:Instrument(key)
 WHERE NOT s.key IN row.keep
 DELETE old

@@ -2,6 +2,7 @@
 // BASED_ON | IMPLEMENTS | CONTINUES | GUIDES | AMENDS, each with what it rests on (its next hop)
 // and the fields of a hit; `start` as in implementers.cypher ({{further}} = {{depth}} − 1).
 MATCH (s:Instrument {key: $key})
+USING INDEX s:Instrument(key)
 CALL {
   WITH s
   OPTIONAL MATCH (s)-[:CITES|BASED_ON|IMPLEMENTS|CONTINUES|GUIDES|AMENDS]->(p:Instrument)

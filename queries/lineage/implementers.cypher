@@ -7,6 +7,7 @@
 // parameter). The start's edges are read once: a much-implemented instrument has thousands of
 // parallel edges (one per document stating the relation), and reading them is most of the work.
 MATCH (s:Instrument {key: $key})
+USING INDEX s:Instrument(key)
 CALL {
   WITH s
   OPTIONAL MATCH (s)<-[:IMPLEMENTS|CONTINUES|GUIDES]-(p:Instrument)

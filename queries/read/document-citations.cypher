@@ -1,5 +1,6 @@
 // An ingested document, its citations (with the cited instruments) and its stored findings.
 MATCH (d:Instrument {key: $key})
+USING INDEX d:Instrument(key)
 WHERE d:Document
 OPTIONAL MATCH (d)-[c:CITES]->(i:Instrument)
 WITH d, c, i

@@ -1,6 +1,7 @@
 // One instrument with who cites it (first $citedByLimit citing documents by key), its status
 // facts and its typed relations in both directions.
 MATCH (i:Instrument {key: $key})
+USING INDEX i:Instrument(key)
 CALL (i) {
   MATCH (d:Instrument)-[:CITES]->(i)
   WITH d, count(*) AS count

@@ -1,6 +1,7 @@
 // One issuer, the successions reachable from it (the chain is ordered in JS), its direct
 // predecessors and how many instruments it issued.
 MATCH (s:Issuer {key: $key})
+USING INDEX s:Issuer(key)
 CALL (s) {
   OPTIONAL MATCH (s)-[:SUCCEEDED_BY*0..16]->(x:Issuer)-[r:SUCCEEDED_BY]->(y:Issuer)
   WITH DISTINCT x, r, y

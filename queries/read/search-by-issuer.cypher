@@ -1,7 +1,8 @@
 // Instrument search among one issuer's instruments (ISSUED_BY); otherwise as read/search.
 // Every criterion is optional (null = any); the folded properties are written
 // by the store with the same functions the embedded store matches with (src/graph/core/search.ts).
-MATCH (:Issuer {key: $issuerKey})<-[:ISSUED_BY]-(i:Instrument)
+MATCH (issuer:Issuer {key: $issuerKey})<-[:ISSUED_BY]-(i:Instrument)
+USING INDEX issuer:Issuer(key)
 WHERE ($number IS NULL OR i.number = $number)
   AND ($seq IS NULL OR i.seq = $seq)
   AND ($typeFold IS NULL OR i.typeFold = $typeFold)
