@@ -25,7 +25,10 @@ export interface AnalyzeOptions {
 /** Offsets of a plain text to line/column, by the one line index (lines end at \n, \r\n or \r). */
 export function lineLocator(text: string): Locator {
   const index = new LineIndex(text);
-  return (offset: number) => ({ ...index.position(offset), sourceOffset: offset });
+  return (offset: number) => {
+    const { line, column } = index.position(offset);
+    return { line, column, sourceOffset: offset };
+  };
 }
 
 /**

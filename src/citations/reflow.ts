@@ -22,9 +22,6 @@ const BLOCK_START =
 /** A line of decoration: rules, table borders. */
 const DECORATION = /^[ \t]*[-=_*|+.~]{3,}[ \t]*$|^[ \t]*\|[ \t]*$/;
 
-/** What may end a sentence or an item. */
-const TERMINAL = /(?:[.;:!?…]|\.\/\.|\.\/)["'”’)\]]*[ \t]*$/u;
-
 /**
  * Words that cannot end a sentence: a line ending in one of them continues on the next line.
  * The first syllables of type words are here too ("Quyết" ⏎ "định").
@@ -52,6 +49,8 @@ interface LineInfo {
   start: number;
   /** End of the line's content (before "\r" and "\n"). */
   end: number;
+  /** Start of the line's words (after leading spaces and tabs). */
+  from: number;
   /** Length without surrounding spaces. */
   length: number;
 }
@@ -67,26 +66,54 @@ function linesOf(text: string): LineInfo[] {
     let b = end;
     while (a < b && (text.charCodeAt(a) === 32 || text.charCodeAt(a) === 9)) a++;
     while (b > a && (text.charCodeAt(b - 1) === 32 || text.charCodeAt(b - 1) === 9)) b--;
-    out.push({ start, end, length: b - a });
+    out.push({ start, end, from: a, length: b - a });
     if (nl < 0) break;
     start = nl + 1;
   }
   return out;
 }
 
-/** The usual length of a full line: the 90th percentile of non-blank line lengths. */
+/**
+ * The usual length of a full line: the 90th percentile of non-blank line lengths, counted in a
+ * histogram (lengths past the last bucket share it: a percentile that falls there is "very long").
+ */
 function usualWidth(lines: LineInfo[]): number {
-  const lengths = lines.map((l) => l.length).filter((n) => n > 0);
-  if (!lengths.length) return 0;
-  lengths.sort((a, b) => a - b);
-  return lengths[Math.min(lengths.length - 1, Math.floor(lengths.length * 0.9))]!;
+  const counts = WIDTH_COUNTS.fill(0);
+  let n = 0;
+  for (const line of lines) {
+    if (line.length === 0) continue;
+    counts[Math.min(line.length, WIDTH_BUCKETS)]!++;
+    n++;
+  }
+  if (!n) return 0;
+  // The element a sorted list would hold at index floor(0.9 n).
+  const rank = Math.min(n - 1, Math.floor(n * 0.9));
+  let seen = 0;
+  for (let length = 1; length < WIDTH_BUCKETS; length++) {
+    seen += counts[length]!;
+    if (seen > rank) return length;
+  }
+  // The percentile is a line longer than the buckets: its exact length, as a sort would give it.
+  const long = lines.map((l) => l.length).filter((len) => len >= WIDTH_BUCKETS).sort((a, b) => a - b);
+  return long[rank - seen]!;
 }
+const WIDTH_BUCKETS = 1024;
+const WIDTH_COUNTS = new Uint32Array(WIDTH_BUCKETS + 1);
 
 /** The line has no small letter (a capitals line, or only symbols and codes). */
 function noSmallLetter(s: string): boolean {
-  return !SMALL_LETTER.test(s);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // ASCII small letters settle most lines at their first word; other letters go to the regex.
+    if (c >= 97 && c <= 122) return false;
+    if (c > 127) {
+      SMALL_LETTER_AT.lastIndex = i;
+      if (SMALL_LETTER_AT.test(s)) return false;
+    }
+  }
+  return true;
 }
-const SMALL_LETTER = /\p{Ll}/u;
+const SMALL_LETTER_AT = /\p{Ll}/uy;
 
 /**
  * A heading line: no small letter, and two words of capitals at least — a symbol
@@ -110,32 +137,71 @@ function firstWordLength(s: string): number {
   return m ? m[0].length : 0;
 }
 
+/** The end of a line from the last space at least `n` characters before its end (all of it if shorter). */
+function lineTail(s: string, n: number): string {
+  if (s.length <= n) return s;
+  const space = s.lastIndexOf(' ', s.length - n);
+  return space < 0 ? s : s.slice(space);
+}
+
 function lastWord(s: string): string {
   let e = s.length;
   while (e > 0 && (s.charCodeAt(e - 1) === 32 || s.charCodeAt(e - 1) === 9)) e--;
   let b = e;
-  while (b > 0 && e - b < 40 && WORD_CHAR.test(s[b - 1]!)) b--;
+  while (b > 0 && e - b < 40 && isWordChar(s, b - 1)) b--;
   return s.slice(b, e).toLowerCase();
 }
-const WORD_CHAR = /[\p{L}\p{M}\d&/\-]/u;
+const WORD_CHAR_AT = /[\p{L}\p{M}]/uy;
+
+/** A letter, a mark, a digit or one of "& / -" (what a word or a symbol is made of). */
+function isWordChar(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 38 || c === 47 || c === 45;
+  WORD_CHAR_AT.lastIndex = i;
+  return WORD_CHAR_AT.test(s);
+}
 
 /**
  * Whether the break between line `a` and line `b` (both non-blank) is a soft wrap.
  * `width` is the document's usual line length.
  */
 export function isSoftWrap(a: string, b: string, width: number, aIsTypeHeading = false, openItem = false): boolean {
-  // Only the ends of the lines matter (and keep every test here linear on a megabyte-long line):
-  // the last 120 characters of the first, the first 120 of the next.
   const atFull = a.trim();
-  const at = atFull.length > 120 ? atFull.slice(-120) : atFull;
-  const bt = b.trim().slice(0, 120);
+  const bFull = b.trim();
+  return softWrap(
+    { head: atFull.slice(0, ENDS), tail: atFull.length > ENDS ? atFull.slice(-ENDS) : atFull, length: atFull.length },
+    { head: bFull.slice(0, ENDS), length: bFull.length },
+    width,
+    aIsTypeHeading,
+    openItem,
+  );
+}
+
+/**
+ * Only the ends of the lines matter (and keep every test here linear on a megabyte-long line):
+ * the first and last 120 characters of the first line, the first 120 of the next.
+ */
+const ENDS = 120;
+
+interface LineEnds {
+  /** The first ENDS characters, without leading spaces. */
+  head: string;
+  /** The last ENDS characters, without trailing spaces. */
+  tail: string;
+  /** Length without surrounding spaces. */
+  length: number;
+}
+
+function softWrap(a: LineEnds, b: Omit<LineEnds, 'tail'>, width: number, aIsTypeHeading: boolean, openItem: boolean): boolean {
+  const at = a.tail;
+  const bt = b.head;
   if (!at || !bt) return false;
   // A line that ends a sentence ends its paragraph (the cheap test first: most lines do).
-  if (TERMINAL.test(at)) return false;
+  if (endsSentence(at, 0, at.length)) return false;
   if (DECORATION.test(at) || DECORATION.test(bt)) return false;
   // The header's number line ("Số: 1590/VPCP-KGVX") stands alone: the "V/v …" under it is the
   // subject line, however narrow the column.
-  if (NUMBER_LINE.test(atFull)) return false;
+  if (NUMBER_LINE.test(a.head)) return false;
   // A line left hanging on a word that cannot end a sentence goes on, even into words that often
   // open an item ("… Luật" ⏎ "Thực hiện dân chủ ở cơ sở").
   const word = lastWord(at);
@@ -143,17 +209,16 @@ export function isSoftWrap(a: string, b: string, width: number, aIsTypeHeading =
   if (BLOCK_START.test(bt) && !(hangingWord && /^(?:Thực hiện|Theo|Xét)/u.test(bt))) return false;
   // "lần thứ" ⏎ "V.", "số" ⏎ "12/KH-UBND", "ngày" ⏎ "05/3/2020": a word that wants a number, and
   // the number — even one that looks like a heading's numeral.
-  if (WANTS_NUMBER.test(at) && /^(?:\d|[IVXLC]{1,6}(?![\p{L}]))/u.test(bt)) return true;
+  if (WANTS_NUMBER.test(lineTail(at, 8)) && /^(?:\d|[IVXLC]{1,6}(?![\p{L}]))/u.test(bt)) return true;
   // A wrap forced by the width: the next line's first word would not have fitted on this one.
   // Widths are measured loosely (a PDF wraps by visual width, not characters): within a fifth.
-  const forced = width > 0 && atFull.length + 1 + firstWordLength(bt) > width * 0.8;
+  const forced = width > 0 && a.length + 1 + firstWordLength(bt) > width * 0.8;
   if (ITEM_START.test(bt)) {
     // "- Thương binh và Xã hội" after "Bộ Lao động" is a spaced dash wrapped to the line start,
     // not a list item, when the line before was full and unfinished.
-    if (!(/^[-–][ \t]/u.test(bt) && forced && !TERMINAL.test(at) && !ITEM_START.test(atFull))) return false;
+    if (!(/^[-–][ \t]/u.test(bt) && forced && !ITEM_START.test(a.head))) return false;
   }
   if (/^\|/.test(at) || /\|$/.test(at)) return false;
-  if (TERMINAL.test(at)) return false;
   if (aIsTypeHeading) return false;
   // A line that ends inside a phrase: a comma, a hyphen or slash left hanging, a function word.
   const hanging = /[,&/\-(]$/.test(at) || hangingWord;
@@ -162,8 +227,8 @@ export function isSoftWrap(a: string, b: string, width: number, aIsTypeHeading =
   // line with no small letter can be in capitals, so most lines skip that test.
   const bareA = noSmallLetter(at);
   const bareB = noSmallLetter(bt);
-  const capsA = bareA && atFull.length <= 120 && isCaps(at);
-  const capsB = bareB && b.trim().length <= 120 && isCaps(bt);
+  const capsA = bareA && a.length <= ENDS && isCaps(at);
+  const capsB = bareB && b.length <= ENDS && isCaps(bt);
   // "QUYẾT ĐỊNH" ⏎ "Về việc …", "CHỦ TỊCH" ⏎ "Nguyễn Văn A": a heading ends. A capitalised code
   // broken off a sentence ("… của" ⏎ "UBND") still continues it.
   if (capsA && !bareB) return false;
@@ -171,7 +236,7 @@ export function isSoftWrap(a: string, b: string, width: number, aIsTypeHeading =
   if (bareA && bareB && (capsA || capsB)) return hanging || forced;
   if (hanging) return true;
   // "… tỉnh Hòa" ⏎ "Bình …", "thành phố Cần" ⏎ "Thơ": a place name broken in two.
-  if (PLACE_BROKEN.test(at) && /^\p{Lu}/u.test(bt)) return true;
+  if (/^\p{Lu}/u.test(bt) && PLACE_BROKEN.test(lineTail(at, 40))) return true;
   // A "Căn cứ …" item runs to its ";" or "." however early its lines were broken ("Căn cứ Luật
   // Tổ chức" ⏎ "Chính phủ ngày 19 tháng 6 năm 2015;").
   if (openItem) return true;
@@ -194,7 +259,10 @@ const PREAMBLE_ITEM_AT = new RegExp(PREAMBLE_ITEM.source.slice(1), 'uy');
 const NUMBER_LINE = /^(?:Số|SỐ)[ \t]*:[ \t]*\S/u;
 const SYMBOL_BREAK = /[\p{Lu}\d][/\-]$/u;
 
-/** The TERMINAL test on the line [start, end) of `text`, by character codes. */
+/**
+ * Whether the line [start, end) of `text` ends a sentence or an item: ". ; : ! ? …" or the end
+ * mark "./" / "./.", before closing quotes and brackets and trailing spaces. By character codes.
+ */
 function endsSentence(text: string, start: number, end: number): boolean {
   let e = end;
   while (e > start && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
@@ -240,9 +308,14 @@ export function reflow(text: string): ReflowResult {
       // A line that ends a sentence ends its paragraph: decided on the characters, before any
       // string is cut (most lines of a document end so).
       if (endsSentence(text, la.start, la.end)) continue;
-      const a = text.slice(la.start, la.end);
-      const b = text.slice(lb.start, lb.end);
-      if (!isSoftWrap(a, b, width, TYPE_HEADING_WORDS.test(a.trim()), openItem)) continue;
+      const aEnd = la.from + la.length;
+      const a: LineEnds = {
+        head: text.slice(la.from, Math.min(aEnd, la.from + ENDS)),
+        tail: text.slice(Math.max(la.from, aEnd - ENDS), aEnd),
+        length: la.length,
+      };
+      const b = { head: text.slice(lb.from, Math.min(lb.from + lb.length, lb.from + ENDS)), length: lb.length };
+      if (!softWrap(a, b, width, la.length <= ENDS && TYPE_HEADING_WORDS.test(a.head), openItem)) continue;
       joinedBefore = true;
       // The join runs from the end of a's words to the start of b's words.
       let from = la.end;

@@ -100,7 +100,7 @@ export function layout(text: string): Layout {
     if (L.numberLine < 0 && (NUMBER_LINE.test(p) || NUMBER_LINE_BARE.test(p)) && p.length < 120 && /\//.test(p)) L.numberLine = i;
     // "Số:" alone, the number on the next line (a header laid out as a table).
     if (L.numberLine < 0 && /^Số\s*:?$/u.test(p) && i + 1 < lines.length && /^\d+\s*\//u.test(lines[i + 1]!.plain)) L.numberLine = i + 1;
-    if (L.dateLine < 0 && DATE_LINE.test(p) && p.length < 160) L.dateLine = i;
+    if (L.dateLine < 0 && p.length < 160 && p.includes('ngày') && DATE_LINE.test(p)) L.dateLine = i;
     if (L.typeLine < 0 && TYPE_HEADING.test(p)) {
       L.typeLine = i;
       break;
