@@ -91,12 +91,15 @@ export function readHeader(text: string, L: Layout): RawHeader {
 
 const UNIT = '((?:Phòng|Sở|Trường|Ủy ban|UBND|Ban|Bộ|Hội đồng|Đảng ủy|Chi bộ|Công đoàn|Đoàn)[^.;:\\n]{0,80}?)';
 const BUILDS = new RegExp(`${UNIT}\\s+(?:xây dựng|ban hành|triển khai xây dựng)\\s+(?:Kế hoạch|kế hoạch)`, 'u');
+// What every match of BUILDS holds: most texts have none, and are spared trying a unit at every "Bộ", "Ban" …
+const BUILDS_VERB = /(?:xây dựng|ban hành)\s+(?:Kế hoạch|kế hoạch)/u;
 const TYPE_WORD_SET = new Set(TYPE_WORDS);
 
 /** The unit the text says issues the plan: "Trường Mầm non Đỗ Đình Thiện xây dựng Kế hoạch …". */
 function issuingBody(text: string, L: Layout): string | null {
   const until = L.firstSectionLine >= 0 ? L.lines[L.firstSectionLine]!.start : Math.min(text.length, 5000);
-  const m = BUILDS.exec(text.slice(0, until));
+  const head = text.slice(0, until);
+  const m = BUILDS_VERB.test(head) ? BUILDS.exec(head) : null;
   if (m) {
     const unit = m[1]!.trim().replace(/\s*\([^)]*\)\s*$/, '');
     if (!TYPE_WORD_SET.has(unit.toLowerCase())) return unit;

@@ -117,18 +117,65 @@ const SMALL_LETTER_AT = /\p{Ll}/uy;
 
 /**
  * A heading line: no small letter, and two words of capitals at least — a symbol
- * ("05-CTPH/BDVHU-PGDĐT") or a lone code ("NQ - HĐND") is capitals without being a heading.
+ * ("05-CTPH/BDVHU-PGDĐT", "19/CT-TTG NGÀY") or a lone code ("UBND") is capitals without being a
+ * heading. A word counts when a piece of it between "-", "–" and "/" holds two capitals in a row (marks
+ * between them allowed); a token with a digit is a symbol or a number, whatever its letters.
+ * Read by character codes, one pass.
  */
-function isCaps(s: string): boolean {
+export function isCaps(s: string): boolean {
   if (!noSmallLetter(s)) return false;
   let words = 0;
-  for (const token of s.split(/\s+/u)) {
-    // A token with a digit is a symbol or a number, whatever its letters.
-    if (/\d/.test(token)) continue;
-    for (const part of token.split(/[-–/]+/u)) if (/\p{Lu}\p{M}*\p{Lu}/u.test(part)) words++;
-    if (words >= 2) return true;
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpaceCode(s.charCodeAt(i))) i++;
+    let j = i;
+    let digit = false;
+    for (; j < n && !isSpaceCode(s.charCodeAt(j)); j++) {
+      const c = s.charCodeAt(j);
+      if (c >= 48 && c <= 57) digit = true;
+    }
+    if (!digit) {
+      let prevUpper = false;
+      let counted = false;
+      for (let k = i; k < j; k++) {
+        const c = s.charCodeAt(k);
+        if (c === 45 || c === 0x2013 || c === 47) {
+          prevUpper = false;
+          counted = false;
+          continue;
+        }
+        if (c > 127 && isMarkAt(s, k)) continue;
+        const upper = (c >= 65 && c <= 90) || (c > 127 && isUpperAt(s, k));
+        if (upper && prevUpper && !counted) {
+          counted = true;
+          if (++words >= 2) return true;
+        }
+        prevUpper = upper;
+        // A letter outside the BMP takes two code units.
+        if (c >= 0xd800 && c <= 0xdbff && k + 1 < j) k++;
+      }
+    }
+    i = j;
   }
   return false;
+}
+const UPPER_AT = /\p{Lu}/uy;
+const MARK_AT = /\p{M}/uy;
+function isUpperAt(s: string, i: number): boolean {
+  UPPER_AT.lastIndex = i;
+  return UPPER_AT.test(s);
+}
+function isMarkAt(s: string, i: number): boolean {
+  MARK_AT.lastIndex = i;
+  return MARK_AT.test(s);
+}
+/** What `\s` matches. */
+function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** Length of the first word of a line (what would have had to fit on the line before it). */

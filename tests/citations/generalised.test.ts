@@ -3,9 +3,10 @@
 // date, citations with no type word, damaged symbols and dates, vague references. The sentences
 // are written for these tests from spec/citation-format.md and spec/evaluation.md, not copied
 // from documents; each expected value is read off the sentence by hand.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/citations/analyze.js';
-import { reflow, isSoftWrap } from '../../src/citations/reflow.js';
+import { reflow, isCaps, isSoftWrap } from '../../src/citations/reflow.js';
 
 type Row = [type: string, number: string | null, date: string | null, issuer: string | null];
 
@@ -47,6 +48,40 @@ describe('hard-wrapped text (reflow)', () => {
     ['CHỦ TỊCH', 'Nguyễn Văn An', false],
   ])('soft wrap between %j and %j: %s', (a, b, soft) => {
     expect(isSoftWrap(a, b, 90, a === 'KẾ HOẠCH' || a === 'QUYẾT ĐỊNH')).toBe(soft);
+  });
+
+  it.each([
+    ['KẾ HOẠCH THỰC HIỆN', true],
+    ['QUYẾT ĐỊNH', true],
+    ['CHỦ TỊCH', true],
+    ['05-CTPH/BDVHU-PGDĐT', false],
+    ['UBND', false],
+    ['NQ - HĐND', true],
+    ['ỦY BAN NHÂN DÂN', true],
+    ['Ủy ban nhân dân', false],
+    ['19/CT-TTG NGÀY', false],
+  ])('%j is a heading in capitals: %s', (line, caps) => {
+    expect(isCaps(line)).toBe(caps);
+  });
+
+  it('reads capitals as the rule written as regular expressions does, on random lines', () => {
+    const reference = (s: string) => {
+      if (/\p{Ll}/u.test(s)) return false;
+      let words = 0;
+      for (const token of s.split(/\s+/u)) {
+        if (/\d/.test(token)) continue;
+        for (const part of token.split(/[-–/]+/u)) if (/\p{Lu}\p{M}*\p{Lu}/u.test(part)) words++;
+        if (words >= 2) return true;
+      }
+      return false;
+    };
+    const alphabet = ['A', 'Ê', 'Đ', 'Ư', 'a', 'ê', '1', '-', '–', '/', ' ', '\t', '\u0301', '.', '(', 'Q'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }), (chars) => {
+        expect(isCaps(chars.join(''))).toBe(reference(chars.join('')));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('maps every offset back: a joined citation keeps its exact source span', () => {
