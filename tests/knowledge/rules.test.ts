@@ -148,6 +148,22 @@ describe('expired-period', () => {
     expect(run(expiredPeriod, planCiting('2022-02-01', [{ ...yearly, section: 'body' }]), '2022-02-01', resolver)).toEqual([]);
     expect(run(expiredPeriod, planCiting('2022-02-01', [yearly], { title: 'Tổng kết công tác dân vận năm 2021' }), '2022-02-01', resolver)).toEqual([]);
   });
+
+  it('not in a Báo cáo, nor where the sentence tells of the plan being issued', () => {
+    const yearly: CitationSpec = { surface: 'Kế hoạch số 12/KH-PGDĐT', type: 'Kế hoạch', number: '12/KH-PGDĐT', subject: 'công tác dân vận chính quyền năm 2021' };
+    expect(run(expiredPeriod, planCiting('2022-02-01', [yearly], { type: 'Báo cáo' }), '2022-02-01', resolver)).toEqual([]);
+    const told = (verb: string) =>
+      makeDoc({
+        text: `Lạc Thủy, ngày ...\nTHÔNG BÁO\nThực hiện chủ đề năm 2021, ngày 13/5/2021, Phòng Giáo dục ${verb} Kế hoạch số 12/KH-PGDĐT về công tác dân vận chính quyền năm 2021.\n`,
+        date: '2022-02-01',
+        type: 'Thông báo',
+        citations: [{ ...yearly, section: 'can_cu' }],
+      });
+    expect(run(expiredPeriod, told('ban hành'), '2022-02-01', resolver)).toEqual([]);
+    expect(run(expiredPeriod, told('đã ban hành'), '2022-02-01', resolver)).toEqual([]);
+    // Carried out, not told of: the plan is still the basis.
+    expect(run(expiredPeriod, told('thực hiện'), '2022-02-01', resolver)).toHaveLength(1);
+  });
 });
 
 describe('stale-series', () => {
