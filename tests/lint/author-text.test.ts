@@ -110,6 +110,11 @@ describe('issuer-name-code-mismatch', () => {
   it('is a warning when the issuer is given once for a list', async () => {
     expect(await severities(`${HEADER}Căn cứ các Thông tư của Bộ Tài chính: số 12/2020/TT-BGDĐT ngày 02/3/2020; số 14/2021/TT-BTC ngày 05/4/2021;\n`)).toEqual(['warning']);
   });
+
+  it('reads an OCR "TƯ" as the province\'s TU when the issuer is the Tỉnh ủy: no mismatch; the centre\'s code given to a Tỉnh ủy still is one', async () => {
+    expect(await severities(`${HEADER}Thực hiện Chương trình số 14-CTr/TƯ ngày 01/02/2024 của Ban Thường vụ Tỉnh ủy về chuyển đổi số;\n`)).toEqual([]);
+    expect(await severities(`${HEADER}Thực hiện Chương trình số 14-CTr/TW ngày 01/02/2024 của Ban Thường vụ Tỉnh ủy về chuyển đổi số;\n`)).toEqual(['error']);
+  });
 });
 
 describe('a site’s lines above the header', () => {

@@ -15,7 +15,12 @@ export default defineRule({
       if (!s || !c.issuer || !s.issuerCodesWritten.length) continue;
       const named = issuerByName(c.issuer);
       if (!named) continue;
-      const written = s.issuerCodesWritten.map((w) => ({ w, issuer: issuerOfWritten(w) }));
+      // "TƯ" read as the province's "TU" where the named issuer is a Tỉnh ủy (OCR damage, decided in
+      // the extractor) is compared as TU: the symbol and the issuer agree.
+      const written = s.issuerCodesWritten.map((w, i) => {
+        const code = (w === 'TƯ' || w === 'T.Ư') && s.issuerCodes[i] === 'TU' ? 'TU' : w;
+        return { w, issuer: issuerOfWritten(code) };
+      });
       if (written.some((x) => !x.issuer)) continue; // an unknown unit code: nothing to compare with
       if (written.some((x) => x.issuer!.code === named.code)) continue;
       // The Chairman signs for the People's Committee; Party central bodies all use TW.
