@@ -194,7 +194,9 @@ function buildHeader(text: string, h: ReturnType<typeof readHeader>, src: (o: nu
 // "… BINH VÀ XÃ HỘI Độc lập – Tự do – Hạnh phúc ******* Số: 23/2007/QĐ-BLĐTBXH Hà Nội, ngày …": a
 // header flattened into one line still gives its number after a capital "Số:" (a citation writes
 // "số" in lower case).
-const OWN_NUMBER_INLINE = /(?<![\p{L}\d])(?:Số|SỐ)[ \t]*:\s{0,8}(?=\d)/u;
+// "Số: 12/KH-UBND" in running text, or a legal site's metadata table ("**Số hiệu:**" ⏎ "|" ⏎
+// "5706/CT-CS"), whose number is the page's own document.
+const OWN_NUMBER_INLINE = /(?<![\p{L}\d])(?:(?:Số|SỐ)[ \t]*:\s{0,8}|Số[ \t]+hiệu[ \t]*:[ \t]*\**[ \t]*(?:\r?\n[ \t]*\|?[ \t]*){0,3})(?=\d)/u;
 
 function ownSymbol(t: string, h: ReturnType<typeof readHeader>): ParsedSymbol | null {
   if (!h.number) {

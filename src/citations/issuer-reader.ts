@@ -94,7 +94,8 @@ export function readIssuer(text: string, pos: number, limit: number, joint = fal
     // subject word ends the name, unless it names the body's field right after its head word
     // ("Sở Quy hoạch - Kiến trúc") or a steering committee's task ("Ban Chỉ đạo Thực hiện …").
     if (words > 0 && isCap && SUBJECT_CAPS.has(lower) && !ORGAN_WORDS.has(prevWord) && !(prevWord === 'đạo' && twoBefore === 'chỉ')) break;
-    if (words > 0 && lower === 'ban' && /^[ \t]+hành/u.test(text.slice(e, e + 6))) break;
+    // "… do Bộ trưởng Bộ Quốc phòng ban hành", also in a title in capitals ("… BỘ QUỐC PHÒNG BAN HÀNH").
+    if (words > 0 && lower === 'ban' && /^[ \t]+(?:hành|HÀNH)(?![\p{L}])/u.test(text.slice(e, e + 7))) break;
     // "… của Sở Xây dựng V/v hướng dẫn …": "V/v" (về việc) opens the subject.
     if (words > 0 && lower === 'v' && text[e] === '/' && (text[e + 1] === 'v' || text[e + 1] === 'V')) break;
     const ok =

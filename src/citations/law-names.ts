@@ -26,6 +26,8 @@ const AMENDED_MARK = /^[ \t]*\((?:sửa[ \t]+đổi(?:[ \t]*,[ \t]*bổ[ \t]+sun
 const NQ_DAI_HOI = /[ \t]+((?:Đại[ \t]+hội|ĐẠI[ \t]+HỘI)[ \t]+(?:[\p{L}\d]+[ \t]+){0,9}?(?:lần|LẦN)[ \t]+(?:thứ|THỨ)[ \t]+([IVXLC]+))(?:[ \t]+(?:(?:của|CỦA)[ \t]+(?:Đảng|ĐẢNG)(?![ \t]+(?:bộ|BỘ))))?(?![\p{L}\d])/uy;
 const NQ_TRUNG_UONG = /[ \t]+((?:(?:Hội[ \t]+nghị|HỘI[ \t]+NGHỊ)[ \t]+)?(?:(?:lần|LẦN)[ \t]+(?:thứ|THỨ)[ \t]+)?(?:Trung|TRUNG)[ \t]+(?:ương|ƯƠNG)[ \t]+(\d{1,2})(?:[ \t]*,)?[ \t]+(?:khóa|khoá|KHÓA|KHOÁ)[ \t]+([IVXLC]+))(?![\p{L}\d])/uy;
 
+const COUNTRY_ONLY = /^(?:Việt[ \t]+Nam|VIỆT[ \t]+NAM)$/u;
+
 /** "Luật Tiếp công dân", "Luật Giáo dục 2019": the capitalised name after the type word. */
 function readLawName(text: string, pos: number): { name: string; end: number } | null {
   NAMED_LAW_WORD.lastIndex = pos;
@@ -101,7 +103,10 @@ function readLawName(text: string, pos: number): { name: string; end: number } |
   // A name begun in lower case is a law's when its number or date follows, or its year ends it
   // ("Luật khiếu nại 2011", as sites list the laws a document rests on).
   if (lowerFirst && !/^[ \t]+(?:số[ \t]*:?[ \t]*\d|ngày[ \t]+\d)/u.test(text.slice(end, end + 16)) && !/(?:^|[ \t])(?:19|20)\d\d$/u.test(text.slice(Math.max(pos, end - 5), end))) return null;
-  return { name: text.slice(pos, end).trim(), end };
+  const name = text.slice(pos, end).trim();
+  // "Luật Việt Nam" (a site's name, "Dân Luật Việt Nam", "Hệ thống Luật Việt Nam") names no law.
+  if (COUNTRY_ONLY.test(name)) return null;
+  return { name, end };
 }
 
 /** "sửa đổi, bổ sung một số điều của Luật X và Luật Y": the amending law's name, through the last law it amends. */

@@ -115,6 +115,8 @@ describe('named laws', () => {
     ['the type word in lower case, with the number', 'theo luật bảo hiểm y tế số 25/2008/QH12 ngày 14/11/2008;', [['Luật', '25/2008/QH12', '2008-11-14', null]]],
     ['"pháp luật" and "luật" in prose are no citation', 'tuân thủ pháp luật về đất đai ngày 01/7/2014 theo luật định.', []],
     ['a lower-case name with no number or date is no citation', 'thực hiện theo quy định của Luật hiện hành về đất đai.', []],
+    ['a site\'s name "… Luật Việt Nam" is no law', 'Tham gia cộng đồng Dân Luật Việt Nam, Hệ thống Luật Việt Nam.', []],
+    ['a law named for the Fatherland Front keeps "Việt Nam"', 'Căn cứ Luật Mặt trận Tổ quốc Việt Nam ngày 09 tháng 6 năm 2015;', [['Luật', null, '2015-06-09', null]]],
   ])('%s', (_name, text, want) => {
     expect(read(text)).toEqual(want);
   });
@@ -157,6 +159,7 @@ describe('lists', () => {
 describe('what stands between number, date and issuer', () => {
   it.each<[string, string, Row[]]>([
     ['the issuer before the date', 'Căn cứ Nghị định số 38/2023/NĐ-CP của Chính phủ ngày 24/6/2023 về thi đua;', [['Nghị định', '38/2023/NĐ-CP', '2023-06-24', 'Chính phủ']]],
+    ['"ban hành" in capitals ends the issuer', 'BÃI BỎ QUYẾT ĐỊNH SỐ 181/2006/QĐ-BQP NGÀY 31 THÁNG 10 NĂM 2006 CỦA BỘ TRƯỞNG BỘ QUỐC PHÒNG BAN HÀNH QUY CHẾ', [['Quyết định', '181/2006/QĐ-BQP', '2006-10-31', 'BỘ TRƯỞNG BỘ QUỐC PHÒNG']]],
     ['a comma before the date', 'Thực hiện Quyết định số 78-QĐ/TW, ngày 01/8/2022 của Bộ Chính trị;', [['Quyết định', '78-QĐ/TW', '2022-08-01', 'Bộ Chính trị']]],
     ['a spaced comma', 'Căn cứ Thông tư số 32/2020/TT-BGDĐT , ngày 15/9/2020 của Bộ Giáo dục và Đào tạo;', [['Thông tư', '32/2020/TT-BGDĐT', '2020-09-15', 'Bộ Giáo dục và Đào tạo']]],
     ['the issuer after the date without "của"', 'Căn cứ Nghị định số 61/2018/NĐ-CP ngày 23 tháng 4 năm 2018 Chính phủ về thực hiện cơ chế một cửa;', [['Nghị định', '61/2018/NĐ-CP', '2018-04-23', 'Chính phủ']]],
@@ -271,6 +274,11 @@ describe('what is not a citation', () => {
   it('the own number of a header flattened into one line ("… Số: 23/2007/QĐ-BLĐTBXH Hà Nội, ngày …") is not a citation', () => {
     const text = 'Quyết định số 23/2007/QĐ-BLĐTBXH\n\nNội dung Text: Quyết định số 23/2007/QĐ-BLĐTBXH\n1. BỘ LAO ĐỘNG – THƯƠNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM BINH VÀ XÃ HỘI Độc lập – Tự do – Hạnh phúc Số: 23/2007/QĐ-BLĐTBXH Hà Nội, ngày 10 tháng 4 năm 2007 QUYẾT ĐỊNH Căn cứ Nghị định số 186/2007/NĐ-CP ngày 25/12/2007 của Chính phủ;';
     expect(read(text)).toEqual([['Nghị định', '186/2007/NĐ-CP', '2007-12-25', 'Chính phủ']]);
+  });
+
+  it('the number in a legal site\'s metadata table ("Số hiệu:") is the page\'s own: not a citation where the site names it', () => {
+    const text = '**Số hiệu:**\n|\n5706/CT-CS\n|\n**Loại văn bản:**\n|\nCông văn\n|\nKính gửi: Công ty A.\nTheo Thông tư số 80/2021/TT-BTC ngày 29/9/2021 của Bộ Tài chính.\nCông văn 5706/CT-CS ngày 03/12/2025 về chính sách thuế do Cục Thuế ban hành\n';
+    expect(read(text)).toEqual([['Thông tư', '80/2021/TT-BTC', '2021-09-29', 'Bộ Tài chính']]);
   });
 
   it('the document\'s own number is not a citation, in its header or in a site\'s title line', () => {
