@@ -95,6 +95,18 @@ describe('symbol-missing', () => {
     expect(await findings(`${HEADER}QUYẾT ĐỊNH\nVề việc kiểm soát thủ tục\nXét đề nghị của Giám đốc Sở Tài nguyên và Môi trường tại Tờ trình số 31`, 'symbol-missing')).toEqual([]);
     expect(await findings(`${HEADER}QUYẾT ĐỊNH\nVề việc kiểm soát thủ tục\nXét đề nghị của Giám đốc Sở Tài nguyên và Môi trường tại Tờ trình số 31 ngày 02/3/2023.\nĐiều 1. Giao nhiệm vụ.\n`, 'symbol-missing')).toHaveLength(1);
   });
+
+  it('a short form of an instrument the document cites with its whole symbol, before or after, lacks nothing', async () => {
+    const after = `${HEADER}KẾ HOẠCH\nThực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về chuyển đổi số (gọi tắt là Nghị quyết số 57), Ủy ban nhân dân tỉnh ban hành Kế hoạch.\nI. MỤC ĐÍCH\nTriển khai Nghị quyết số 57 đến cán bộ.\n`;
+    expect(await findings(after, 'symbol-missing')).toEqual([]);
+    expect(await findings(after, 'citation-missing-date')).toEqual([]);
+    const before = `${HEADER}KẾ HOẠCH\nTriển khai Nghị quyết số 57 về chuyển đổi số\nThực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, Ủy ban nhân dân tỉnh ban hành Kế hoạch.\n`;
+    expect(await findings(before, 'symbol-missing')).toEqual([]);
+    expect(await findings(before, 'citation-missing-date')).toEqual([]);
+    // Another type with that number is another instrument: the short form still lacks its symbol.
+    const other = `${HEADER}KẾ HOẠCH\nThực hiện Chỉ thị số 57-CT/TW ngày 22/12/2024 của Bộ Chính trị và Nghị quyết số 57 ngày 01/02/2023 của Tỉnh ủy.\n`;
+    expect(await findings(other, 'symbol-missing')).toHaveLength(1);
+  });
 });
 
 describe('issuer-name-code-mismatch', () => {

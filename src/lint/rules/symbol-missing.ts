@@ -1,6 +1,6 @@
 // A document cited by its running number only ("Chỉ thị số 35 ngày 30/5/2019"), spec §5.
 import { defineRule } from '../define-rule.js';
-import { cutOffAfter, headSpan } from './util.js';
+import { cutOffAfter, fullSymbols, headSpan, isShortForm } from './util.js';
 
 export default defineRule({
   id: 'symbol-missing',
@@ -10,8 +10,11 @@ export default defineRule({
     descriptionEn: 'A document cited by number only, without its symbol.',
   },
   check(ctx) {
+    const full = fullSymbols(ctx.doc);
     for (const c of ctx.doc.citations) {
       if (c.symbol?.shape !== 'number-only') continue;
+      // The document gives the whole symbol elsewhere ("Nghị quyết số 57-NQ/TW … Nghị quyết số 57").
+      if (isShortForm(c, full)) continue;
       // "… tại Tờ trình số 31" at the very end of a cut excerpt: the symbol may follow on the lost page.
       if (cutOffAfter(ctx.doc, c)) continue;
       ctx.report({

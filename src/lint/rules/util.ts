@@ -72,6 +72,7 @@ export function headerStart(doc: AnalyzedDocument): number {
  */
 export function firstMentions(doc: AnalyzedDocument): Citation[] {
   const from = headerStart(doc);
+  const full = fullSymbols(doc);
   const seen = new Set<string>();
   const out: Citation[] = [];
   for (const c of doc.citations) {
@@ -80,9 +81,25 @@ export function firstMentions(doc: AnalyzedDocument): Citation[] {
     if (!ids.length) ids.push(`${c.type}|${c.surface}`);
     const repeat = ids.some((id) => seen.has(id));
     for (const id of ids) seen.add(id);
-    if (!repeat) out.push(c);
+    if (!repeat && !isShortForm(c, full)) out.push(c);
   }
   return out;
+}
+
+/** Type and running number of every citation the document gives with a whole symbol. */
+export function fullSymbols(doc: AnalyzedDocument): Set<string> {
+  const out = new Set<string>();
+  for (const c of doc.citations) if (c.symbol && c.symbol.shape !== 'number-only' && c.seq) out.add(`${c.type}|${c.seq}`);
+  return out;
+}
+
+/**
+ * "Nghị quyết số 57" where the document also cites "Nghị quyết số 57-NQ/TW" (before or after: a
+ * headline, a short name, a later mention): a short form of that instrument, not a citation that
+ * lacks its symbol or date.
+ */
+export function isShortForm(c: Citation, full: Set<string>): boolean {
+  return c.symbol?.shape === 'number-only' && c.seq !== null && full.has(`${c.type}|${c.seq}`);
 }
 
 /** The citation's line, as written, holds nothing else but spaces, brackets and table bars. */
