@@ -110,7 +110,8 @@ export function analyze(input: string | AnalysisSource, options?: AnalyzeOptions
       issuerCode: res.issuerCode,
       date: r.date?.iso ?? null,
       dateWritten: r.date ? text.slice(src(r.date.start), src(r.date.end)) : r.badDate ? text.slice(src(r.badDate.start), src(r.badDate.end)) : null,
-      issuer: r.issuer ? text.slice(src(r.issuer.start), src(r.issuer.end)) : null,
+      // A name wrapped over lines is one name: its line break reads as a space.
+      issuer: r.issuer ? oneLine(text.slice(src(r.issuer.start), src(r.issuer.end))) : null,
       subject: r.subject ? r.subject.text.normalize('NFC') : r.name,
       section: sectionAt(r.start),
       line: loc.line,
@@ -247,4 +248,9 @@ function ownKey(t: string, h: ReturnType<typeof readHeader>, place: AnalyzedDocu
     legal: sym.shape === 'legal',
     unit: unitName(sym.issuerCodes, h.issuingBody),
   });
+}
+
+/** Runs of white space (a wrapped line's break, a doubled space) as one space. */
+function oneLine(s: string): string {
+  return /[\s\u00a0]{2}|[\n\r\t\u00a0]/u.test(s) ? s.replace(/[\s\u00a0]+/gu, ' ') : s;
 }

@@ -22,7 +22,10 @@ const ISSUER_LOWER = new Set(
     'phụ nữ cựu chiến binh đoàn liên đoàn tỉnh ủy huyện ủy thành ủy đảng ủy đốc sản nghị lần thứ chỉ đạo ngân sách ' +
     'kinh giao ngoại phòng an ninh thủy lợi thuế hải quan kiểm toán thanh bảo hiểm bưu điện hàng ' +
     'minh hợp tác dân cư gia đình trẻ em cao tuổi doanh nghiệp nhỏ vừa tỉnh thành chế tin kiến trúc ' +
-    'thi đua khen thưởng nước cộng hòa hoà chủ nghĩa').split(' '),
+    'thi đua khen thưởng nước cộng hòa hoà chủ nghĩa ' +
+    // Trades in enterprises' names ("Tổng Công ty Phân bón và Hóa chất Dầu khí", "Tập đoàn Điện lực").
+    'phân bón hóa chất dầu khí xăng điện lực than khoáng viễn thông không bưu chính cao su dệt may xi măng thép ' +
+    'lương thực đường sắt cảng xuất nhập khẩu dịch vụ thương mại sản xuất').split(' '),
 );
 
 // The old placement of the tone mark on "oa", "oe", "uy" ("hoá", "khoẻ", "thuỷ") and the new one
@@ -45,6 +48,16 @@ const LOWER_HEADS = new Set(['chính', 'sở', 'bộ', 'ủy', 'uỷ', 'thườn
 // The first words of another body's name: after a comma they start a new body, not more of this one.
 const BODY_HEAD = /^(?:Bộ|Sở|Ban|Ủy ban|Uỷ ban|UBND|HĐND|Phòng|Cục|Tổng cục|Văn phòng|Chính phủ|Thủ tướng|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Trường|Trung tâm)(?![\p{Ll}])/u;
 
+// An enterprise's legal form, word by word ("Công ty cổ phần …", "Công ty trách nhiệm hữu hạn một
+// thành viên …"): each word only after the one before it, so "một" or "phần" alone ends a name.
+const COMPANY_NEXT: Record<string, readonly string[]> = {
+  công: ['ty'], ty: ['cổ', 'trách'], cổ: ['phần'], trách: ['nhiệm'], nhiệm: ['hữu'], hữu: ['hạn'], hạn: ['một'], một: ['thành'], thành: ['viên'],
+};
+// The last words of a legal form, after which the enterprise's own name must come.
+const NAME_AFTER = new Set(['ty', 'phần', 'hạn', 'viên']);
+// Abbreviated kinds of places written before a place's name ("TP. Hà Nội", "TX. Sơn Tây").
+const PLACE_ABBREVIATIONS = new Set(['TP', 'Tp', 'TX', 'Tx', 'TT']);
+
 // "Hội nghị lần thứ sáu Ban Chấp hành Trung ương": the ordinal of a plenum, after "thứ" only.
 const ORDINAL_WORDS = new Set('nhất hai ba tư năm sáu bảy tám chín mười'.split(' '));
 
@@ -64,17 +77,33 @@ export function readIssuer(text: string, pos: number, limit: number, joint = fal
   let words = 0;
   let prevWord = '';
   let twoBefore = '';
+  let prevWordWritten = '';
   while (p < limit && words < 16) {
     if (words > 0) {
       let q = p;
       while (q < limit && (text[q] === ' ' || text[q] === '\t')) q++;
+      // "Công ty cổ phần⏎E.K.LM": an enterprise's legal form does not end its name, so the name
+      // goes on over a line break (a short line the layout kept).
+      const br = text[q] === '\r' && text[q + 1] === '\n' ? 2 : text[q] === '\n' ? 1 : 0;
+      if (br && q <= limit && NAME_AFTER.has(prevWord) && q + br < text.length && isUpperAt(text, q + br)) {
+        q += br;
+        if (limit <= q) {
+          const next = text.indexOf('\n', q);
+          limit = next < 0 ? text.length : next;
+        }
+      }
       // "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Lao động - Thương binh và Xã hội", "Bộ Chính trị,
       // Ban Bí thư": a comma or a spaced dash inside a name, when a capitalised word follows.
       if (q === p && text[q] === ',') {
         let r = q + 1;
         while (r < limit && text[r] === ' ') r++;
         if (r > q + 1 && r < limit && isUpperAt(text, r) && !typeWordAt(text, r) && (joint || !BODY_HEAD.test(text.slice(r, r + 12)) || text.startsWith('Ban Bí thư', r))) q = r;
-      } else if (q > p && text[q] === '-' && text[q + 1] === ' ') {
+      } else if (q === p && text[q] === '.' && PLACE_ABBREVIATIONS.has(prevWordWritten) && text[q + 1] === ' ') {
+        // "Thuế TP. Hà Nội", "UBND TX. Sơn Tây": the abbreviated kind of a place, then its name.
+        let r = q + 1;
+        while (r < limit && text[r] === ' ') r++;
+        if (r < limit && isUpperAt(text, r)) q = r;
+      } else if (q > p && (text[q] === '-' || text[q] === '–') && text[q + 1] === ' ') {
         let r = q + 1;
         while (r < limit && text[r] === ' ') r++;
         if (r < limit && isUpperAt(text, r)) q = r;
@@ -99,7 +128,7 @@ export function readIssuer(text: string, pos: number, limit: number, joint = fal
     // "… của Sở Xây dựng V/v hướng dẫn …": "V/v" (về việc) opens the subject.
     if (words > 0 && lower === 'v' && text[e] === '/' && (text[e + 1] === 'v' || text[e + 1] === 'V')) break;
     const ok =
-      isCap || ISSUER_LOWER.has(lower) || ISSUER_LOWER.has(newStyleTone(lower)) || (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá')) || (prevWord === 'thứ' && ORDINAL_WORDS.has(lower));
+      isCap || ISSUER_LOWER.has(lower) || COMPANY_NEXT[prevWord]?.includes(lower) === true || ISSUER_LOWER.has(newStyleTone(lower)) || (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá')) || (prevWord === 'thứ' && ORDINAL_WORDS.has(lower));
     if (!ok) break;
     // "của chính phủ", "của sở Xây dựng": a body's head word written in lower case.
     if (words === 0 && !isCap && !LOWER_HEADS.has(lower)) return null;
@@ -108,6 +137,7 @@ export function readIssuer(text: string, pos: number, limit: number, joint = fal
     words++;
     twoBefore = prevWord;
     prevWord = lower;
+    prevWordWritten = word;
     if (lower !== 'và') lastGood = p;
   }
   if (lastGood === pos) return null;

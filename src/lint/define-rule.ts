@@ -54,6 +54,12 @@ export interface Rule {
   docs: RuleDocs;
   /** Rules that need a resolver are skipped when none is given. */
   needsKnowledge?: boolean;
+  /**
+   * The rule judges a symbol by the state and Party tables (NĐ 30/2020, HD 36-HD/VPTW): it does not
+   * see citations of an enterprise's own letters ("25-2303/PBHC-KD của Tổng Công ty …"), whose
+   * symbols follow no such table and are cited as the enterprise wrote them.
+   */
+  symbolForm?: boolean;
   check(ctx: RuleContext): void;
 }
 

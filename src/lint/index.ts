@@ -4,7 +4,7 @@
 import type { AnalyzedDocument, Finding, Severity, Span } from '../citations/model.js';
 import type { KnowledgeResolver, Lang, ReportInput, Rule, RuleContext } from './define-rule.js';
 import { RULES } from './rules/index.js';
-import { headerStart } from './rules/util.js';
+import { headerStart, issuedByEnterprise } from './rules/util.js';
 import { PRESETS, type PresetName } from './presets/index.js';
 import { earliestDocumentDate } from '../knowledge/as-of.js';
 
@@ -32,12 +32,20 @@ export function lint(doc: AnalyzedDocument, opts: LintOptions = {}): Finding[] {
   // related documents) is not the author's text: a finding there is at most a notice.
   const start = headerStart(doc);
   const authorFrom = start > 0 ? doc.toSource(start) : 0;
+  // The rules on a symbol's form see the document without the citations of enterprises' letters.
+  let stateDoc: AnalyzedDocument | null = null;
+  const symbolFormDoc = (): AnalyzedDocument => {
+    if (stateDoc) return stateDoc;
+    const own = doc.citations.filter((c) => !issuedByEnterprise(c));
+    stateDoc = own.length === doc.citations.length ? doc : { ...doc, citations: own };
+    return stateDoc;
+  };
   for (const rule of [...RULES, ...(opts.extraRules ?? [])]) {
     const configured = opts.rules?.[rule.id] ?? preset[rule.id] ?? (opts.extraRules?.includes(rule) ? rule.severity : 'off');
     if (configured === 'off') continue;
     if (rule.needsKnowledge && !opts.resolver) continue;
     const ctx: RuleContext = {
-      doc,
+      doc: rule.symbolForm ? symbolFormDoc() : doc,
       asOf,
       lang,
       resolver: opts.resolver ?? null,

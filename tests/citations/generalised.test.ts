@@ -201,6 +201,15 @@ describe('what stands between number, date and issuer', () => {
     ['a code run into "ngày"', 'Xét Báo cáo thẩm tra số 02/BC-BPCngày 11 tháng 12 năm 2006 của Ban Pháp chế;', [['Báo cáo', '02/BC-BPC', '2006-12-11', 'Ban Pháp chế']]],
     ['a law of eleven words', 'Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26/11/2003;', [['Luật', null, '2003-11-26', null]]],
     ['an issuer with a comma before "tại"', 'Xét đề nghị của Giám đốc Sở Văn hóa, Thể thao và Du lịch tại Tờ trình số 2653/TTr-SVHTTDL ngày 21/9/2016.', [['Tờ trình', '2653/TTr-SVHTTDL', '2016-09-21', 'Giám đốc Sở Văn hóa, Thể thao và Du lịch']]],
+    ['an enterprise\'s legal form in its name', 'Trả lời công văn số 12/2025/CV-ABC ngày 02/3/2025 của Công ty cổ phần Minh Long về hóa đơn,', [['Công văn', '12/2025/CV-ABC', '2025-03-02', 'Công ty cổ phần Minh Long']]],
+    ['a limited company of one member', 'Cục Thuế nhận được văn bản số 05/CV ngày 02/3/2025 của Công ty trách nhiệm hữu hạn một thành viên Hòa Bình về thuế.', [['Văn bản', '05/CV', '2025-03-02', 'Công ty trách nhiệm hữu hạn một thành viên Hòa Bình']]],
+    ['an enterprise with its trade in lower case and an en dash', 'Trả lời công văn số 31-1203/PBHC-KD của Tổng Công ty Phân bón và Hóa chất Dầu khí – CTCP về hàng nhập khẩu,', [['Công văn', '31-1203/PBHC-KD', null, 'Tổng Công ty Phân bón và Hóa chất Dầu khí – CTCP']]],
+    ['a wrapped enterprise name reads as one line', 'văn bản số 14/2025/CV-ABC ngày 12/8/2025 của Công ty cổ phần\nA.B.C về chính sách thuế', [['Văn bản', '14/2025/CV-ABC', '2025-08-12', 'Công ty cổ phần A.B.C']]],
+    ['an enterprise\'s name on the line after its legal form (CRLF, a short line)', 'Cục Thuế nhận được văn bản số 15/2025/CV-ABC ngày 19/9/2025\r\ncủa Công ty cổ phần\r\nA.B.C về chính sách thuế.', [['Văn bản', '15/2025/CV-ABC', '2025-09-19', 'Công ty cổ phần A.B.C']]],
+    ['a body\'s name does not run on over a short line', 'Thực hiện Kế hoạch số 12/KH-UBND ngày 02/02/2023 của Ủy ban nhân dân tỉnh\nCăn cứ tình hình thực tế;', [['Kế hoạch', '12/KH-UBND', '2023-02-02', 'Ủy ban nhân dân tỉnh']]],
+    ['"một" alone does not continue a name', 'Căn cứ Thông tư số 80/2021/TT-BTC ngày 29/9/2021 của Bộ Tài chính một số điều;', [['Thông tư', '80/2021/TT-BTC', '2021-09-29', 'Bộ Tài chính']]],
+    ['an abbreviated city before its name', 'Cục Thuế nhận được công văn số 9100/HAN-KTr5 ngày 06/8/2025 của Thuế TP. Hà Nội về hóa đơn.', [['Công văn', '9100/HAN-KTr5', '2025-08-06', 'Thuế TP. Hà Nội']]],
+    ['a full stop after a name ends it', 'Thực hiện Công văn số 45/STP ngày 02/3/2020 của Sở Tư pháp. Tp Hà Nội có ý kiến như sau:', [['Công văn', '45/STP', '2020-03-02', 'Sở Tư pháp']]],
     ['a five-digit year is skipped, the issuer read', 'theo Quy định số 80-QĐ/TW ngày 18/8/20222 của Bộ Chính trị;', [['Quy định', '80-QĐ/TW', null, 'Bộ Chính trị']]],
   ])('%s', (_name, text, want) => {
     expect(read(text)).toEqual(want);

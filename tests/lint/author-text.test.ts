@@ -143,3 +143,25 @@ describe('a site’s lines above the header', () => {
     expect(plain.some((f) => f.line === 1 && f.severity !== 'info')).toBe(true);
   });
 });
+
+describe('an enterprise’s own letter is cited as the enterprise wrote it', () => {
+  const CUC = 'BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 1200/CT-CS\nHà Nội, ngày 10 tháng 10 năm 2025\nV/v chính sách thuế\n';
+  const rules = ['admin-has-year-segment', 'symbol-wrong-separator', 'type-code-unknown'];
+  async function all(text: string) {
+    const doc = analyze(text, { file: 't.txt' });
+    return lint(doc, { preset: 'strict', resolver: await loadBundledResolver() }).filter((f) => rules.includes(f.ruleId)).map((f) => `${f.ruleId} ${f.evidence}`);
+  }
+
+  it('no state table applies to a company’s symbol ("14/2025/CV-E.K.LM", "25-2303/PBHC-KD")', async () => {
+    const text = `${CUC}Cục Thuế nhận được văn bản số 14/2025/CV-E.K.LM ngày 12/8/2025 của Công ty cổ phần E.K.LM về hóa đơn. Trả lời công văn số 25-2303/PBHC-KD ngày 02/9/2025 của Tổng Công ty Phân bón và Hóa chất Dầu khí – CTCP, Cục Thuế có ý kiến như sau:\n`;
+    expect(await all(text)).toEqual([]);
+  });
+
+  it('the same symbols given to a state body are still reported', async () => {
+    const text = `${CUC}Cục Thuế nhận được văn bản số 14/2025/CV-E.K.LM ngày 12/8/2025 của Sở Tài chính về hóa đơn. Trả lời công văn số 25-2303/PBHC-KD ngày 02/9/2025 của Ủy ban nhân dân tỉnh, Cục Thuế có ý kiến như sau:\n`;
+    const found = await all(text);
+    expect(found).toContain('admin-has-year-segment 14/2025/CV-E.K.LM');
+    expect(found).toContain('symbol-wrong-separator 14/2025/CV-E.K.LM');
+    expect(found).toContain('symbol-wrong-separator 25-2303/PBHC-KD');
+  });
+});

@@ -7,6 +7,7 @@ import { numberSpan } from './util.js';
 export default defineRule({
   id: 'admin-has-year-segment',
   severity: 'warning',
+  symbolForm: true,
   docs: { description: 'Văn bản hành chính (kế hoạch, thông báo, công văn…) có năm trong số, ký hiệu.', descriptionEn: 'An administrative document carries a year segment.' },
   check(ctx) {
     for (const c of ctx.doc.citations) {

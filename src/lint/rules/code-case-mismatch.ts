@@ -9,6 +9,7 @@ const MIXED_UPPER = new Set(MIXED_CASE_CODES.map((m) => m.toUpperCase()));
 export default defineRule({
   id: 'code-case-mismatch',
   severity: 'warning',
+  symbolForm: true,
   docs: { description: 'Mã viết hoa/thường sai so với dạng đã đăng ký (TTg, CTr, TTr, QyĐ, TrS).', descriptionEn: 'A mixed-case code written in the wrong case.' },
   check(ctx) {
     for (const c of ctx.doc.citations) {

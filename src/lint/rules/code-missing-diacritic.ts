@@ -7,6 +7,7 @@ import { numberSpan } from './util.js';
 export default defineRule({
   id: 'code-missing-diacritic',
   severity: 'info',
+  symbolForm: true,
   docs: { description: 'Mã trong ký hiệu mất dấu (D thay cho Đ) hoặc dùng ký tự giống "Đ" nhưng khác mã (Ð).', descriptionEn: 'A code lost its diacritic or uses a look-alike of "Đ".' },
   check(ctx) {
     for (const c of ctx.doc.citations) {

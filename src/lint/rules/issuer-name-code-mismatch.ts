@@ -8,6 +8,7 @@ import { issuerOfWritten } from './util.js';
 export default defineRule({
   id: 'issuer-name-code-mismatch',
   severity: 'error',
+  symbolForm: true,
   docs: { description: 'Cơ quan ban hành ghi trong câu ("của …") không khớp với mã cơ quan trong ký hiệu.', descriptionEn: 'The issuer named in prose does not match the issuer code of the symbol.' },
   check(ctx) {
     for (const c of ctx.doc.citations) {

@@ -8,6 +8,7 @@ const CUTOFF = 2005;
 export default defineRule({
   id: 'legal-normative-missing-year',
   severity: 'error',
+  symbolForm: true,
   docs: { description: 'Văn bản quy phạm pháp luật (Nghị định, Thông tư…) được dẫn thiếu năm ban hành trong số, ký hiệu.', descriptionEn: 'A legal-normative document cited without the year segment.' },
   check(ctx) {
     for (const c of ctx.doc.citations) {

@@ -8,6 +8,7 @@ import { numberSpan } from './util.js';
 export default defineRule({
   id: 'party-symbol-state-style',
   severity: 'error',
+  symbolForm: true,
   docs: { description: 'Văn bản của Đảng viết số ký hiệu theo kiểu văn bản nhà nước (số/MÃ-CƠQUAN) hoặc thiếu mã loại.', descriptionEn: 'A Party document written in the state shape or without its type code.' },
   check(ctx) {
     for (const c of ctx.doc.citations) {

@@ -6,6 +6,7 @@ import { numberSpan } from './util.js';
 export default defineRule({
   id: 'state-symbol-party-style',
   severity: 'error',
+  symbolForm: true,
   docs: { description: 'Văn bản nhà nước viết số ký hiệu theo kiểu văn bản của Đảng (số-MÃ/CƠQUAN).', descriptionEn: 'A state document written in the Party shape.' },
   check(ctx) {
     for (const c of ctx.doc.citations) {

@@ -6,6 +6,7 @@ import { numberSpan } from './util.js';
 export default defineRule({
   id: 'symbol-missing-hyphen',
   severity: 'error',
+  symbolForm: true,
   docs: {
     description: 'Thiếu dấu gạch nối "-" giữa mã loại văn bản và mã cơ quan ban hành.',
     descriptionEn: 'Missing hyphen between the type code and the issuer code.',

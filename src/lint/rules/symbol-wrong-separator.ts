@@ -6,6 +6,7 @@ import { numberSpan } from './util.js';
 export default defineRule({
   id: 'symbol-wrong-separator',
   severity: 'error',
+  symbolForm: true,
   docs: {
     description: 'Dấu phân cách trong số, ký hiệu sai loại (gạch nối thay cho gạch chéo, dấu gạch dưới, dấu chấm…).',
     descriptionEn: 'A wrong separator inside the number/symbol.',

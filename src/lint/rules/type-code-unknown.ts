@@ -10,6 +10,7 @@ import { issuerByCode } from '../../citations/vocabulary/issuers.js';
 export default defineRule({
   id: 'type-code-unknown',
   severity: 'warning',
+  symbolForm: true,
   docs: {
     description: 'Mã loại văn bản trong ký hiệu không có trong bảng chữ viết tắt của khối văn bản tương ứng.',
     descriptionEn: 'The type code is not in the type table of its family.',

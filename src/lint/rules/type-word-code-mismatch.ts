@@ -31,6 +31,7 @@ const ALL_CODES = new Set(DOCUMENT_TYPES.flatMap((t) => [t.adminCode, t.legalCod
 export default defineRule({
   id: 'type-word-code-mismatch',
   severity: 'error',
+  symbolForm: true,
   docs: { description: 'Tên loại văn bản (Nghị định, Thông tư…) không khớp với mã loại trong ký hiệu.', descriptionEn: 'The type word does not match the type code in the symbol.' },
   check(ctx) {
     for (const c of ctx.doc.citations) {

@@ -153,6 +153,16 @@ export function issuerHint(c: Citation): { vi: string; en: string } | null {
   return { vi: `mã ${code} — ${i.name}`, en: `code ${code} — ${i.name}` };
 }
 
+// An enterprise's name: its legal form first ("Công ty cổ phần …", "Tổng Công ty … – CTCP",
+// "Tập đoàn …", "Ngân hàng TMCP …", "Hợp tác xã …"), or the form's abbreviation anywhere in it.
+const ENTERPRISE =
+  /^(?:Tổng[ \t]+)?(?:Công[ \t]+ty|Tập[ \t]+đoàn|Doanh[ \t]+nghiệp|Hợp[ \t]+tác[ \t]+xã|Ngân[ \t]+hàng[ \t]+(?:TMCP|thương[ \t]+mại))(?![\p{L}])|(?:^|[^\p{L}])(?:CTCP|TNHH|MTV|JSC)(?![\p{L}])/iu;
+
+/** The citation is of an enterprise's own document (its issuer is a company, a group, a bank …). */
+export function issuedByEnterprise(c: Citation): boolean {
+  return c.issuer !== null && ENTERPRISE.test(c.issuer);
+}
+
 /** Upper-cases the first letter. */
 export function capitalize(s: string): string {
   return s ? s[0]!.toUpperCase() + s.slice(1) : s;

@@ -5,6 +5,7 @@ import { defineRule } from '../define-rule.js';
 export default defineRule({
   id: 'year-segment-date-mismatch',
   severity: 'error',
+  symbolForm: true,
   docs: { description: 'Năm trong số ký hiệu khác năm của ngày ban hành đi kèm.', descriptionEn: 'The year in the number differs from the year of the date.' },
   check(ctx) {
     for (const c of ctx.doc.citations) {
