@@ -71,7 +71,11 @@ const NAME = /^(?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,5}$/u;
 const RECIPIENT = /^(?:[-·•+*–]|Lưu(?![\p{L}])|Như trên)/u;
 const POSITION_AND_NAME = /^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[\p{Lu} .,&]{4,60}?\s+\p{Lu}[\p{Ll}]*(?:\s+\p{Lu}[\p{Ll}]*){1,4}$/u;
 // "ĐIỂU LỆ": the hook above Ề read as the one above Ể, a slip of typing and OCR alike.
-const ANNEX = /^(?:PHỤ LỤC|Phụ lục|DANH MỤC|Danh mục|\((?:Ban hành )?[Kk]èm theo|QUY ĐỊNH|QUY CHẾ|HƯỚNG DẪN|ĐI[ỀỂ]U LỆ|MẪU|Mẫu số|BIỂU|Biểu mẫu)(?![\p{Ll}])/u;
+// "Ghi chú:" closes a notice with what its result is worth. Markdown's emphasis marks may stand
+// before each ("**PHỤ LỤC**", "*(Kèm theo Công văn số …)*").
+const ANNEX = /^[*_]*(?:PHỤ LỤC|Phụ lục|DANH MỤC|Danh mục|\((?:Ban hành )?[Kk]èm theo|QUY ĐỊNH|QUY CHẾ|HƯỚNG DẪN|ĐI[ỀỂ]U LỆ|MẪU|Mẫu số|BIỂU|Biểu mẫu|Ghi chú[ \t]*:|GHI CHÚ[ \t]*:)(?![\p{Ll}])/u;
+// The line under an annex's title: "(Kèm theo …)", "(Ban hành kèm theo Quyết định số …)".
+const ANNEX_NOTE = /^[*_]*\((?:Ban hành |ban hành )?[Kk]èm theo(?![\p{L}])/u;
 // The text announces what it issues with it: "Ban hành kèm theo Quyết định này Quy chế …",
 // "phê duyệt Điều lệ … (kèm theo Quyết định)". What follows its signature is that attachment.
 const ATTACHED = /kèm[ \t]+theo[ \t]+(?:Quyết định|Nghị quyết|Thông tư|Chỉ thị|Kế hoạch|Hướng dẫn|Công văn|Quy định|văn bản)(?:[ \t]+này|[ \t]*\))/u;
@@ -187,6 +191,8 @@ function findSignature(L: Layout): void {
       L.recipientLines.push(k);
       continue;
     }
+    // An annex's heading ("PHỤ LỤC") is short and in capitals like a position: it is read first.
+    if (ANNEX.test(p)) return;
     if (POSITION.test(p) && (POSITION_WORDS.test(p) || p.length < 30)) {
       L.positionLines.push(k);
       continue;
@@ -199,7 +205,7 @@ function findSignature(L: Layout): void {
     }
     // An annex issued with the document ("PHỤ LỤC", "DANH MỤC …", "(Kèm theo Quyết định số …)",
     // an all-capitals title) follows its signature by design: it is not a leftover.
-    if (ANNEX.test(p) || (POSITION.test(p) && p.split(/\s+/).length >= 4) || announcesAttachment()) return;
+    if ((POSITION.test(p) && p.split(/\s+/).length >= 4) || announcesAttachment() || titledAnnex(lines, k)) return;
     if (NAME.test(p) && L.signerLine < 0) {
       L.signerLine = k;
       continue;
@@ -233,4 +239,20 @@ export function sectionRanges(L: Layout, textLength: number): { section: Section
   }
   if (tail < textLength) push('tail', tail, textLength);
   return ranges;
+}
+
+/**
+ * An annex's title in capitals, however long, with its "(Kèm theo …)" note within the next three
+ * lines: "THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI … ⏎ (Ban hành kèm theo Quyết định số …)".
+ */
+function titledAnnex(lines: Layout['lines'], k: number): boolean {
+  const p = lines[k]!.plain;
+  if (/\p{Ll}/u.test(p) || p.split(/\s+/).length < 4) return false;
+  for (let j = k + 1, seen = 0; j < lines.length && seen < 3; j++) {
+    const q = lines[j]!.plain;
+    if (!q) continue;
+    seen++;
+    if (ANNEX_NOTE.test(q)) return true;
+  }
+  return false;
 }

@@ -67,6 +67,24 @@ describe('content-after-signature', () => {
     expect(await findings(text, 'content-after-signature')).toEqual([]);
   });
 
+  it('an annex headed "PHỤ LỤC" (in markdown bold) with a long title is not a leftover', async () => {
+    const text = `${HEADER}CÔNG VĂN\nV/v xử lý kiến nghị\nỦy ban nhân dân tỉnh đề nghị các sở xử lý các kiến nghị tại Phụ lục.\n${SIGNED}**PHỤ LỤC**\nTỔNG HỢP ĐỀ XUẤT, KIẾN NGHỊ CỦA CÁC ĐỊA PHƯƠNG, ĐƠN VỊ VÀ PHÂN CÔNG XỬ LÝ CỤ THỂ\n*(Kèm theo Công văn số 15/UBND-TH ngày 10 tháng 3 năm 2023)*\n1. Đề nghị bố trí kinh phí cho các địa phương thực hiện chính sách hỗ trợ.\n`;
+    expect(await findings(text, 'content-after-signature')).toEqual([]);
+  });
+
+  it('a long title in capitals followed by "(Ban hành kèm theo …)" is an annex; without that note it is reported', async () => {
+    const annex = 'THỦ TỤC HÀNH CHÍNH ĐƯỢC SỬA ĐỔI, BỔ SUNG THUỘC PHẠM VI QUẢN LÝ CỦA ỦY BAN NHÂN DÂN TỈNH TRONG LĨNH VỰC NỘI VỤ\n';
+    const body = '1. Danh mục thủ tục hành chính được sửa đổi, bổ sung trong lĩnh vực nội vụ cấp tỉnh.\n';
+    const start = `${HEADER}QUYẾT ĐỊNH\nVề việc công bố thủ tục hành chính\nĐiều 1. Công bố thủ tục hành chính được sửa đổi.\n${SIGNED}`;
+    expect(await findings(`${start}${annex}*(Ban hành kèm theo Quyết định số 20/QĐ-UBND ngày 10 tháng 3 năm 2023)*\n${body}`, 'content-after-signature')).toEqual([]);
+    expect(await findings(`${start}${annex}${body}`, 'content-after-signature')).toHaveLength(1);
+  });
+
+  it('a closing note ("Ghi chú: …") under the signature is part of the notice', async () => {
+    const text = `${HEADER}THÔNG BÁO\nVề kết quả xác định trước mã số\nỦy ban nhân dân tỉnh thông báo kết quả như sau.\n${SIGNED}Ghi chú: Kết quả xác định trước mã số trên chỉ có giá trị đối với tổ chức đã gửi đề nghị.\n`;
+    expect(await findings(text, 'content-after-signature')).toEqual([]);
+  });
+
   it('another document pasted below the signature is still reported', async () => {
     const text = `${HEADER}KẾ HOẠCH\nThực hiện công tác dân vận năm 2023\nI. NỘI DUNG\nTổ chức tuyên truyền.\nTrên đây là Kế hoạch của Ủy ban nhân dân tỉnh./.\n${SIGNED}KẾ HOẠCH\nThực hiện công tác năm học 2019 - 2020 của Trường Tiểu học An Bình, gồm các nội dung tuyên truyền sau đây.\n`;
     expect(await findings(text, 'content-after-signature')).toHaveLength(1);
