@@ -72,11 +72,11 @@ export function analyze(input: string | AnalysisSource, options?: AnalyzeOptions
   // này", a site's title line "Quyết định 1281/QĐ-UBND năm 2014 …" above the text) — unless it is
   // dated in another year: "Chỉ thị số 07/CT-UBND ngày 31/5/2021" cited by the Chỉ thị 07/CT-UBND
   // of 2023 is an earlier instrument with the same number.
-  const own = ownSymbol(t, head);
+  const owns = ownSymbols(t, head);
   const ownType = head.type?.name ?? null;
   const numberLine = L.numberLine >= 0 ? L.lines[L.numberLine]! : null;
   const all = extractCitations(t);
-  const kept = all.map((r) => !(numberLine && r.start >= numberLine.start && r.start < numberLine.end) && !(own && r.symbol && isOwn(r.symbol, own, r.type.name === ownType) && !(r.date && head.date?.year && r.date.year !== head.date.year)));
+  const kept = all.map((r) => !(numberLine && r.start >= numberLine.start && r.start < numberLine.end) && !(r.symbol && owns.some((own) => isOwn(r.symbol!, own, r.type.name === ownType)) && !(r.date && head.date?.year && r.date.year !== head.date.year)));
   const raws = all.filter((_, i) => kept[i]);
   // Relations name their targets by index in the unfiltered list: renumber them, and drop those
   // whose target stood in the header.
@@ -200,16 +200,30 @@ function buildHeader(text: string, h: ReturnType<typeof readHeader>, src: (o: nu
 const OWN_NUMBER_INLINE = /(?<![\p{L}\d])(?:(?:Số|SỐ)[ \t]*:\s{0,8}|Số[ \t]+hiệu[ \t]*:[ \t]*\**[ \t]*(?:\r?\n[ \t]*\|?[ \t]*){0,3})(?=\d)/u;
 
 function ownSymbol(t: string, h: ReturnType<typeof readHeader>): ParsedSymbol | null {
-  if (!h.number) {
-    const m = OWN_NUMBER_INLINE.exec(t.slice(0, 4000));
-    if (!m) return null;
-    const sym = parseSymbol(t, m.index + m[0].length);
-    return sym && sym.shape !== 'number-only' && sym.shape !== 'irregular' ? sym : null;
-  }
+  if (!h.number) return inlineOwnSymbol(t, 4000);
   const digit = /\d/.exec(h.number.text);
   if (!digit) return null;
   const sym = parseSymbol(t, h.number.start + digit.index);
   return sym ?? null;
+}
+
+function inlineOwnSymbol(t: string, within: number): ParsedSymbol | null {
+  const m = OWN_NUMBER_INLINE.exec(t.slice(0, within));
+  if (!m) return null;
+  const sym = parseSymbol(t, m.index + m[0].length);
+  return sym && sym.shape !== 'number-only' && sym.shape !== 'irregular' ? sym : null;
+}
+
+/**
+ * The document's own numbers: its header's, and the one a site's metadata above the header gives
+ * when it differs ("Số hiệu: 37999/CHQ-GSQL" over "Số: 3799/CHQ-GSQL" — one is a slip, and the
+ * site's lists below the document cite the page's own document by the site's number).
+ */
+function ownSymbols(t: string, h: ReturnType<typeof readHeader>): ParsedSymbol[] {
+  const own = ownSymbol(t, h);
+  if (!h.number) return own ? [own] : [];
+  const site = inlineOwnSymbol(t, h.number.start);
+  return [own, site].filter((x): x is ParsedSymbol => x !== null);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Cleaning: the text the extractor reads, with a map back to the source. Composes decomposed
 // (NFD) Vietnamese, folds dash variants to "-", the Icelandic Eth "Ð"/"ð" to "Đ"/"đ", no-break and
-// other odd spaces to " ", Cyrillic capitals that look like Latin ones to those, drops zero-width characters, and reads a literal "\r\n" / "\n" escape
+// other odd spaces to " ", Cyrillic capitals that look like Latin ones to those, drops zero-width
+// characters and markdown's "*" inside a symbol, and reads a literal "\r\n" / "\n" escape
 // (pasted from JSON or a web form) as the line break it stands for. Every change that alters length is
 // recorded, so any offset in the cleaned text maps back to the source (`toSource`).
 // When the text needs none of this, it is returned as is and the map is the identity: composed
@@ -15,8 +16,8 @@ export interface CleanText {
 
 // Characters that need work: combining marks (NFD), dash variants, Eth look-alikes, odd spaces,
 // zero-width characters, soft hyphens and Cyrillic look-alikes (1); the backslash of a literal
-// "\r" / "\n" escape (2). A table read by character code: a regular expression of the same class
-// scans plain text four times slower, and most texts hold none of these.
+// "\r" / "\n" escape (2); markdown's "*" (3, only inside a symbol). A table read by character
+// code: a regular expression of the same class scans plain text four times slower, and most texts hold none of these.
 const WORK = new Uint8Array(0x10000);
 for (const [from, to] of [
   [0x0300, 0x036f], [0x2010, 0x2015], [0x2212, 0x2212], [0x00d0, 0x00d0], [0x00f0, 0x00f0], [0x00a0, 0x00a0],
@@ -25,6 +26,16 @@ for (const [from, to] of [
   [0x0420, 0x0422], [0x0425, 0x0425],
 ] as const) WORK.fill(1, from, to + 1);
 WORK[0x5c] = 2;
+WORK[0x2a] = 3;
+
+// Markdown's emphasis inside a symbol ("44**/**2025**/**TT-BYT", a bold slash from a converted
+// page): a run of "*" between a separator and a digit or capital goes.
+function symbolSeparator(c: number): boolean {
+  return c === 0x2f || c === 0x2d;
+}
+function symbolChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || c === 0x110;
+}
 
 /**
  * The next unit of work at or after `from`: a run of combining marks, one special character, or a
@@ -34,6 +45,18 @@ function nextUnit(source: string, from: number): number {
   for (let i = from, n = source.length; i < n; i++) {
     const kind = WORK[source.charCodeAt(i)];
     if (kind === 0) continue;
+    if (kind === 3) {
+      let e = i + 1;
+      while (e < n && source.charCodeAt(e) === 0x2a) e++;
+      const p = i > 0 ? source.charCodeAt(i - 1) : 0;
+      const q = e < n ? source.charCodeAt(e) : 0;
+      if ((symbolChar(p) && symbolSeparator(q)) || (symbolSeparator(p) && symbolChar(q))) {
+        unitLength = e - i;
+        return i;
+      }
+      i = e - 1;
+      continue;
+    }
     if (kind === 2) {
       const c = source.charCodeAt(i + 1);
       if (c !== 114 && c !== 110) continue;
@@ -63,6 +86,7 @@ function replacement(unit: string): string {
   const ch = unit.charCodeAt(0);
   // A literal "\r\n" or "\n" escape pasted into the text is a line break.
   if (ch === 0x5c) return '\n';
+  if (ch === 0x2a) return '';
   if (unit.length === 1) {
     if ((ch >= 0x2010 && ch <= 0x2015) || ch === 0x2212) return '-';
     if (ch === 0x00d0) return 'Đ';

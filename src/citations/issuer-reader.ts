@@ -24,8 +24,8 @@ const ISSUER_LOWER = new Set(
     'minh hợp tác dân cư gia đình trẻ em cao tuổi doanh nghiệp nhỏ vừa tỉnh thành chế tin kiến trúc ' +
     'thi đua khen thưởng nước cộng hòa hoà chủ nghĩa ' +
     // Trades in enterprises' names ("Tổng Công ty Phân bón và Hóa chất Dầu khí", "Tập đoàn Điện lực").
-    'phân bón hóa chất dầu khí xăng điện lực than khoáng viễn thông không bưu chính cao su dệt may xi măng thép ' +
-    'lương thực đường sắt cảng xuất nhập khẩu dịch vụ thương mại sản xuất').split(' '),
+    'bón hóa chất dầu khí xăng điện lực than khoáng viễn thông bưu chính su dệt xi măng thép ' +
+    'lương thực cảng xuất nhập khẩu dịch vụ thương mại sản').split(' '),
 );
 
 // The old placement of the tone mark on "oa", "oe", "uy" ("hoá", "khoẻ", "thuỷ") and the new one

@@ -30,6 +30,8 @@ export interface Layout {
   signerLine: number;
   positionLines: number[];
   recipientLines: number[];
+  /** First line of a web page's own text below the document (its metadata, related documents), or -1. */
+  siteTextStart: number;
 }
 
 export function splitLines(text: string): Line[] {
@@ -63,7 +65,7 @@ const NUMBER_LINE_BARE = /^Số[ \t]*(?:[\d/.…_]|:)/u;
 const DATE_LINE = /(?:^|[\s,])[\p{Lu}][\p{L}. \-]{0,40}?,\s*ngày(?![\p{L}])[^\n]{0,30}?tháng(?![\p{L}])[^\n]{0,10}?năm\s+\d{4}/u;
 const SECTION_HEADING = /^(?:[IVX]{1,4}|[A-Z]|\d{1,2})\s*[.)\-]\s*\S/u;
 const ROMAN_HEADING = /^[IVX]{1,4}\s*[.)\-]/u;
-const PREAMBLE_ITEM = /^(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị)(?![\p{L}])/u;
+const PREAMBLE_ITEM = /^[*_]*(?:Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị)(?![\p{L}])/u;
 const NOI_NHAN = /^Nơi nhận\s*:?/u;
 const POSITION = /^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[\p{Lu} .,&]{4,60}$/u;
 const POSITION_WORDS = /TRƯỞNG|GIÁM ĐỐC|CHỦ TỊCH|BÍ THƯ|THỦ TRƯỞNG|HIỆU|PHÓ|TỔNG|CHÁNH|THƯ KÝ|KÝ|CỤC/u;
@@ -96,9 +98,11 @@ export function layout(text: string): Layout {
     signerLine: -1,
     positionLines: [],
     recipientLines: [],
+    siteTextStart: -1,
   };
-  const headLimit = Math.min(lines.length, 40);
-  for (let i = 0; i < headLimit; i++) {
+  const headFrom = headerBelowSiteText(lines);
+  const headLimit = Math.min(lines.length, headFrom + 40);
+  for (let i = headFrom; i < headLimit; i++) {
     const p = lines[i]!.plain;
     if (!p) continue;
     if (L.numberLine < 0 && (NUMBER_LINE.test(p) || NUMBER_LINE_BARE.test(p)) && p.length < 120 && /\//.test(p)) L.numberLine = i;
@@ -140,7 +144,59 @@ export function layout(text: string): Layout {
     L.preamble.push({ line: k, canCu: PREAMBLE_ITEM.test(p) });
   }
   findSignature(L);
+  L.siteTextStart = siteTextBelow(lines, L.signatureStart >= 0 ? L.signatureStart : Math.floor(lines.length / 2));
+  // Text after the signature that is the site's own is not content left in the document.
+  if (L.siteTextStart >= 0 && L.tailStart >= L.siteTextStart) L.tailStart = -1;
   return L;
+}
+
+// A web page's labels for a document's metadata, each alone on its line ("Ban hành:", "Hiệu lực:
+// Đã biết", "Tình trạng:"), and the headings of its lists ("Văn bản liên quan", "Lược đồ").
+const SITE_LABEL =
+  /^(?:(?:Ban hành|Hiệu lực|Tình trạng|Cập nhật|Ngày ban hành|Ngày hiệu lực|Ngày đăng|Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Lĩnh vực|Ngày công báo|Số công báo)[ \t]*:(?:[ \t]*(?:Đã biết|Còn hiệu lực|Hết hiệu lực|Chưa có hiệu lực|[\d/.-]{6,10}))?|#*[ \t]*(?:Văn bản liên quan|Lược đồ|Văn bản gốc|Tải về|Văn bản tiếng Anh))$/u;
+
+/**
+ * The first line of a site's text below the document: two of its labels within ten lines, from
+ * `from` on (the signature: the document ends there at the earliest). -1 when there are none.
+ */
+function siteTextBelow(lines: Layout['lines'], from: number): number {
+  let first = -1;
+  let count = 0;
+  for (let k = Math.max(0, from); k < lines.length; k++) {
+    const p = lines[k]!.plain;
+    if (!p || p.length > 40 || !SITE_LABEL.test(p)) continue;
+    if (first < 0 || k - first > 10) {
+      first = k;
+      count = 1;
+    } else if (++count >= 2) return first;
+  }
+  return -1;
+}
+
+// The national motto or the Party's name that tops a document's header.
+const MOTTO = /^[*_]*(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM)/u;
+
+/**
+ * Where to look for the document's header: line 0, or — below a web page's own text (its title,
+ * summary, metadata table, in g19's shape eighty lines of it) — a few lines above the first motto
+ * that a "Số" line or a type heading follows, when nothing above it reads as the document's own
+ * text (a "Căn cứ" item, a Roman-numbered section).
+ */
+function headerBelowSiteText(lines: Layout['lines']): number {
+  const end = Math.min(lines.length, 200);
+  for (let m = 0; m < end; m++) {
+    const p = lines[m]!.plain;
+    if (!p) continue;
+    if (PREAMBLE_ITEM.test(p) || ROMAN_HEADING.test(p)) return 0;
+    if (!MOTTO.test(p)) continue;
+    if (m < 30) return 0;
+    for (let k = m + 1; k < Math.min(lines.length, m + 14); k++) {
+      const q = lines[k]!.plain;
+      if (/^Số(?![\p{L}])/u.test(q) || TYPE_HEADING.test(q)) return Math.max(0, m - 8);
+    }
+    return 0;
+  }
+  return 0;
 }
 
 function findSignature(L: Layout): void {

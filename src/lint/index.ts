@@ -4,7 +4,7 @@
 import type { AnalyzedDocument, Finding, Severity, Span } from '../citations/model.js';
 import type { KnowledgeResolver, Lang, ReportInput, Rule, RuleContext } from './define-rule.js';
 import { RULES } from './rules/index.js';
-import { headerStart, issuedByEnterprise } from './rules/util.js';
+import { headerStart, issuedByEnterprise, siteTextStart } from './rules/util.js';
 import { PRESETS, type PresetName } from './presets/index.js';
 import { earliestDocumentDate } from '../knowledge/as-of.js';
 
@@ -32,6 +32,9 @@ export function lint(doc: AnalyzedDocument, opts: LintOptions = {}): Finding[] {
   // related documents) is not the author's text: a finding there is at most a notice.
   const start = headerStart(doc);
   const authorFrom = start > 0 ? doc.toSource(start) : 0;
+  // So is what a site writes below the document (its metadata, its lists of other documents).
+  const end = siteTextStart(doc);
+  const authorTo = end < doc.cleanText.length ? doc.toSource(end) : Infinity;
   // The rules on a symbol's form see the document without the citations of enterprises' letters.
   let stateDoc: AnalyzedDocument | null = null;
   const symbolFormDoc = (): AnalyzedDocument => {
@@ -51,7 +54,7 @@ export function lint(doc: AnalyzedDocument, opts: LintOptions = {}): Finding[] {
       resolver: opts.resolver ?? null,
       report(input: ReportInput) {
         let severity: Severity = configured === rule.severity ? input.severity ?? configured : configured;
-        if (input.span.offset < authorFrom && severity !== 'info') severity = 'info';
+        if ((input.span.offset < authorFrom || input.span.offset >= authorTo) && severity !== 'info') severity = 'info';
         const f = toFinding(doc, rule, severity, input, lang);
         // One finding per rule, line and evidence: the same slip twice on a line is one thing to fix.
         const id = `${f.ruleId}|${f.line}|${f.evidence}`;

@@ -13,6 +13,8 @@ describe('clean', () => {
     ['zero-width characters and soft hyphens go', 'Quy\u200bết đ\u00adịnh\ufeff', 'Quyết định', false],
     ['Cyrillic capitals that look like Latin ones become those', 'TT-B\u0422\u0421', 'TT-BTC', false],
     ['a literal "\\r\\n" escape is one line break', 'a;\\r\\nb;\\nc;\\rd', 'a;\nb;\nc;\nd', false],
+    ['markdown emphasis inside a symbol goes', 'số 44**/**2025**/**TT-BYT, **Điều 1.** a*b', 'số 44/2025/TT-BYT, **Điều 1.** a*b', false],
+    ['markdown emphasis elsewhere stays', '**Điều 1.** Căn cứ *Quyết định* số 12', '**Điều 1.** Căn cứ *Quyết định* số 12', true],
     ['a backslash before anything else stays', 'C:\\x \\\\ \\', 'C:\\x \\\\ \\', true],
   ])('%s', (_name, source, text, identity) => {
     const out = clean(source);
@@ -36,11 +38,12 @@ describe('clean', () => {
     // The stage's rule, as the spec of it: each unit replaced, in text order.
     // A special character is a unit of its own; combining marks take the character before them
     // unless that one was a unit already.
-    const unit = /\\r\\n|\\[rn]|[\u2010-\u2015\u2212\u00d0\u00f0\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425]|.[\u0300-\u036f]+|[\u0300-\u036f]+/gsu;
+    const unit = /(?<=[0-9A-ZĐ])\*+(?=[/-])|(?<=[/-])\*+(?=[0-9A-ZĐ])|\\r\\n|\\[rn]|[\u2010-\u2015\u2212\u00d0\u00f0\u00a0\u2000-\u200d\u202f\u205f\u3000\u2060\ufeff\u00ad\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425]|.[\u0300-\u036f]+|[\u0300-\u036f]+/gsu;
     const cyr: Record<string, string> = { А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X' };
     const reference = (s: string) =>
       s.replace(unit, (u) => {
         if (u[0] === '\\') return '\n';
+        if (u[0] === '*') return '';
         if (/[\u0300-\u036f]$/u.test(u)) return u.normalize('NFC');
         if (/[\u2010-\u2015\u2212]/u.test(u)) return '-';
         if (u === '\u00d0') return 'Đ';
@@ -49,7 +52,7 @@ describe('clean', () => {
         if (/[\u00a0\u2000-\u200a\u202f\u205f\u3000]/u.test(u)) return ' ';
         return cyr[u] ?? u.normalize('NFC');
       });
-    const alphabet = ['a', 'ê', 'Q', ' ', '\n', '\\', 'r', 'n', '\u0301', '\u0323', '\u2013', '\u00a0', '\u200b', '\u00d0', '\u0422', '/', '1'];
+    const alphabet = ['a', 'ê', 'Q', ' ', '\n', '\\', 'r', 'n', '\u0301', '\u0323', '\u2013', '\u00a0', '\u200b', '\u00d0', '\u0422', '/', '1', '*', '-', 'Đ'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (chars) => {
         const source = chars.join('');

@@ -162,6 +162,38 @@ describe('a site’s lines above the header', () => {
   });
 });
 
+describe('a web page around the document', () => {
+  // A legal site's page: its banner, its metadata table (one cell a line), then the document.
+  const metadata = ['Số hiệu:', '|', '471/QĐ-UBND', '|', 'Loại văn bản:', '|', 'Quyết định', '|', 'Nơi ban hành:', '|', 'Tỉnh Lào Cai', '|', 'Ngày ban hành:', '|', '10/03/2023', '|', 'Tình trạng:', '|', 'Đã biết', '|'];
+  const banner = Array.from({ length: 12 }, (_, i) => `Mục ${i + 1} của trang`);
+  const site = [...banner, ...metadata, ...metadata].join('\n') + '\n';
+  const doc = 'ỦY BAN NHÂN DÂN\nTỈNH LÀO CAI\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 471/QĐ-UBND\nLào Cai, ngày 10 tháng 3 năm 2023\nQUYẾT ĐỊNH\nVề việc công bố thủ tục hành chính quy định tại Thông tư số 05/2022/TT-BTP\nCăn cứ Thông tư số 05/2022/TT-BTP ngày 25/02/2022 của Bộ Tư pháp hướng dẫn;\nQUYẾT ĐỊNH:\nĐiều 1. Công bố thủ tục.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn An\n';
+  const below = 'Ban hành:\n|\n10/03/2023\n|\nHiệu lực:\n|\nĐã biết\n|\nTình trạng:\n|\nĐã biết\n|\nKết luận 12-KL/TW năm 2022 về công tác cán bộ do Ban Chấp hành Trung ương ban hành\nQuyết định 471/QĐ-UBND năm 2023 công bố thủ tục hành chính do Tỉnh Lào Cai ban hành\n';
+
+  it('finds the header below forty lines of a site\'s text: the title\'s short mention lacks no date', async () => {
+    const analysed = analyze(site + doc, { file: 't.txt' });
+    expect(analysed.header.number).toBe('471/QĐ-UBND');
+    expect(analysed.header.date).toBe('2023-03-10');
+    expect(await findings(site + doc, 'citation-missing-date')).toEqual([]);
+  });
+
+  it('the site\'s metadata and lists below the document are not the author\'s text, nor content after the signature', async () => {
+    const text = site + doc + below;
+    expect(await findings(text, 'citation-missing-date')).toEqual([]);
+    expect(await findings(text, 'content-after-signature')).toEqual([]);
+    // The same list line inside the author's text is a citation without a date.
+    const inBody = text.replace('Điều 1. Công bố thủ tục.', 'Điều 1. Công bố thủ tục theo Kết luận 12-KL/TW năm 2022 về công tác cán bộ.');
+    expect((await findings(inBody, 'citation-missing-date')).length).toBe(1);
+  });
+
+  it('the page\'s own document is not a citation, by the site\'s number or by the header\'s when they differ', () => {
+    const text = (site + doc + below).replace('Số: 471/QĐ-UBND', 'Số: 417/QĐ-UBND');
+    const cited = analyze(text, { file: 't.txt' }).citations.map((c) => c.number);
+    expect(cited).not.toContain('471/QĐ-UBND');
+    expect(cited).toContain('12-KL/TW');
+  });
+});
+
 describe('an enterprise’s own letter is cited as the enterprise wrote it', () => {
   const CUC = 'BỘ TÀI CHÍNH\nCỤC THUẾ\nSố: 1200/CT-CS\nHà Nội, ngày 10 tháng 10 năm 2025\nV/v chính sách thuế\n';
   const rules = ['admin-has-year-segment', 'symbol-wrong-separator', 'type-code-unknown'];

@@ -62,21 +62,28 @@ export function headerStart(doc: AnalyzedDocument): number {
   return L.lines[k]!.start;
 }
 
+/** Where a web page's own text below the document starts (cleaned offset), the text's length when none. */
+export function siteTextStart(doc: AnalyzedDocument): number {
+  const k = doc.layout.siteTextStart;
+  return k >= 0 ? doc.layout.lines[k]!.start : doc.cleanText.length;
+}
+
 /**
  * The first mention of each instrument in the author's own text, for the completeness rules
  * (date, issuer; back-references are exempt — seeds README). Not the author's text, so not a first
  * mention: what stands above the document's header (a site's title line, its list of related
- * documents), the title (trích yếu names an instrument in short; the text cites it in full), and a
+ * documents) or below the document (the site's metadata and lists), the title (trích yếu names an instrument in short; the text cites it in full), and a
  * line that holds nothing but the citation (a heading or a label: "(số 22-QC/TU)"). The mention
  * after them is the first one.
  */
 export function firstMentions(doc: AnalyzedDocument): Citation[] {
   const from = headerStart(doc);
+  const to = siteTextStart(doc);
   const full = fullSymbols(doc);
   const seen = new Set<string>();
   const out: Citation[] = [];
   for (const c of doc.citations) {
-    if (c.cleanStart < from || c.section === 'title' || isLabelLine(doc, c)) continue;
+    if (c.cleanStart < from || c.cleanStart >= to || c.section === 'title' || isLabelLine(doc, c)) continue;
     const ids = [c.key, c.canonicalNumber].filter((x): x is string => Boolean(x));
     if (!ids.length) ids.push(`${c.type}|${c.surface}`);
     const repeat = ids.some((id) => seen.has(id));
