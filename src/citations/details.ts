@@ -31,7 +31,7 @@ function findSubjectEnd(text: string, from: number, limit: number, siblingStarts
   let end = limit;
   for (let i = from; i < limit; i++) {
     const ch = text[i]!;
-    if (ch === ';' || ch === '\n') {
+    if (ch === ';' || ch === '\n' || ch === '\r') {
       end = i;
       break;
     }

@@ -85,10 +85,21 @@ export function scanTriggers(text: string): number {
 export function extractCitations(text: string): RawCitation[] {
   const out: RawCitation[] = [];
   let consumed = 0;
+  // The items of a list read ahead ("…: số …; số … về sửa đổi Nghị định số …; số …"): what
+  // stands between them is still read (a citation nested in an item's subject), the items are not
+  // read twice. Ranges from an item's "số" to its symbol's end, in text order.
+  const claimed: [number, number][] = [];
+  let sorted = true;
   TRIGGER.lastIndex = 0;
   for (let m = TRIGGER.exec(text); m; m = TRIGGER.exec(text)) {
     const at = m.index;
     if (at < consumed) continue;
+    while (claimed.length && claimed[0]![1] <= at) claimed.shift();
+    if (claimed.length && at >= claimed[0]![0]) {
+      consumed = claimed.shift()![1];
+      TRIGGER.lastIndex = Math.max(TRIGGER.lastIndex, consumed);
+      continue;
+    }
     const first = m[0].charCodeAt(0);
     let found: RawCitation[] = [];
     if (first === 115 || first === 83) {
@@ -125,11 +136,19 @@ export function extractCitations(text: string): RawCitation[] {
       }
     }
     if (!found.length) continue;
+    if (out.length && found[0]!.start < out[out.length - 1]!.start) sorted = false;
     out.push(...found);
-    const last = found[found.length - 1]!;
-    consumed = last.symbol ? last.symbol.end : last.end;
+    const head = found[0]!;
+    consumed = head.symbol ? head.symbol.end : head.end;
+    for (let k = 1; k < found.length; k++) {
+      const c = found[k]!;
+      const end = c.symbol ? c.symbol.end : c.end;
+      if (end > consumed) claimed.push([Math.max(c.start, consumed), end]);
+    }
     TRIGGER.lastIndex = Math.max(TRIGGER.lastIndex, consumed);
   }
+  // A citation nested between two items of a list is found after the list: back to text order.
+  if (!sorted) out.sort((a, b) => a.start - b.start);
   attachDetails(text, out);
   return out;
 }
@@ -208,8 +227,9 @@ function typedSoAt(text: string, at: number): RawCitation[] {
  * same type.
  */
 // What stands between two items of one list: the first one's date, then ",", ";" or "và".
+// Line breaks count as spaces: a hard wrap the layout kept may fall anywhere in it.
 const SIBLING_GAP =
-  /^(?:[ \t]*,?[ \t]*(?:ngày|Ngày)[ \t]*[\d/.\- ]{6,12}|[ \t]*,?[ \t]*(?:ngày|Ngày)[ \t]+\d{1,2}[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+\d{4})?[ \t]*(?:[,;][ \t]*(?:và[ \t]+)?|[ \t]+và[ \t]+)$/u;
+  /^(?:\s*,?\s*(?:ngày|Ngày)\s*[\d/.\- ]{6,12}|\s*,?\s*(?:ngày|Ngày)\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})?\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)$/u;
 
 function siblingAt(text: string, at: number, prev: RawCitation | undefined): RawCitation[] {
   if (!prev?.symbol) return [];

@@ -53,6 +53,8 @@ const BODY_HEAD = /^(?:Bộ|Sở|Ban|Ủy ban|Uỷ ban|UBND|HĐND|Phòng|Cục|T
 const COMPANY_NEXT: Record<string, readonly string[]> = {
   công: ['ty'], ty: ['cổ', 'trách'], cổ: ['phần'], trách: ['nhiệm'], nhiệm: ['hữu'], hữu: ['hạn'], hạn: ['một'], một: ['thành'], thành: ['viên'],
 };
+// A People's Council or Committee with its place ("Hội đồng nhân dân tỉnh Đồng Nai").
+const PLACED_COUNCIL = /^(?:Hội[ \t]+đồng|Ủy[ \t]+ban|Uỷ[ \t]+ban)[ \t]+nhân[ \t]+dân[ \t]+(?:tỉnh|thành[ \t]+phố|huyện|quận|thị[ \t]+xã|xã|phường|thị[ \t]+trấn)[ \t]+\p{Lu}/iu;
 // The last words of a legal form, after which the enterprise's own name must come.
 const NAME_AFTER = new Set(['ty', 'phần', 'hạn', 'viên']);
 // Abbreviated kinds of places written before a place's name ("TP. Hà Nội", "TX. Sơn Tây").
@@ -123,6 +125,12 @@ export function readIssuer(text: string, pos: number, limit: number, joint = fal
     // subject word ends the name, unless it names the body's field right after its head word
     // ("Sở Quy hoạch - Kiến trúc") or a steering committee's task ("Ban Chỉ đạo Thực hiện …").
     if (words > 0 && isCap && SUBJECT_CAPS.has(lower) && !ORGAN_WORDS.has(prevWord) && !(prevWord === 'đạo' && twoBefore === 'chỉ')) break;
+    // "… của Bộ Chính trị⏎Ngày 17-4, …": a date opens the next sentence; "… Trung ương thi hành
+    // Chương VII …": the subject's verb.
+    if (words > 0 && (lower === 'ngày' || (lower === 'thi' && /^[ \t]+(?:hành|HÀNH)(?![\p{L}])/u.test(text.slice(e, e + 7))))) break;
+    // "HỘI ĐỒNG NHÂN DÂN TỈNH ĐỒNG NAI ỦY BAN NHÂN DÂN TỈNH …": after a council or committee named
+    // with its place, another one's head starts the next body (a title run into the authority line).
+    if (words > 4 && isCap && PLACED_COUNCIL.test(text.slice(pos, p)) && /^(?:Ủy|Uỷ|ỦY|UỶ|Hội|HỘI)[ \t]+(?:ban|BAN|đồng|ĐỒNG)(?![\p{L}])/u.test(text.slice(p, p + 10))) break;
     // "… do Bộ trưởng Bộ Quốc phòng ban hành", also in a title in capitals ("… BỘ QUỐC PHÒNG BAN HÀNH").
     if (words > 0 && lower === 'ban' && /^[ \t]+(?:hành|HÀNH)(?![\p{L}])/u.test(text.slice(e, e + 7))) break;
     // "… của Sở Xây dựng V/v hướng dẫn …": "V/v" (về việc) opens the subject.

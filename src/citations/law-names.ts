@@ -28,8 +28,18 @@ const NQ_TRUNG_UONG = /[ \t]+((?:(?:Hội[ \t]+nghị|HỘI[ \t]+NGHỊ)[ \t]+)?
 
 const COUNTRY_ONLY = /^(?:Việt[ \t]+Nam|VIỆT[ \t]+NAM)$/u;
 
-/** "Luật Tiếp công dân", "Luật Giáo dục 2019": the capitalised name after the type word. */
-function readLawName(text: string, pos: number): { name: string; end: number } | null {
+// Lower-case words after "Luật" that make a common noun or verb, not a law's name: "Luật sư"
+// (lawyer), "Luật gia", "Luật pháp", "Luật hóa", "luật định", "Luật lệ", "Luật chơi".
+const GENERIC_AFTER_LUAT = new Set(['sư', 'gia', 'pháp', 'hóa', 'hoá', 'định', 'lệ', 'chơi', 'học', 'nêu', 'trên', 'mới', 'cũ', 'hiện', 'nói', 'khác', 'riêng', 'chung', 'nào', 'ấy', 'vui', 'chuyên', 'liên', 'này']);
+// Verbs that end a name written in lower case ("Luật viên chức quy định …", "Luật đất đai hướng dẫn …").
+const LOWER_NAME_VERB = /^[ \t]+(?:quy[ \t]+định|hướng[ \t]+dẫn|ban[ \t]+hành|yêu[ \t]+cầu|nêu|cấm|cần|không|chưa|vừa|mới|hiện[ \t]+hành|thì|nên|giao|đã)(?![\p{L}])/u;
+
+/**
+ * "Luật Tiếp công dân", "Luật Giáo dục 2019": the capitalised name after the type word. `loose`:
+ * the type word is capitalised ("Luật viên chức", "Bộ Luật lao động"), or the name is one an
+ * amending law amends — a name begun in lower case is then a law's without a number or date.
+ */
+function readLawName(text: string, pos: number, loose = false): { name: string; end: number } | null {
   NAMED_LAW_WORD.lastIndex = pos;
   const first = NAMED_LAW_WORD.exec(text);
   let end: number;
@@ -47,12 +57,15 @@ function readLawName(text: string, pos: number): { name: string; end: number } |
     end = LOWER_LAW_WORD.lastIndex;
     lowerFirst = true;
   }
+  const firstLower = lowerFirst ? text.slice(pos, end).trim() : '';
   let words = 1;
   // "Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân": eleven words.
   while (words < 14) {
     // "Luật Phòng, chống tham nhũng", "Luật Cán bộ, công chức": a comma before a lower-case word
     // belongs to the name.
-    if (text[end] === ',') {
+    // In a name begun in lower case only a short head takes a comma ("Luật cán bộ, công chức"):
+    // "… Luật thuế thu nhập cá nhân, thu nhập được miễn …" goes on with the sentence.
+    if (text[end] === ',' && (!lowerFirst || words <= 2)) {
       LOWER_WORD.lastIndex = end + 1;
       const after = LOWER_WORD.exec(text);
       if (after && !NAME_STOP.has(after[1]!) && !/^\d/.test(after[1]!)) {
@@ -91,6 +104,7 @@ function readLawName(text: string, pos: number): { name: string; end: number } |
     }
     if (NAME_STOP.has(word)) break;
     if (word === 'hiện' && /^[ \t]+hành(?![\p{L}])/u.test(text.slice(LOWER_WORD.lastIndex, LOWER_WORD.lastIndex + 8))) break;
+    if (lowerFirst && LOWER_NAME_VERB.test(text.slice(end, end + 16))) break;
     end = LOWER_WORD.lastIndex;
     words++;
     if (/^\d{4}$/.test(word)) break;
@@ -102,7 +116,11 @@ function readLawName(text: string, pos: number): { name: string; end: number } |
   if (yearTail) end += yearTail[0].length;
   // A name begun in lower case is a law's when its number or date follows, or its year ends it
   // ("Luật khiếu nại 2011", as sites list the laws a document rests on).
-  if (lowerFirst && !/^[ \t]+(?:số[ \t]*:?[ \t]*\d|ngày[ \t]+\d)/u.test(text.slice(end, end + 16)) && !/(?:^|[ \t])(?:19|20)\d\d$/u.test(text.slice(Math.max(pos, end - 5), end))) return null;
+  const dated = /^[ \t]+(?:số[ \t]*:?[ \t]*\d|ngày[ \t]+\d)/u.test(text.slice(end, end + 16)) || /(?:^|[ \t])(?:19|20)\d\d$/u.test(text.slice(Math.max(pos, end - 5), end));
+  // A loose name begun in lower case needs two words ("Luật viên chức", "Luật thuế GTGT"), the
+  // first not a common noun's ("Luật sư", "Luật pháp").
+  const looseName = loose && words >= 2 && !GENERIC_AFTER_LUAT.has(firstLower) && !(firstLower === 'quy' && /^[ \t]+định/u.test(text.slice(pos + 4, pos + 12)));
+  if (lowerFirst && !dated && !looseName) return null;
   const name = text.slice(pos, end).trim();
   // "Luật Việt Nam" (a site's name, "Dân Luật Việt Nam", "Hệ thống Luật Việt Nam") names no law.
   if (COUNTRY_ONLY.test(name)) return null;
@@ -118,7 +136,7 @@ function readAmendingLaw(text: string, pos: number): { name: string; end: number
   for (let k = 0; k < 6; k++) {
     const word = /^(?:Bộ luật|bộ luật|Pháp lệnh|Luật|luật|BỘ LUẬT|LUẬT)/u.exec(text.slice(p, p + 9));
     if (!word) break;
-    const law = readLawName(text, p + word[0].length);
+    const law = readLawName(text, p + word[0].length, true);
     if (!law) break;
     end = law.end;
     LAW_JOIN.lastIndex = end;
@@ -153,7 +171,7 @@ export function readNamed(text: string, start: number, afterWord: number, type: 
       const amending = readAmendingLaw(text, afterWord);
       // "các Luật sửa đổi, bổ sung …": several amending laws spoken of together, none named.
       if (amending && /(?:^|[^\p{L}])(?:các|những)[ \t]+$/u.test(text.slice(Math.max(0, start - 8), start))) return null;
-      const law = amending ?? readLawName(text, afterWord);
+      const law = amending ?? readLawName(text, afterWord, first !== first.toLowerCase() && typeWritten !== typeWritten.toUpperCase());
       if (!law) return null;
       name = law.name;
       end = law.end;

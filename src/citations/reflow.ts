@@ -263,7 +263,9 @@ function softWrap(a: LineEnds, b: Omit<LineEnds, 'tail'>, width: number, aIsType
   if (ITEM_START.test(bt)) {
     // "- Thương binh và Xã hội" after "Bộ Lao động" is a spaced dash wrapped to the line start,
     // not a list item, when the line before was full and unfinished.
-    if (!(/^[-–][ \t]/u.test(bt) && forced && !ITEM_START.test(a.head))) return false;
+    // "- 8Nghị định …" (a site's list numbers its items glued to their first word) is an item
+    // whatever came before; "(2021⏎- 2025)" is a spaced dash.
+    if (!(/^[-–][ \t]/u.test(bt) && !/^[-–][ \t]+\d{1,3}\p{L}/u.test(bt) && forced && !ITEM_START.test(a.head))) return false;
   }
   if (/^\|/.test(at) || /\|$/.test(at)) return false;
   if (aIsTypeHeading) return false;

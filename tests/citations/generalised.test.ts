@@ -46,6 +46,9 @@ describe('hard-wrapped text (reflow)', () => {
     ['I. MỤC ĐÍCH, YÊU CẦU', '1. Mục đích', false],
     ['Nơi nhận:', '- Như trên;', false],
     ['CHỦ TỊCH', 'Nguyễn Văn An', false],
+    // A full line broken before a spaced dash goes on; a site's numbered item ("- 8Nghị định") does not.
+    ['thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội hằng năm và Kế hoạch 5 năm (2021', '- 2025) theo Nghị quyết Đại hội XIII;', true],
+    ['tiêu chí chuẩn nghèo tiếp cận đa chiều áp dụng cho giai đoạn 2016-2020 do Thủ tướng Chính phủ ban hành', '- 8Nghị định 163/2016/NĐ-CP hướng dẫn Luật ngân sách nhà nước', false],
   ])('soft wrap between %j and %j: %s', (a, b, soft) => {
     expect(isSoftWrap(a, b, 90, a === 'KẾ HOẠCH' || a === 'QUYẾT ĐỊNH')).toBe(soft);
   });
@@ -126,6 +129,20 @@ describe('named laws', () => {
     expect(got.filter((c) => /sửa đổi/u.test(c.surface))).toEqual([]);
   });
 
+  it('a name written in lower case after a capitalised type word is a law, up to its verb', () => {
+    const surfaces = (t: string) => analyze(t, { file: 't.txt' }).citations.map((c) => [c.type, c.surface]);
+    expect(surfaces('theo quy định của Luật viên chức và Bộ Luật lao động hiện hành.')).toEqual([['Luật', 'Luật viên chức'], ['Bộ luật', 'Bộ Luật lao động']]);
+    expect(surfaces('Luật thuế thu nhập cá nhân quy định người nộp thuế phải kê khai.')).toEqual([['Luật', 'Luật thuế thu nhập cá nhân']]);
+    expect(surfaces('căn cứ Luật sửa đổi, bổ sung một số điều của Luật thuế thu nhập cá nhân, thu nhập được miễn thuế')).toEqual([['Luật', 'Luật sửa đổi, bổ sung một số điều của Luật thuế thu nhập cá nhân']]);
+  });
+
+  it('a common noun after "Luật" is no law: a lawyer, the law in general, specialised laws', () => {
+    const read1 = (t: string) => analyze(t, { file: 't.txt' }).citations.map((c) => c.surface);
+    expect(read1('Luật sư Nguyễn Văn An cho biết; Luật pháp nghiêm minh; các Luật chuyên ngành liên quan; Luật quy định rõ trách nhiệm.')).toEqual([]);
+    // A one-word name in lower case is too little to tell.
+    expect(read1('theo Luật mới thì')).toEqual([]);
+  });
+
   it('does not take the sentence that follows into the name', () => {
     const got = analyze('người lao động quy định tại Điều 43 của Luật Việc làm đang tham gia bảo hiểm thất nghiệp trước ngày 01 tháng 10 năm 2021', { file: 't.txt' }).citations;
     expect(got.map((c) => [c.surface, c.date])).toEqual([['Luật Việc làm', null]]);
@@ -143,6 +160,8 @@ describe('lists', () => {
     ['a list joined to the list before it shares its issuer', 'theo đề nghị của Bộ trưởng Bộ Tư pháp tại các Tờ trình: Số 20/TTr-BTP ngày 11/5/2026, số 19/TTr-BTP ngày 06/5/2026 và các Báo cáo: Số 21/BC-BTP ngày 11/5/2026;', [['Tờ trình', '20/TTr-BTP', '2026-05-11', 'Bộ trưởng Bộ Tư pháp'], ['Tờ trình', '19/TTr-BTP', '2026-05-06', 'Bộ trưởng Bộ Tư pháp'], ['Báo cáo', '21/BC-BTP', '2026-05-11', 'Bộ trưởng Bộ Tư pháp']]],
     ['a list whose colon ends the line, then a second list in the same sentence', 'theo đề nghị của Bộ trưởng Bộ Tư pháp tại các Tờ trình:\nSố 20/TTr-BTP ngày 11/5/2026, số 19/TTr-BTP ngày 06/5/2026 và các Báo cáo: Số 21/BC-BTP ngày 11/5/2026, số 18/BC-BTP ngày 06/5/2026;', [['Tờ trình', '20/TTr-BTP', '2026-05-11', 'Bộ trưởng Bộ Tư pháp'], ['Tờ trình', '19/TTr-BTP', '2026-05-06', 'Bộ trưởng Bộ Tư pháp'], ['Báo cáo', '21/BC-BTP', '2026-05-11', 'Bộ trưởng Bộ Tư pháp'], ['Báo cáo', '18/BC-BTP', '2026-05-06', 'Bộ trưởng Bộ Tư pháp']]],
     ['a list going on with bare symbols', 'các Quyết định của Thủ tướng Chính phủ số: 1521/QĐ-TTg ngày 06/10/2020 ban hành Kế hoạch; 21/2021/QĐ-TTg ngày 21/6/2021 quy định về nhà ở;', [['Quyết định', '1521/QĐ-TTg', '2020-10-06', 'Thủ tướng Chính phủ'], ['Quyết định', '21/2021/QĐ-TTg', '2021-06-21', 'Thủ tướng Chính phủ']]],
+    ['a citation nested in an item\'s subject, between two items', 'Căn cứ các Nghị định của Chính phủ: số 120/2018/NĐ-CP ngày 13/9/2018 về sửa đổi, bổ sung một số điều Nghị định số 77/2015/NĐ-CP ngày 10/9/2015 của Chính phủ về kế hoạch đầu tư công; số 136/2015/NĐ-CP ngày 31/12/2015 về hướng dẫn;', [['Nghị định', '120/2018/NĐ-CP', '2018-09-13', 'Chính phủ'], ['Nghị định', '77/2015/NĐ-CP', '2015-09-10', 'Chính phủ'], ['Nghị định', '136/2015/NĐ-CP', '2015-12-31', 'Chính phủ']]],
+    ['a second law of one name after a wrapped date (CRLF)', 'Căn cứ Luật Ngân sách nhà nước số 01/2002/QH11 ngày 16\r\ntháng 12 năm 2002;\r\nsố 83/2015/QH13 ngày 25 tháng 6 năm 2015;', [['Luật', '01/2002/QH11', '2002-12-16', null], ['Luật', '83/2015/QH13', '2015-06-25', null]]],
   ])('%s', (_name, text, want) => {
     expect(read(text)).toEqual(want);
   });
@@ -201,6 +220,11 @@ describe('what stands between number, date and issuer', () => {
     ['a code run into "ngày"', 'Xét Báo cáo thẩm tra số 02/BC-BPCngày 11 tháng 12 năm 2006 của Ban Pháp chế;', [['Báo cáo', '02/BC-BPC', '2006-12-11', 'Ban Pháp chế']]],
     ['a law of eleven words', 'Căn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26/11/2003;', [['Luật', null, '2003-11-26', null]]],
     ['an issuer with a comma before "tại"', 'Xét đề nghị của Giám đốc Sở Văn hóa, Thể thao và Du lịch tại Tờ trình số 2653/TTr-SVHTTDL ngày 21/9/2016.', [['Tờ trình', '2653/TTr-SVHTTDL', '2016-09-21', 'Giám đốc Sở Văn hóa, Thể thao và Du lịch']]],
+    ['the issuer closing a site\'s list item, CRLF line ends', '- 1Công văn 2067/BTC-NSNN hướng dẫn chi trả kinh phí do Bộ Tài chính ban hành\r\n- 2Quyết định 28/2014/QĐ-TTg quy định về giá điện do Thủ tướng Chính phủ ban hành\r\n', [['Công văn', '2067/BTC-NSNN', null, 'Bộ Tài chính'], ['Quyết định', '28/2014/QĐ-TTg', null, 'Thủ tướng Chính phủ']]],
+    ['a date opening the next sentence ends the issuer', 'triển khai Chỉ thị số 05-CT/TW của Bộ Chính trị Ngày 17-4, tại tỉnh Bắc Giang, Ban Tuyên giáo tổ chức hội nghị.', [['Chỉ thị', '05-CT/TW', null, 'Bộ Chính trị']]],
+    ['"thi hành" opens the subject', 'Căn cứ Quy định số 30-QĐ/TW, ngày 26/7/2016 của Ban Chấp hành Trung ương thi hành Chương VII và Chương VIII Điều lệ Đảng;', [['Quy định', '30-QĐ/TW', '2016-07-26', 'Ban Chấp hành Trung ương']]],
+    ['a council with its place, then the next body (a title run into the authority line)', 'THEO NGHỊ QUYẾT SỐ 02/NQ-HĐND NGÀY 19 THÁNG 01 NĂM 2024 CỦA HỘI ĐỒNG NHÂN DÂN TỈNH ĐỒNG NAI ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI', [['Nghị quyết', '02/NQ-HĐND', '2024-01-19', 'HỘI ĐỒNG NHÂN DÂN TỈNH ĐỒNG NAI']]],
+    ['a chairman of a placed committee keeps the committee', 'Căn cứ Quyết định số 12/QĐ-UBND ngày 02/3/2020 của Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai về quy chế;', [['Quyết định', '12/QĐ-UBND', '2020-03-02', 'Chủ tịch Ủy ban nhân dân tỉnh Đồng Nai']]],
     ['an enterprise\'s legal form in its name', 'Trả lời công văn số 12/2025/CV-ABC ngày 02/3/2025 của Công ty cổ phần Minh Long về hóa đơn,', [['Công văn', '12/2025/CV-ABC', '2025-03-02', 'Công ty cổ phần Minh Long']]],
     ['a limited company of one member', 'Cục Thuế nhận được văn bản số 05/CV ngày 02/3/2025 của Công ty trách nhiệm hữu hạn một thành viên Hòa Bình về thuế.', [['Văn bản', '05/CV', '2025-03-02', 'Công ty trách nhiệm hữu hạn một thành viên Hòa Bình']]],
     ['an enterprise with its trade in lower case and an en dash', 'Trả lời công văn số 31-1203/PBHC-KD của Tổng Công ty Phân bón và Hóa chất Dầu khí – CTCP về hàng nhập khẩu,', [['Công văn', '31-1203/PBHC-KD', null, 'Tổng Công ty Phân bón và Hóa chất Dầu khí – CTCP']]],
