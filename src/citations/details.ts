@@ -7,7 +7,7 @@ import { parseDateAt, type ParsedDate } from './dates.js';
 import { CUA, SPACES, isLetter, lineEnd, wordBefore, type RawCitation } from './extract-base.js';
 import { ISSUER_HEAD, isJoint, issuerBefore, readIssuer } from './issuer-reader.js';
 
-const DATE_LEAD = /[ \t]*,?[ \t]*(?:\(?[ \t]*(?:(?:được[ \t]+)?ban[ \t]+hành[ \t]+|ký[ \t]+)?(?:ngày|Ngày|NGÀY)(?:[ \t]+|(?=\d)))/uy;
+const DATE_LEAD = /[ \t]*,?[ \t]*(?:\(?[ \t]*(?:(?:được[ \t]+)?ban[ \t]+hành[ \t]+|ký[ \t]+)?(?:ngày|Ngày|NGÀY|ngảy)(?:[ \t]+|(?=\d)))/uy;
 const DANGLING_HYPHEN = /^[ \t]*[-–](?=[ \t]+(?:của|do)[ \t])/u;
 const BEFORE_CUA = /^[ \t]*,?[ \t]*(?:(?:ngày|Ngày)[^;\n]{1,24}?|năm[ \t]+\d{4})(?=[ \t]*,?[ \t]*(?:của|Của|do)[ \t])/u;
 const LEVEL_AFTER = /^[ \t]+(?:xã|huyện|tỉnh|phường|quận|thị[ \t]+xã|thị[ \t]+trấn|thành[ \t]+phố)(?=[ \t]*,?[ \t]+(?:ngày|của)[ \t])/u;

@@ -7,7 +7,7 @@ import { isLetter, isUpperAt, typeWordAt, wordBefore, wordEndAt } from './extrac
 // An issuer written straight after the date, without "của" ("… ngày 23/4/2018 Chính phủ về …"):
 // only the words that begin the name of a body.
 export const ISSUER_HEAD =
-  /[ \t]*,?[ \t]*(?=(?:Hội nghị|Chính phủ|Thủ tướng|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ(?! luật)|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Ban Tuyên giáo|Ban Dân vận|Ban Tổ chức|Ban Kinh tế|BCH|BTV|Văn phòng|Tổng cục|Cục|Phòng|Trung ương|Liên đoàn|Chủ tịch|Giám đốc)(?![\p{L}\d]))/uy;
+  /[ \t]*,?[ \t]*(?=(?:Hội nghị|Chính phủ|Thủ tướng|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ(?! luật)|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Ban Tuyên giáo|Ban Dân vận|Ban Tổ chức|Ban Kinh tế|BCH|BTV|Văn phòng|Tổng cục|Cục|Phòng|Trung ương|Liên đoàn|Chủ tịch|Giám đốc|ủy ban nhân dân|uỷ ban nhân dân)(?![\p{L}\d]))/uy;
 // Words that name a body whose own name may hold a type word ("Bộ Kế hoạch và Đầu tư").
 export const ORGAN_WORDS = new Set(['bộ', 'sở', 'phòng', 'ban', 'vụ', 'cục', 'viện', 'trung tâm', 'văn phòng']);
 const ROMAN = /^[IVXLC]+$/;
@@ -22,7 +22,7 @@ const ISSUER_LOWER = new Set(
     'phụ nữ cựu chiến binh đoàn liên đoàn tỉnh ủy huyện ủy thành ủy đảng ủy đốc sản nghị lần thứ chỉ đạo ngân sách ' +
     'kinh giao ngoại phòng an ninh thủy lợi thuế hải quan kiểm toán thanh bảo hiểm bưu điện hàng ' +
     'minh hợp tác dân cư gia đình trẻ em cao tuổi doanh nghiệp nhỏ vừa tỉnh thành chế tin kiến trúc ' +
-    'thi đua khen thưởng nước cộng hòa hoà chủ nghĩa ' +
+    'thi đua khen thưởng nước cộng hòa hoà chủ nghĩa cục ' +
     // Trades in enterprises' names ("Tổng Công ty Phân bón và Hóa chất Dầu khí", "Tập đoàn Điện lực").
     'bón hóa chất dầu khí xăng điện lực than khoáng viễn thông bưu chính su dệt xi măng thép ' +
     'lương thực cảng xuất nhập khẩu dịch vụ thương mại sản').split(' '),
@@ -52,11 +52,15 @@ const BODY_HEAD = /^(?:Bộ|Sở|Ban|Ủy ban|Uỷ ban|UBND|HĐND|Phòng|Cục|T
 // thành viên …"): each word only after the one before it, so "một" or "phần" alone ends a name.
 const COMPANY_NEXT: Record<string, readonly string[]> = {
   công: ['ty'], ty: ['cổ', 'trách'], cổ: ['phần'], trách: ['nhiệm'], nhiệm: ['hữu'], hữu: ['hạn'], hạn: ['một'], một: ['thành'], thành: ['viên'],
+  // Two-word terms of bodies' names, each word only after the other: "Chủ nhiệm Văn phòng Chính
+  // phủ", "Tiểu ban Văn kiện", "Ban Tổ chức kỷ niệm".
+  chủ: ['nhiệm'], văn: ['kiện'], chức: ['kỷ'], kỷ: ['niệm'],
 };
 // A People's Council or Committee with its place ("Hội đồng nhân dân tỉnh Đồng Nai").
 const PLACED_COUNCIL = /^(?:Hội[ \t]+đồng|Ủy[ \t]+ban|Uỷ[ \t]+ban)[ \t]+nhân[ \t]+dân[ \t]+(?:tỉnh|thành[ \t]+phố|huyện|quận|thị[ \t]+xã|xã|phường|thị[ \t]+trấn)[ \t]+\p{Lu}/iu;
 // The last words of a legal form, after which the enterprise's own name must come.
 const NAME_AFTER = new Set(['ty', 'phần', 'hạn', 'viên']);
+const TERM_START = new Set(['kỷ', 'cổ', 'trách', 'hữu', 'một']);
 // Abbreviated kinds of places written before a place's name ("TP. Hà Nội", "TX. Sơn Tây").
 const PLACE_ABBREVIATIONS = new Set(['TP', 'Tp', 'TX', 'Tx', 'TT']);
 
@@ -136,7 +140,7 @@ export function readIssuer(text: string, pos: number, limit: number, joint = fal
     // "… của Sở Xây dựng V/v hướng dẫn …": "V/v" (về việc) opens the subject.
     if (words > 0 && lower === 'v' && text[e] === '/' && (text[e + 1] === 'v' || text[e + 1] === 'V')) break;
     const ok =
-      isCap || ISSUER_LOWER.has(lower) || COMPANY_NEXT[prevWord]?.includes(lower) === true || ISSUER_LOWER.has(newStyleTone(lower)) || (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá')) || (prevWord === 'thứ' && ORDINAL_WORDS.has(lower));
+      isCap || ISSUER_LOWER.has(lower) || COMPANY_NEXT[prevWord]?.includes(lower) === true || (joint && lower === 'với') || ISSUER_LOWER.has(newStyleTone(lower)) || (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá')) || (prevWord === 'thứ' && ORDINAL_WORDS.has(lower));
     if (!ok) break;
     // "của chính phủ", "của sở Xây dựng": a body's head word written in lower case.
     if (words === 0 && !isCap && !LOWER_HEADS.has(lower)) return null;
@@ -146,7 +150,8 @@ export function readIssuer(text: string, pos: number, limit: number, joint = fal
     twoBefore = prevWord;
     prevWord = lower;
     prevWordWritten = word;
-    if (lower !== 'và') lastGood = p;
+    // A word that only begins a term ("kỷ" of "kỷ niệm", "cổ" of "cổ phần") ends no name.
+    if (lower !== 'và' && lower !== 'với' && !(!isCap && TERM_START.has(lower) && !ISSUER_LOWER.has(lower))) lastGood = p;
   }
   if (lastGood === pos) return null;
   // "Ban Thường vụ Tỉnh ủy (khóa XX)", "Bộ Chính trị (Khóa IX)": the term belongs to the body.
@@ -183,7 +188,7 @@ export const ISSUER_BEFORE = [
   /(?:của|Của)[ \t]+([^;:.\n()]{2,110}?)[ \t]*:\s*$/u,
   // "Xét đề nghị của Trưởng Phòng Giáo dục quận 8 (Công văn số …)".
   /(?:của|Của)[ \t]+([^;:.\n()]{2,110}?)[ \t]*\(\s*$/u,
-  /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Chi cục|Phòng|Trung ương|Trường|Hội|Liên đoàn|Đoàn|Huyện đoàn|Tỉnh đoàn|Công an|Ban Chỉ đạo|Ban cán sự|Đảng đoàn|Mặt trận|Kho bạc|Bảo hiểm xã hội|Thanh tra|Viện|Tòa án|Viện kiểm sát)(?![\p{L}])[^,;:.\n]{0,80}?)[ \t]+(?:đã[ \t]+)?(?:ban hành|có|gửi|ký|(?:hướng dẫn|chỉ đạo|yêu cầu|thông báo|quy định)[ \t]+tại)\s+$/u,
+  /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Chi cục|Phòng|Trung ương|Trường|Hội|Liên đoàn|Đoàn|Huyện đoàn|Tỉnh đoàn|Công an|Ban Chỉ đạo|Ban cán sự|Đảng đoàn|Mặt trận|Kho bạc|Bảo hiểm xã hội|Thanh tra|Viện|Tòa án|Viện kiểm sát|BTV|BCH)(?![\p{L}])(?:[^,;:.\n]|,(?=[ \t]+\p{Lu})){0,80}?)[ \t]+(?:(?:đã|vừa)[ \t]+(?:\p{Ll}+[ \t]+){0,2}?)?(?:ban hành|có|gửi|ký|(?:hướng dẫn|chỉ đạo|yêu cầu|thông báo|quy định)[ \t]+tại)\s+$/u,
 ];
 
 // The last words of the ISSUER_BEFORE patterns: the only ones after which they can match.

@@ -260,6 +260,8 @@ function softWrap(a: LineEnds, b: Omit<LineEnds, 'tail'>, width: number, aIsType
   // A wrap forced by the width: the next line's first word would not have fitted on this one.
   // Widths are measured loosely (a PDF wraps by visual width, not characters): within a fifth.
   const forced = width > 0 && a.length + 1 + firstWordLength(bt) > width * 0.8;
+  // "Sở Lao động" ⏎ "- Thương binh và Xã hội": the two halves of a name joined by a spaced dash.
+  if (DASHED_NAME.test(lineTail(at, 12) + ' ' + bt.slice(0, 20))) return true;
   if (ITEM_START.test(bt)) {
     // "- Thương binh và Xã hội" after "Bộ Lao động" is a spaced dash wrapped to the line start,
     // not a list item, when the line before was full and unfinished.
@@ -296,6 +298,9 @@ function softWrap(a: LineEnds, b: Omit<LineEnds, 'tail'>, width: number, aIsType
   // A capitalised start after an unfinished line: a wrap only when the line was full.
   return forced;
 }
+
+// Names of bodies written with a spaced dash between their halves (NĐ 30/2020 keeps them so).
+const DASHED_NAME = /(?:Lao[ \t]+động|Quy[ \t]+hoạch|Thi[ \t]+đua|Văn[ \t]+hóa|Văn[ \t]+hoá)[ \t]+[-–][ \t]+(?:Thương[ \t]+binh|Kiến[ \t]+trúc|Khen[ \t]+thưởng|Xã[ \t]+hội|Thông[ \t]+tin)(?![\p{L}])/u;
 
 const TYPE_HEADING_WORDS =
   /^(?:KẾ HOẠCH|QUYẾT ĐỊNH|NGHỊ QUYẾT|CHỈ THỊ|THÔNG TƯ|NGHỊ ĐỊNH|CÔNG VĂN|HƯỚNG DẪN|BÁO CÁO|TỜ TRÌNH|THÔNG BÁO|CHƯƠNG TRÌNH|ĐỀ ÁN|KẾT LUẬN|QUY ĐỊNH|QUY CHẾ|LUẬT|PHƯƠNG ÁN|DỰ ÁN)$/u;

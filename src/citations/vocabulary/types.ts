@@ -65,7 +65,8 @@ export const DOCUMENT_TYPES: DocumentType[] = [
   t('Quy định', ['quy định'], 'QyĐ', null, ['QĐ', 'QĐi'], []),
   t('Quy chế', ['quy chế phối hợp', 'quy chế'], 'QC', null, ['QC'], ['QCPH', 'QCLT']),
   t('Hướng dẫn', ['hướng dẫn liên tịch', 'hướng dẫn'], 'HD', null, ['HD'], ['HDLT'], { administrative: true }),
-  t('Công văn', ['công văn'], null, null, ['CV'], [], { administrative: true }),
+  // "cong văn": the circumflex lost to OCR (a scanned letter's text); no other word is spelt so.
+  t('Công văn', ['công văn', 'cong văn'], null, null, ['CV'], [], { administrative: true }),
   // A consolidated text ("03/VBHN-BGDĐT"): no new norm of its own and no year in its number
   // (spec §2, the VBHN row; Pháp lệnh Hợp nhất văn bản quy phạm pháp luật 2012).
   t('Văn bản hợp nhất', ['văn bản hợp nhất'], 'VBHN', null, [], []),
