@@ -149,6 +149,7 @@ export function extractCitations(text: string): RawCitation[] {
   }
   // A citation nested between two items of a list is found after the list: back to text order.
   if (!sorted) out.sort((a, b) => a.start - b.start);
+  if (bareRepeats(text, out)) out.sort((a, b) => a.start - b.start);
   attachDetails(text, out);
   return out;
 }
@@ -219,6 +220,35 @@ function typedSoAt(text: string, at: number): RawCitation[] {
   c.typeWritten = type.name;
   c.sharedTypeWord = true;
   return [c];
+}
+
+/**
+ * "… triển khai Nghị quyết 02 ngày 12-6-2021 của Bộ Chính trị … quán triệt nội dung của Nghị
+ * quyết 02.": once a bare number is cited with its date or issuer, the same type word and number
+ * again is that instrument again. Adds those mentions to `out`; true when it added any.
+ */
+function bareRepeats(text: string, out: RawCitation[]): boolean {
+  const seen = new Set<string>();
+  let added = false;
+  for (const c of [...out]) {
+    if (c.hasSo || c.symbol?.shape !== 'number-only' || c.sharedTypeWord) continue;
+    const words = c.typeWritten.split(/\s+/u);
+    const key = `${words.join(' ')} ${c.symbol.seq}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    // The type word's syllables and the number, any run of spaces or a line break between them.
+    const re = new RegExp(`(?<![\\p{L}\\d])${words.map(escape).join('\\s+')}\\s+(?=${escape(c.symbol.seq)}(?![\\d/\\-\\p{L}]))`, 'gu');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const at = m.index;
+      if (out.some((o) => o.start <= at && at < Math.max(o.end, o.symbol?.end ?? 0))) continue;
+      const symbol = parseSymbol(text, at + m[0].length);
+      if (!symbol || symbol.shape !== 'number-only') continue;
+      const written = text.slice(at, at + m[0].length).trimEnd();
+      out.push(newCitation(c.type, written, at, symbol.end, { symbol }));
+      added = true;
+    }
+  }
+  return added;
 }
 
 /**
@@ -312,7 +342,9 @@ function readNumbered(text: string, start: number, afterWord: number, type: Docu
   }
   const symbol = parseSymbol(text, p);
   if (!symbol) return null;
-  if (!hasSo && symbol.shape === 'number-only') return null;
+  // "Nghị quyết 02 ngày 12-6-2021 của Bộ Chính trị": a bare number with no "số" is a citation
+  // when a date or an issuer follows it at once — not a programme's name ("Chương trình 135").
+  if (!hasSo && symbol.shape === 'number-only' && !(BARE_NUMBER_TYPES.has(type.name) && BARE_NUMBER_NEXT.test(text.slice(symbol.end, symbol.end + 24)))) return null;
   if (symbol.shape === 'number-only') {
     // "Chỉ thị số 35 ngày 30/5/2019": a bare number is a citation only when a date, issuer or end follows.
     const rest = text.slice(symbol.end, symbol.end + 12);
@@ -325,6 +357,9 @@ function readNumbered(text: string, start: number, afterWord: number, type: Docu
   if (before) c.listIssuer = before;
   return c;
 }
+
+const BARE_NUMBER_TYPES = new Set(['Nghị quyết', 'Chỉ thị', 'Kết luận', 'Quyết định', 'Quy định', 'Thông báo', 'Công văn', 'Hướng dẫn']);
+const BARE_NUMBER_NEXT = /^(?:[ \t]*,)?[ \t]+(?:ngày[ \t]+\d|của[ \t]+\p{Lu})/u;
 
 const LIST_INTRO = /^((?:[ \t]+(?:của|do)[ \t]+[^:;\n]{2,80}?)?)[ \t]*:[ \t]*(?:\r?\n[ \t]*)?/u;
 const LIST_NEXT = /[;,][ \t]*(?:và[ \t]+)?(?=số[ \t])/u;

@@ -269,6 +269,8 @@ describe('citations with no proper type word', () => {
     ['an all-capitals title', 'KẾ HOẠCH THỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG NGÀY 16/7/2021 CỦA THỦ TƯỚNG CHÍNH PHỦ', [['Chỉ thị', '19/CT-TTG', '2021-07-16', 'THỦ TƯỚNG CHÍNH PHỦ']]],
     ['a qualifier between type word and "số"', 'Xét Báo cáo thẩm tra số 18/BC-HĐND ngày 22 tháng 6 năm 2016 của Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh;', [['Báo cáo', '18/BC-HĐND', '2016-06-22', 'Ban Kinh tế - Ngân sách Hội đồng nhân dân tỉnh']]],
     ['a line whose start was lost', 'ố 09/2019/NĐ-CP ngày 24 tháng 01 năm 2019 của Chính phủ quy định về chế độ báo cáo;', [['Nghị định', '09/2019/NĐ-CP', '2019-01-24', 'Chính phủ']]],
+    ['a bare number with its date and issuer, and its repeats', 'Liên đoàn triển khai Nghị quyết 02 ngày 12-6-2021 của Bộ Chính trị về đổi mới công đoàn. Cán bộ được quán triệt nội dung của Nghị quyết 02. Mục tiêu của Nghị quyết 02 là xây dựng công đoàn vững mạnh.', [['Nghị quyết', '02', '2021-06-12', 'Bộ Chính trị'], ['Nghị quyết', '02', null, null], ['Nghị quyết', '02', null, null]]],
+    ['a programme\'s name, a bare number in prose, a number with a year, are no citation', 'Thực hiện Chương trình 135 của Chính phủ; Nghị quyết 02 đã đi vào cuộc sống; Quyết định 12 năm 2020 của tỉnh.', []],
   ])('%s', (_name, text, want) => {
     expect(read(text)).toEqual(want);
   });

@@ -127,6 +127,16 @@ describe('symbol-missing', () => {
   });
 });
 
+describe('symbol-missing says it once for each instrument, with the shapes of its type', () => {
+  it('the first bare mention is reported, its repeats are not; the shapes are the type\'s, the issuer left open', async () => {
+    const text = `${HEADER}KẾ HOẠCH\nTriển khai nghị quyết\nỦy ban nhân dân tỉnh triển khai Chỉ thị số 35 ngày 30/5/2019 của Bộ Chính trị về đại hội. Các sở quán triệt Chỉ thị số 35 của Bộ Chính trị.\n`;
+    const found = await findings(text, 'symbol-missing');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain('"35/CT-…" hoặc "35-CT/…"');
+    expect(found[0]).not.toMatch(/UBND|TW/u);
+  });
+});
+
 describe('issuer-name-code-mismatch', () => {
   async function severities(text: string) {
     const doc = analyze(text, { file: 't.txt' });
