@@ -128,7 +128,10 @@ export function attachDetails(text: string, cits: RawCitation[]): void {
       ISSUER_HEAD.lastIndex = p;
       if (ISSUER_HEAD.exec(text)) {
         const iss = readIssuer(text, ISSUER_HEAD.lastIndex, limit, isJoint(c.symbol));
-        if (iss) {
+        // "… ngày 14/12/2022, Ủy ban nhân dân tỉnh xây dựng Kế hoạch …": a body after a comma is the
+        // next clause's subject unless its name closes the item (", Chính phủ về …", "…;").
+        const comma = text.slice(p, ISSUER_HEAD.lastIndex).includes(',');
+        if (iss && (!comma || CLAUSE_AFTER_NAME.test(text.slice(iss.end, iss.end + 6)))) {
           c.issuer = iss;
           p = iss.end;
         }
@@ -224,6 +227,15 @@ function shareDatesAndIssuers(text: string, cits: RawCitation[]): void {
       if (!c.issuer && n.issuer) c.issuer = n.issuer;
     }
   }
+  // "… của Ban cán sự đảng … tại Công văn số 571-CV/UBND ngày … và Công văn số 591-CV/BCSĐ ngày …":
+  // an issuer written before the first of two joined citations is the second's too.
+  for (let i = 0; i + 1 < cits.length; i++) {
+    const c = cits[i]!;
+    const n = cits[i + 1]!;
+    if (!c.issuer || n.issuer || c.issuer.end > c.start || !n.symbol || c.nested || n.nested || c.type !== n.type) continue;
+    const gap = text.slice(c.end, n.start);
+    if (gap.length <= 40 && JOINED_AFTER_DATE.test(gap)) n.issuer = c.issuer;
+  }
   for (let i = cits.length - 2; i >= 0; i--) {
     const c = cits[i]!;
     if (c.issuer || !c.symbol || !c.symbol.issuerCodes.length) continue;
@@ -317,6 +329,11 @@ function linkApprovedProgrammes(text: string, cits: RawCitation[]): void {
 function nameWords(s: string): string {
   return s.split(/\s+/).slice(0, 6).join(' ').toLowerCase();
 }
+
+// Between two citations joined by "và" (the first one's date may stand there).
+const JOINED_AFTER_DATE = /^(?:[ \t]*,?[ \t]*ngày[ \t]+[\d/.\-]{6,10})?[ \t]*,?[ \t]+và[ \t]+$/u;
+// What may follow an issuer's name that closes its citation: the subject's "về", the item's end.
+const CLAUSE_AFTER_NAME = /^(?:[ \t]*[;.,)]|[ \t]*$|[ \t]+(?:về|V\/v|v\/v)(?![\p{L}]))/u;
 
 const CLOSING_ISSUER = /[ \t]do[ \t]+([^,;:()\n]{2,90}?)[ \t]+ban[ \t]+hành$/u;
 

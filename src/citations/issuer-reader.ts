@@ -219,6 +219,9 @@ function namesOtherBody(symbol: ParsedSymbol, name: string): boolean {
   if (named) {
     const bodies = symbol.issuerCodes.map((code) => issuerByCode(code));
     if (bodies.some((b) => !b)) return false;
+    // "Ban cán sự đảng Ủy ban nhân dân tỉnh" writing "571-CV/UBND": the code's body is in the name.
+    const lower = name.toLowerCase();
+    if (bodies.some((b) => lower.includes(b!.name.toLowerCase()))) return false;
     return !bodies.some((b) => b!.code === named.code);
   }
   // A department the vocabulary does not list ("Sở Nội vụ"): its codes begin with its head's

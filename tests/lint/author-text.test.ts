@@ -151,6 +151,15 @@ describe('issuer-name-code-mismatch', () => {
     expect(await severities(`${HEADER}Căn cứ các Thông tư của Bộ Tài chính: số 12/2020/TT-BGDĐT ngày 02/3/2020; số 14/2021/TT-BTC ngày 05/4/2021;\n`)).toEqual(['warning']);
   });
 
+  it('a Party body named before the citation: the Party shape is no state-symbol-party-style; the code\'s mismatch is a warning spanning issuer and citation', async () => {
+    const text = `${HEADER}Thực hiện chỉ đạo của Ban cán sự đảng Ủy ban nhân dân tỉnh tại Công văn số 571-CV/UBND ngày 06/12/2022, Ủy ban nhân dân tỉnh xây dựng Kế hoạch.\n`;
+    const doc = analyze(text, { file: 't.txt' });
+    const found = lint(doc, { preset: 'strict', resolver: await loadBundledResolver() });
+    expect(found.filter((f) => f.ruleId === 'state-symbol-party-style')).toEqual([]);
+    const mismatch = found.filter((f) => f.ruleId === 'issuer-name-code-mismatch');
+    expect(mismatch.map((f) => [f.severity, f.evidence])).toEqual([['warning', 'Ban cán sự đảng Ủy ban nhân dân tỉnh tại Công văn số 571-CV/UBND ngày 06/12/2022']]);
+  });
+
   it('reads an OCR "TƯ" as the province\'s TU when the issuer is the Tỉnh ủy: no mismatch; the centre\'s code given to a Tỉnh ủy still is one', async () => {
     expect(await severities(`${HEADER}Thực hiện Chương trình số 14-CTr/TƯ ngày 01/02/2024 của Ban Thường vụ Tỉnh ủy về chuyển đổi số;\n`)).toEqual([]);
     expect(await severities(`${HEADER}Thực hiện Chương trình số 14-CTr/TW ngày 01/02/2024 của Ban Thường vụ Tỉnh ủy về chuyển đổi số;\n`)).toEqual(['error']);

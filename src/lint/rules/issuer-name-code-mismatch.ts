@@ -28,7 +28,11 @@ export default defineRule({
       if (named.code === 'UBND' && written.some((x) => x.issuer!.code === 'UBND')) continue;
       const ambiguous = s.issuerCodesWritten.some((w) => w.replace(/&/g, '') === 'GDĐT');
       const codeIssuer = written[0]!.issuer!;
-      const span = { offset: c.span.offset, length: (c.issuerSpan ? c.issuerSpan.offset + c.issuerSpan.length : c.span.offset + c.span.length) - c.span.offset };
+      // From the citation through its issuer, or from the issuer written before it ("của Ban cán sự
+      // đảng … tại Công văn số …") through the citation.
+      const from = Math.min(c.span.offset, c.issuerSpan?.offset ?? c.span.offset);
+      const to = Math.max(c.span.offset + c.span.length, c.issuerSpan ? c.issuerSpan.offset + c.issuerSpan.length : 0);
+      const span = { offset: from, length: to - from };
       if (ambiguous) {
         ctx.report({
           span,

@@ -1,6 +1,6 @@
 // A state document written with the Party shape: "30-NĐ/CP", "2895-QĐ/UBND" (spec §5).
 import { defineRule } from '../define-rule.js';
-import { isPartyIssuerCode, issuerByCode } from '../../citations/vocabulary/issuers.js';
+import { isPartyIssuerCode, issuerByCode, issuerByName } from '../../citations/vocabulary/issuers.js';
 import { numberSpan } from './util.js';
 
 export default defineRule({
@@ -13,6 +13,9 @@ export default defineRule({
       const s = c.symbol;
       if (!s || s.shape !== 'party') continue;
       if (!s.issuerCodes.every((i) => issuerByCode(i) && !isPartyIssuerCode(i))) continue;
+      // Issued by a Party body ("của Ban cán sự đảng Ủy ban nhân dân tỉnh"): the Party shape is its
+      // own; a code that does not fit the body is issuer-name-code-mismatch's finding.
+      if (c.issuer && issuerByName(c.issuer)?.party === true) continue;
       const fixed = `${s.seq}/${[s.typeCode, ...s.issuerCodes].join('-')}`;
       ctx.report({
         span: numberSpan(c),
