@@ -42,6 +42,21 @@ describe('citation-missing-date judges the first citation in the author’s text
     expect(found[0]).toMatch(/88\/QĐ-UBND/u);
   });
 
+  it('a repeat written with other separators, and a headline over its lead, make a notice naming the dated line; a first mention dated only later stays a warning', async () => {
+    const sev = async (text: string) => {
+      const doc = analyze(text, { file: 't.txt' });
+      return lint(doc, { preset: 'strict', resolver: await loadBundledResolver() }).filter((f) => f.ruleId === 'citation-missing-date').map((f) => `${f.line} ${f.severity}`);
+    };
+    expect(await sev(`${HEADER}Ngày 14/3/2023, Ban Thường vụ ban hành Kế hoạch số 107-KH-ĐUK về cuộc thi.\nThực hiện Kế hoạch số 107/KH-ĐUK của Đảng ủy Khối, Học viện phát động cuộc thi.\n`)).toEqual(['6 info']);
+    expect(await sev('Hướng dẫn thực hiện Quy định 1913-QĐ/TU về tiêu chuẩn chức danh cán bộ\n\nTh 6, 19/06/2020 | 16:51 CH\n\nNgày 20/5/2020, Ban Thường vụ Tỉnh ủy ban hành Quy định số 1913-QĐ/TU ngày 20/5/2020 về tiêu chuẩn chức danh.\n')).toEqual(['1 info']);
+    expect(await sev(`${HEADER}Căn cứ Kế hoạch số 12/KH-UBND của Ủy ban nhân dân tỉnh về chuyển đổi số;\nCăn cứ Quyết định số 15/QĐ-UBND ngày 02/02/2023 của Ủy ban nhân dân tỉnh;\nĐiều 1. Thực hiện Kế hoạch số 12/KH-UBND ngày 05/01/2023 của Ủy ban nhân dân tỉnh.\n`)).toEqual(['5 warning']);
+  });
+
+  it('a citation a cut excerpt ends on, its next word begun ("24-KH/TU ng"), lacks no date', async () => {
+    expect(await findings(`${HEADER}Căn cứ Quyết định số 15/QĐ-UBND ngày 02/02/2023 của Ủy ban nhân dân tỉnh;\nCăn cứ Kế hoạch số 24-KH/TU ng`, 'citation-missing-date')).toEqual([]);
+    expect((await findings(`${HEADER}Căn cứ Kế hoạch số 24-KH/TU ngoài kế hoạch năm.\n`, 'citation-missing-date')).length).toBe(1);
+  });
+
   it('a site’s list of related documents above the header is not the author’s', async () => {
     const text = `- 1Luật Ngân sách Nhà nước 2002\n- 2Nghị quyết 759/2014/UBTVQH13 quy định chi tiết về hoạt động tiếp công dân\n- 3Luật Đầu tư công 2014\nHỘI ĐỒNG NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 34/2016/NQ-HĐND | Vĩnh Phúc, ngày 21 tháng 7 năm 2016 |\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n`;
     expect(await findings(text, 'citation-missing-date')).toEqual([]);

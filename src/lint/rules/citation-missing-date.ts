@@ -2,7 +2,7 @@
 // gives no date (spec §5; NĐ 34/2016 Điều 75, NQ 351/2017 Điều 24; NĐ 30/2020 Phụ lục I for
 // administrative documents). A citation nested in another's description is reported as info.
 import { defineRule } from '../define-rule.js';
-import { cutOffAfter, firstMentions, headSpan, headerStart, sentenceHasDate } from './util.js';
+import { cutOffAfter, datedElsewhere, firstMentions, headSpan, headerStart, sentenceHasDate } from './util.js';
 
 export default defineRule({
   id: 'citation-missing-date',
@@ -23,6 +23,19 @@ export default defineRule({
       if (c.cleanStart < headerStart(ctx.doc)) continue;
       // The registry's date when it knows the instrument; otherwise the message says what is
       // missing and suggests no wording.
+      // The document gives the date at another mention (a headline above its lead, the same plan
+      // written "107-KH-ĐUK" a sentence before): the date is there to find, only not here first — a
+      // notice naming where it is.
+      const other = datedElsewhere(ctx.doc, c);
+      if (other) {
+        ctx.report({
+          span: headSpan(c),
+          severity: 'info',
+          message: `${c.type} số ${c.number} chưa ghi ngày ban hành ở lần dẫn này; ngày ban hành có ở dòng ${other.line} ("${other.dateWritten ?? other.date}"). Nên ghi ngày ngay ở lần dẫn đầu tiên.`,
+          messageEn: `${c.type} ${c.number} has no date here; the date is given on line ${other.line}. Give it at the first mention.`,
+        });
+        continue;
+      }
       const signed = ctx.resolver?.statusOf(c)?.signed ?? null;
       const dmy = signed ? signed.split('-').reverse().map((x, k) => (k === 0 ? String(Number(x)).padStart(2, '0') : x)).join('/') : null;
       ctx.report({

@@ -121,9 +121,40 @@ function isLabelLine(doc: AnalyzedDocument, c: Citation): boolean {
   return /^[\s()[\]|]*$/u.test(text.slice(lineStart, start) + text.slice(end, lineEnd));
 }
 
-/** The text stops right after the citation (a cut page or excerpt): what follows is unknown, not missing. */
+/**
+ * The text stops right after the citation (a cut page or excerpt), at most a cut word's first
+ * letters after it ("… số 24-KH/TU ng"): what follows is unknown, not missing.
+ */
 export function cutOffAfter(doc: AnalyzedDocument, c: Citation): boolean {
-  return doc.source.slice(c.offset + c.length).trim() === '';
+  const rest = doc.source.slice(c.offset + c.length, c.offset + c.length + 40);
+  if (doc.source.length - (c.offset + c.length) > 40) return false;
+  return /^\s*(?:\p{L}{1,3}\s*)?…?\s*$/u.test(rest);
+}
+
+/** Letters and digits of a number in capitals: "107-KH-ĐUK" and "107/KH-ĐUK" are one instrument's. */
+export function looseNumber(n: string): string {
+  return n.normalize('NFC').toUpperCase().replace(/Ð/g, 'Đ').replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * The mention of the same instrument (type and number, separators aside) that gives the date this
+ * one lacks, when this one is not the first full mention: the dated one stands before it (this is
+ * a repeat written differently, "107/KH-ĐUK" after "107-KH-ĐUK … ngày 14/3/2023"), or this one is
+ * a headline — a line with no closing punctuation — whose lead, within five lines, gives the date.
+ */
+export function datedElsewhere(doc: AnalyzedDocument, c: Citation): Citation | null {
+  if (!c.number) return null;
+  const id = looseNumber(c.number);
+  const same = doc.citations.filter((o) => o !== c && o.date && o.number && o.type === c.type && looseNumber(o.number) === id);
+  const before = same.find((o) => o.offset < c.offset);
+  if (before) return before;
+  const after = same.find((o) => o.line > c.line && o.line - c.line <= 5);
+  if (!after) return null;
+  const lineStart = doc.source.lastIndexOf('\n', c.offset) + 1;
+  let lineEnd = doc.source.indexOf('\n', c.offset);
+  if (lineEnd < 0) lineEnd = doc.source.length;
+  const line = doc.source.slice(lineStart, lineEnd).trim();
+  return line.length <= 250 && !/[.;:,]$/u.test(line) ? after : null;
 }
 
 /** The issuer a written code designates, through its informal variants. */
