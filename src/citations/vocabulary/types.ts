@@ -97,6 +97,9 @@ export const LEGAL_TYPE_CODES = new Set(['NĐ', 'NQ', 'QĐ', 'TT', 'TTLT', 'NQLT
 export const PARTY_TYPE_CODES = new Set([
   'NQ', 'QĐ', 'QĐi', 'CT', 'KL', 'QC', 'HD', 'TT', 'TB', 'TC', 'BC', 'KH', 'CTr', 'ĐA', 'TTr', 'BB', 'CV', 'BS',
   'CTPH', 'KHPH', 'QCPH', 'PA',
+  // A provincial committee's Chương trình hành động numbered "147-CTHĐ/TU": seen in practice (the
+  // corpus's Quảng Trị plan e03 cites one), as in the admin list above.
+  'CTHĐ',
 ]);
 
 /** Registered mixed-case codes (spec §5 code-case-mismatch). */
