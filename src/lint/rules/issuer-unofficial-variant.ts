@@ -1,7 +1,7 @@
 // Issuer codes in an informal spelling: "&" inside a code ("SGD&ĐT", "BGD&ĐT"), a space, "TƯ"
 // for "TW" (spec §3, §5). The district office's own "GD&ĐT" is reported as info (seeds).
 import { defineRule } from '../define-rule.js';
-import { numberSpan } from './util.js';
+import { issuerOfWritten, numberSpan } from './util.js';
 
 const informal = (w: string) => /&|\s|TƯ|T\.Ư/u.test(w);
 
@@ -13,7 +13,9 @@ export default defineRule({
     for (const c of ctx.doc.citations) {
       const s = c.symbol;
       if (!s) continue;
-      const bad = s.issuerCodesWritten.filter(informal);
+      // The issuing body's code, or a code that names a known body: a drafting unit's own code
+      // after it ("123/UBND-KT&HT") is the unit's to choose and is cited as it wrote it.
+      const bad = s.issuerCodesWritten.filter((w, i) => informal(w) && (i === 0 || issuerOfWritten(w.replace(/&/g, '')) !== undefined));
       if (!bad.length) continue;
       const district = bad.every((w) => w.replace(/&/g, '') === 'GDĐT');
       const fixed = c.canonicalNumber!;
