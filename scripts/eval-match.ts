@@ -144,7 +144,9 @@ export function issuerForm(s: string): string {
     .split(/\s+/)
     .filter(Boolean)
     .map((w) => ABBREVIATIONS[w] ?? w);
+  // Connectors before a name: "của", "do", "giữa", and "liên" of "liên Bộ …" (the joint ministries).
   if (['của', 'do', 'giữa'].includes(words[0] ?? '')) words.shift();
+  if (words[0] === 'liên' && words[1] === 'bộ') words.shift();
   return words.join(' ').replace(/thủ tướng chính phủ/g, 'thủ tướng');
 }
 

@@ -7,7 +7,8 @@ import { parseDateAt, type ParsedDate } from './dates.js';
 import { CUA, SPACES, isLetter, lineEnd, wordBefore, type RawCitation } from './extract-base.js';
 import { ISSUER_HEAD, isJoint, issuerBefore, readIssuer } from './issuer-reader.js';
 
-const DATE_LEAD = /[ \t]*,?[ \t]*(?:\(?[ \t]*(?:(?:được[ \t]+)?ban[ \t]+hành[ \t]+|ký[ \t]+)?(?:ngày|Ngày|NGÀY|ngảy)(?:[ \t]+|(?=\d)))/uy;
+// "Chỉ thị số 14-CT/TW 2017 ngày 19/7/2017": a stray year before "ngày" is skipped.
+const DATE_LEAD = /[ \t]*,?[ \t]*(?:(?:19|20)\d\d[ \t]+(?=ngày|Ngày))?(?:\(?[ \t]*(?:(?:được[ \t]+)?ban[ \t]+hành[ \t]+|ký[ \t]+)?(?:ngày|Ngày|NGÀY|ngảy)(?:[ \t]+|(?=\d)))/uy;
 const DANGLING_HYPHEN = /^[ \t]*[-–](?=[ \t]+(?:của|do)[ \t])/u;
 const BEFORE_CUA = /^[ \t]*,?[ \t]*(?:(?:ngày|Ngày)[^;\n]{1,24}?|năm[ \t]+\d{4})(?=[ \t]*,?[ \t]*(?:của|Của|do)[ \t])/u;
 const LEVEL_AFTER = /^[ \t]+(?:xã|huyện|tỉnh|phường|quận|thị[ \t]+xã|thị[ \t]+trấn|thành[ \t]+phố)(?=[ \t]*,?[ \t]+(?:ngày|của)[ \t])/u;
@@ -116,9 +117,21 @@ export function attachDetails(text: string, cits: RawCitation[]): void {
       }
     }
     CUA.lastIndex = p;
-    const cua = CUA.exec(text);
+    let cua: RegExpExecArray | null = CUA.exec(text);
+    let cuaEnd = cua ? CUA.lastIndex : p;
+    let nameLimit = limit;
+    // "… ngày 01 tháng 11 năm 2021 của⏎Chính phủ …": "của" left at a line's end (a table cell, a
+    // line the layout kept) — the name is on the next line.
+    if (!cua) {
+      const broken = CUA_AT_LINE_END.exec(text.slice(p, p + 16));
+      if (broken) {
+        cua = broken;
+        cuaEnd = p + broken[0].length;
+        nameLimit = lineEnd(text, cuaEnd);
+      }
+    }
     if (cua && (c.symbol || /^[ \t]*(?:của|CỦA)/u.test(text.slice(p, p + 8)))) {
-      const iss = readIssuer(text, CUA.lastIndex, limit, isJoint(c.symbol));
+      const iss = readIssuer(text, cuaEnd, nameLimit, isJoint(c.symbol));
       if (iss) {
         c.issuer = iss;
         p = iss.end;
@@ -223,7 +236,10 @@ function shareDatesAndIssuers(text: string, cits: RawCitation[]): void {
     if (!c.symbol || !n.symbol || c.nested) continue;
     const between = n.start > c.end && n.start - c.end <= 12 ? text.slice(c.end, n.start) : null;
     if (between !== null && /^[ \t]*(?:,|và|,[ \t]*và)?[ \t]*$/u.test(between) && c.type === n.type) {
-      if (!c.date && n.date) c.date = n.date;
+      // "Nghị quyết số 19-NQ/TW, số 20-NQ/TW ngày 25/10/2017": one day for both — not when the
+      // symbols' years say otherwise ("số 290/2005/QĐ-TTg , … , số 49/2015/QĐ-TTg ngày 14/10/2015"),
+      // nor from a symbol with a year to one without ("62/QĐ-TTg, 40/2011/QĐ-TTg ngày 27/7/2011").
+      if (!c.date && n.date && c.symbol.year === n.symbol.year && (c.symbol.year === null || c.symbol.year === n.date.year)) c.date = n.date;
       if (!c.issuer && n.issuer) c.issuer = n.issuer;
     }
   }
@@ -330,6 +346,8 @@ function nameWords(s: string): string {
   return s.split(/\s+/).slice(0, 6).join(' ').toLowerCase();
 }
 
+// "của" at a line's end, the next line opening with a capital.
+const CUA_AT_LINE_END = /^[ \t]*,?[ \t]*(?:của|CỦA)[ \t]*\r?\n[ \t]*(?=\p{Lu})/u;
 // Between two citations joined by "và" (the first one's date may stand there).
 const JOINED_AFTER_DATE = /^(?:[ \t]*,?[ \t]*ngày[ \t]+[\d/.\-]{6,10})?[ \t]*,?[ \t]+và[ \t]+$/u;
 // What may follow an issuer's name that closes its citation: the subject's "về", the item's end.

@@ -20,7 +20,8 @@ const VAN_BAN = typeByName('Văn bản')!;
 // Candidates are found from cheap triggers rather than by trying every type word at every
 // position: the word "số", a number followed by "/" or "-", and the capitalised words that
 // begin a named instrument. From each trigger the type word is looked up backwards.
-const TRIGGER = /(?:s|S)(?:ố|Ố)|\d[ \t]{0,2}[\/\-]|(?:Luật|luật|Bộ luật|Bộ Luật|Pháp lệnh|Hiến pháp|Nghị quyết|LUẬT|BỘ LUẬT|PHÁP LỆNH|HIẾN PHÁP|NGHỊ QUYẾT)[ \t]/g;
+// The named types' syllables may stand on two lines the layout kept apart (a table row's cell).
+const TRIGGER = /(?:s|S)(?:ố|Ố)|\d[ \t]{0,2}[\/\-]|(?:Luật|luật|Bộ[ \t]*\r?\n?[ \t]*[lL]uật|Pháp[ \t]*\r?\n?[ \t]*lệnh|Hiến[ \t]*\r?\n?[ \t]*pháp|Nghị[ \t]*\r?\n?[ \t]*quyết|LUẬT|BỘ LUẬT|PHÁP LỆNH|HIẾN PHÁP|NGHỊ QUYẾT)[ \t]/g;
 // The last syllable of every type word: "một số", "chỉ số" end in words no type word ends with.
 const LAST_SYLLABLES = new Set(TYPE_WORDS.map((w) => w.split(' ').pop()!));
 
@@ -270,6 +271,7 @@ function siblingAt(text: string, at: number, prev: RawCitation | undefined): Raw
   const c = readNumbered(text, at, at, prev.type, prev.typeWritten);
   if (!c || !c.hasSo || c.symbol?.shape === 'number-only') return [];
   c.sharedTypeWord = true;
+  ownCodeType(c);
   c.listIssuer = prev.listIssuer ?? null;
   return [c];
 }
@@ -300,6 +302,23 @@ function listAt(text: string, at: number, consumed: number, previous?: RawCitati
 }
 
 const LIST_AFTER_LIST = /^(?:[ \t]*,?[ \t]*ngày[ \t]+[\d/.\- ]{6,12}|[ \t]*,?[ \t]*ngày[ \t]+\d{1,2}[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+\d{4})?[ \t]*[,;]?[ \t]*và[ \t]+các[ \t]+$/u;
+
+/**
+ * An item that shares a type word takes the type its own code names when the shared type's codes
+ * do not hold it: "… thực hiện Quyết định số 142/2008/QĐ-TTg ; số 05/2010/TTLT-BCA-BLĐTBXH-BTC" is
+ * a Thông tư liên tịch, the list's next item, not a second Quyết định.
+ */
+function ownCodeType(c: RawCitation): void {
+  const code = c.symbol?.typeCode;
+  if (!code) return;
+  const t = c.type;
+  if (t.adminCode === code || t.legalCode === code || t.partyCodes.includes(code) || t.otherCodes.includes(code)) return;
+  const own = typeOfSymbol(c.symbol!);
+  if (own && own !== t) {
+    c.type = own;
+    c.typeWritten = own.name;
+  }
+}
 
 /** The type a symbol's type code names in its family ("TTr" → Tờ trình, "NĐ" → Nghị định). */
 function typeOfSymbol(symbol: ParsedSymbol): DocumentType | undefined {
@@ -362,7 +381,8 @@ const BARE_NUMBER_TYPES = new Set(['Nghị quyết', 'Chỉ thị', 'Kết luậ
 const BARE_NUMBER_NEXT = /^(?:[ \t]*,)?[ \t]+(?:ngày[ \t]+\d|của[ \t]+\p{Lu})/u;
 
 const LIST_INTRO = /^((?:[ \t]+(?:của|do)[ \t]+[^:;\n]{2,80}?)?)[ \t]*:[ \t]*(?:\r?\n[ \t]*)?/u;
-const LIST_NEXT = /[;,][ \t]*(?:và[ \t]+)?(?=số[ \t])/u;
+// The next item, on this line or — a list laid out one item a line — at the next line's start.
+const LIST_NEXT = /[;,][ \t]*(?:\r?\n[ \t]*)?(?:và[ \t]+)?(?=số[ \t])/u;
 
 function readSharedList(text: string, start: number, afterWord: number, type: DocumentType, typeWritten: string): RawCitation[] {
   const intro = LIST_INTRO.exec(text.slice(afterWord, afterWord + 120));
@@ -384,12 +404,13 @@ function readSharedList(text: string, start: number, afterWord: number, type: Do
     const c = readNumbered(text, p, p, type, typeWritten);
     if (!c || !c.hasSo) break;
     c.sharedTypeWord = true;
+    ownCodeType(c);
     c.start = p;
     c.listIssuer = listIssuer;
     out.push(c);
     // Skip the rest of this item (date, issuer, subject) to the next "; số" or ", số".
     const nl = lineEnd(text, c.end);
-    const rest = text.slice(c.end, nl);
+    const rest = text.slice(c.end, nl < text.length ? Math.min(nl + 12, text.length) : nl);
     const next = LIST_NEXT.exec(rest);
     // "… và các Báo cáo: Số …": another list begins before the next item; this one ends here.
     if (!next || rest.lastIndexOf(':', next.index) >= 0) break;

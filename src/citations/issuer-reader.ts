@@ -43,7 +43,8 @@ export function newStyleTone(lower: string): string {
 
 const SUBJECT_CAPS = new Set(['về', 'phê', 'hướng', 'quy', 'sửa', 'thay', 'bãi', 'thực', 'triển', 'tiếp', 'kiện', 'tăng', 'đẩy', 'nâng', 'sơ', 'điều']);
 
-const LOWER_HEADS = new Set(['chính', 'sở', 'bộ', 'ủy', 'uỷ', 'thường']);
+// "của liên Bộ Quốc phòng - Bộ LĐTBXH - Bộ Tài chính": the joint ministries of a joint circular.
+const LOWER_HEADS = new Set(['chính', 'sở', 'bộ', 'ủy', 'uỷ', 'thường', 'liên']);
 
 // The first words of another body's name: after a comma they start a new body, not more of this one.
 const BODY_HEAD = /^(?:Bộ|Sở|Ban|Ủy ban|Uỷ ban|UBND|HĐND|Phòng|Cục|Tổng cục|Văn phòng|Chính phủ|Thủ tướng|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Trường|Trung tâm)(?![\p{Ll}])/u;
@@ -140,7 +141,12 @@ export function readIssuer(text: string, pos: number, limit: number, joint = fal
     // "… của Sở Xây dựng V/v hướng dẫn …": "V/v" (về việc) opens the subject.
     if (words > 0 && lower === 'v' && text[e] === '/' && (text[e + 1] === 'v' || text[e + 1] === 'V')) break;
     const ok =
-      isCap || ISSUER_LOWER.has(lower) || COMPANY_NEXT[prevWord]?.includes(lower) === true || (joint && lower === 'với') || ISSUER_LOWER.has(newStyleTone(lower)) || (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá')) || (prevWord === 'thứ' && ORDINAL_WORDS.has(lower));
+      isCap ||
+      ISSUER_LOWER.has(lower) ||
+      COMPANY_NEXT[prevWord]?.includes(lower) === true ||
+      (joint && lower === 'với') ||
+      // "Bộ Lao động-Thương binh và Xã hội": two halves of a name run together at the hyphen.
+      (lower.includes('-') && lower.split('-').every((part, i) => part !== '' && (ISSUER_LOWER.has(part) || (i > 0 && word.split('-')[i]![0] !== part[0])))) || ISSUER_LOWER.has(newStyleTone(lower)) || (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá')) || (prevWord === 'thứ' && ORDINAL_WORDS.has(lower));
     if (!ok) break;
     // "của chính phủ", "của sở Xây dựng": a body's head word written in lower case.
     if (words === 0 && !isCap && !LOWER_HEADS.has(lower)) return null;
@@ -188,7 +194,7 @@ export const ISSUER_BEFORE = [
   /(?:của|Của)[ \t]+([^;:.\n()]{2,110}?)[ \t]*:\s*$/u,
   // "Xét đề nghị của Trưởng Phòng Giáo dục quận 8 (Công văn số …)".
   /(?:của|Của)[ \t]+([^;:.\n()]{2,110}?)[ \t]*\(\s*$/u,
-  /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Chi cục|Phòng|Trung ương|Trường|Hội|Liên đoàn|Đoàn|Huyện đoàn|Tỉnh đoàn|Công an|Ban Chỉ đạo|Ban cán sự|Đảng đoàn|Mặt trận|Kho bạc|Bảo hiểm xã hội|Thanh tra|Viện|Tòa án|Viện kiểm sát|BTV|BCH)(?![\p{L}])(?:[^,;:.\n]|,(?=[ \t]+\p{Lu})){0,80}?)[ \t]+(?:(?:đã|vừa)[ \t]+(?:\p{Ll}+[ \t]+){0,2}?)?(?:ban hành|có|gửi|ký|(?:hướng dẫn|chỉ đạo|yêu cầu|thông báo|quy định)[ \t]+tại)\s+$/u,
+  /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Chi cục|Phòng|Trung ương|Trường|Hội|Liên đoàn|Đoàn|Huyện đoàn|Tỉnh đoàn|Công an|Ban Chỉ đạo|Ban cán sự|Đảng đoàn|Mặt trận|Kho bạc|Bảo hiểm xã hội|Thanh tra|Viện|Tòa án|Viện kiểm sát|BTV|BCH|Chủ tịch|Bộ trưởng|Giám đốc)(?![\p{L}])(?:[^,;:.\n]|,(?=[ \t]+\p{Lu})){0,80}?)[ \t]+(?:(?:đã|vừa)[ \t]+(?:\p{Ll}+[ \t]+){0,2}?)?(?:ban hành|có|gửi|ký|(?:hướng dẫn|chỉ đạo|yêu cầu|thông báo|quy định|công bố)[ \t]+tại(?:[ \t]+các)?)\s+$/u,
 ];
 
 // The last words of the ISSUER_BEFORE patterns: the only ones after which they can match.

@@ -19,6 +19,11 @@ const NAME_STOP = new Set([
   'đang', 'sẽ', 'phải', 'trước', 'khi', 'nếu', 'nhưng', 'đều', 'cũng', 'vẫn', 'bị', 'tới', 'hoặc', 'năm',
 ]);
 
+// Function words that may stand inside a law's name ("người có công với cách mạng").
+const NAME_INNER = new Set(['với', 'cho', 'trong', 'đối']);
+// Up to four lower-case words, then the date or the number.
+const CLOSED_FEW_WORDS_ON = /^(?:[ \t]+\p{Ll}+){1,6}[ \t]*,?[ \t]+(?:ngày[ \t]+\d|số[ \t]*:?[ \t]*\d)/u;
+
 const OF_COUNCILS = /^[ \t]+(?:Hội[ \t]+đồng[ \t]+nhân[ \t]+dân|HĐND)(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)(?:Ủy|Uỷ)[ \t]+ban[ \t]+nhân[ \t]+dân(?![\p{L}])|^[ \t]+HĐND(?:[ \t]*,[ \t]*|[ \t]+và[ \t]+)UBND(?![\p{L}])/u;
 const AMENDED_MARK = /^[ \t]*\((?:sửa[ \t]+đổi(?:[ \t]*,[ \t]*bổ[ \t]+sung)?|bổ[ \t]+sung)(?:[ \t]+năm[ \t]+\d{4})?\)/u;
 
@@ -30,7 +35,7 @@ const COUNTRY_ONLY = /^(?:Việt[ \t]+Nam|VIỆT[ \t]+NAM)$/u;
 
 // Lower-case words after "Luật" that make a common noun or verb, not a law's name: "Luật sư"
 // (lawyer), "Luật gia", "Luật pháp", "Luật hóa", "luật định", "Luật lệ", "Luật chơi".
-const GENERIC_AFTER_LUAT = new Set(['sư', 'gia', 'pháp', 'hóa', 'hoá', 'định', 'lệ', 'chơi', 'học', 'nêu', 'trên', 'mới', 'cũ', 'hiện', 'nói', 'khác', 'riêng', 'chung', 'nào', 'ấy', 'vui', 'chuyên', 'liên', 'này']);
+const GENERIC_AFTER_LUAT = new Set(['sư', 'gia', 'pháp', 'hóa', 'hoá', 'định', 'lệ', 'chơi', 'học', 'nêu', 'trên', 'mới', 'cũ', 'hiện', 'nói', 'khác', 'riêng', 'chung', 'nào', 'ấy', 'vui', 'chuyên', 'liên', 'này', 'thay', 'bãi', 'hủy', 'huỷ', 'dự']);
 // Verbs that end a name written in lower case ("Luật viên chức quy định …", "Luật đất đai hướng dẫn …").
 const LOWER_NAME_VERB = /^[ \t]+(?:quy[ \t]+định|hướng[ \t]+dẫn|ban[ \t]+hành|yêu[ \t]+cầu|nêu|cấm|cần|không|chưa|vừa|mới|hiện[ \t]+hành|thì|nên|giao|đã)(?![\p{L}])/u;
 
@@ -102,7 +107,11 @@ function readLawName(text: string, pos: number, loose = false): { name: string; 
         continue;
       }
     }
-    if (NAME_STOP.has(word)) break;
+    // "Pháp lệnh ưu đãi người có công với cách mạng ngày 29 tháng 6 năm 2005", "… với cách mạng số
+    // 26/2005/PL-UBTVQH11": a function word inside a name the date or number closes a few words on.
+    const ahead = text.slice(LOWER_WORD.lastIndex, LOWER_WORD.lastIndex + 60);
+    const inner = NAME_INNER.has(word) || (word === 'có' && /^[ \t]+công(?![\p{L}])/u.test(ahead));
+    if (NAME_STOP.has(word) && !(inner && CLOSED_FEW_WORDS_ON.test(ahead) && !/hiệu[ \t]+lực/u.test(ahead))) break;
     if (word === 'hiện' && /^[ \t]+hành(?![\p{L}])/u.test(text.slice(LOWER_WORD.lastIndex, LOWER_WORD.lastIndex + 8))) break;
     if (lowerFirst && LOWER_NAME_VERB.test(text.slice(end, end + 16))) break;
     end = LOWER_WORD.lastIndex;

@@ -111,7 +111,7 @@ for (const type of DOCUMENT_TYPES) for (const w of type.words) byWord.set(w, typ
 export function typeByWord(word: string): DocumentType | undefined {
   const lower = word.toLowerCase();
   const hit = byWord.get(lower);
-  if (hit || (lower.indexOf('  ') < 0 && lower.indexOf('\t') < 0)) return hit;
+  if (hit || (lower.indexOf('  ') < 0 && lower.indexOf('\t') < 0 && lower.indexOf('\n') < 0)) return hit;
   return byWord.get(lower.replace(/\s+/g, ' '));
 }
 
