@@ -75,8 +75,12 @@ export function analyze(input: string | AnalysisSource, options?: AnalyzeOptions
   const owns = ownSymbols(t, head);
   const ownType = head.type?.name ?? null;
   const numberLine = L.numberLine >= 0 ? L.lines[L.numberLine]! : null;
+  // The number line up to its subject ("Số: 19046/BTC-TCHQ V/v hướng dẫn … Luật hải quan 2014"):
+  // what the "V/v" line cites on the same line is the document's own subject's citation.
+  const vv = numberLine ? /[ \t](?:V\/v|v\/v|V\/V|Về việc)[ \t]/u.exec(t.slice(numberLine.start, numberLine.end)) : null;
+  const numberEnd = numberLine ? (vv ? numberLine.start + vv.index : numberLine.end) : 0;
   const all = extractCitations(t);
-  const kept = all.map((r) => !(numberLine && r.start >= numberLine.start && r.start < numberLine.end) && !(r.symbol && owns.some((own) => isOwn(r.symbol!, own, r.type.name === ownType)) && !(r.date && head.date?.year && r.date.year !== head.date.year)));
+  const kept = all.map((r) => !(numberLine && r.start >= numberLine.start && r.start < numberEnd) && !(r.symbol && owns.some((own) => isOwn(r.symbol!, own, r.type.name === ownType)) && !(r.date && head.date?.year && r.date.year !== head.date.year)));
   const raws = all.filter((_, i) => kept[i]);
   // Relations name their targets by index in the unfiltered list: renumber them, and drop those
   // whose target stood in the header.

@@ -132,7 +132,10 @@ export function attachDetails(text: string, cits: RawCitation[]): void {
     }
     if (cua && (c.symbol || /^[ \t]*(?:của|CỦA)/u.test(text.slice(p, p + 8)))) {
       const iss = readIssuer(text, cuaEnd, nameLimit, isJoint(c.symbol));
-      if (iss) {
+      // "Thông báo 659/TB-VPCP … thực hiện Nghị quyết 66-NQ/TW do Văn phòng Chính phủ ban hành": a
+      // site's title closes with its own document's issuer, not the one of a citation inside it.
+      const titleIssuer = iss !== null && /^[ \t]*do[ \t]/u.test(text.slice(p, cuaEnd)) && /^[ \t]+ban[ \t]+hành[ \t]*(?:\r?\n|$|\p{Lu}|#)/u.test(text.slice(iss.end, iss.end + 13)) && insideEarlierSubject(cits, i);
+      if (iss && !titleIssuer) {
         c.issuer = iss;
         p = iss.end;
       }
@@ -170,7 +173,10 @@ export function attachDetails(text: string, cits: RawCitation[]): void {
         c.subject = { text: subj, start: s, end: k };
         // "Nghị quyết 759/2014/UBTVQH13 quy định chi tiết … do Ủy ban thường vụ Quốc hội ban hành":
         // the issuer closing the item, as legal sites title the documents they list.
-        if (!c.issuer && c.symbol) c.issuer = issuerClosing(text, s, k);
+        // Not a citation inside an earlier one's subject ("Thông báo 659/TB-VPCP … về Nghị quyết
+        // 66-NQ/TW do Văn phòng Chính phủ ban hành"): the closing issuer is the outer document's.
+        // Only for a citation that opens its line, as a site's list item does ("- 8Nghị định …").
+        if (!c.issuer && c.symbol && opensLine(text, c.start) && !insideEarlierSubject(cits, i)) c.issuer = issuerClosing(text, s, k);
       }
     }
   }
@@ -362,6 +368,22 @@ function issuerClosing(text: string, start: number, end: number): { text: string
   const at = from + m.index + m[0].indexOf(m[1]!);
   const iss = readIssuer(text, at, at + m[1]!.length);
   return iss && iss.end === at + m[1]!.length ? iss : null;
+}
+
+/** Nothing but list marks, numbers and table bars before `at` on its line. */
+function opensLine(text: string, at: number): boolean {
+  const from = text.lastIndexOf('\n', at - 1) + 1;
+  return at - from <= 12 && /^[\s\-+•*|\d.)]*$/u.test(text.slice(from, at));
+}
+
+/** Whether citation `i` starts inside the subject of an earlier citation (looked back a few). */
+function insideEarlierSubject(cits: RawCitation[], i: number): boolean {
+  const at = cits[i]!.start;
+  for (let j = i - 1; j >= 0 && j >= i - 6; j--) {
+    const s = cits[j]!.subject;
+    if (s && s.start <= at && at < s.end) return true;
+  }
+  return false;
 }
 
 function isDigit(code: number): boolean {

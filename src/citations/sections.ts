@@ -54,7 +54,10 @@ function plainOf(s: string): string {
     .replace(/^[ \t]*#{1,6}[ \t]*/, '')
     .replace(/[*_]{2,}/g, '')
     .replace(/^[ \t]*\*[ \t]+/, '')
-    .trim();
+    .trim()
+    // Markdown's single emphasis around a line ("*Nơi nhận:*", "*Hà Nội, ngày …*").
+    .replace(/^[*_](?=\S)/, '')
+    .replace(/(?<=\S)[*_]$/, '');
 }
 
 const TYPE_HEADING = new RegExp(`^(?:${TYPE_WORDS.map((w) => w.toUpperCase().replace(/ /g, '\\s+')).join('|')})$`, 'u');
@@ -73,9 +76,10 @@ const NAME = /^(?:\p{Lu}[\p{Ll}]*)(?:\s+\p{Lu}[\p{Ll}]*){1,5}$/u;
 const RECIPIENT = /^(?:[-·•+*–]|Lưu(?![\p{L}])|Như trên)/u;
 const POSITION_AND_NAME = /^(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[\p{Lu} .,&]{4,60}?\s+\p{Lu}[\p{Ll}]*(?:\s+\p{Lu}[\p{Ll}]*){1,4}$/u;
 // "ĐIỂU LỆ": the hook above Ề read as the one above Ể, a slip of typing and OCR alike.
-// "Ghi chú:" closes a notice with what its result is worth. Markdown's emphasis marks may stand
+// "Ghi chú:" closes a notice with what its result is worth; "[1] Gồm …" is the document's own
+// footnote, printed under the signature. Markdown's emphasis marks may stand
 // before each ("**PHỤ LỤC**", "*(Kèm theo Công văn số …)*").
-const ANNEX = /^[*_]*(?:PHỤ LỤC|Phụ lục|DANH MỤC|Danh mục|\((?:Ban hành )?[Kk]èm theo|QUY ĐỊNH|QUY CHẾ|HƯỚNG DẪN|ĐI[ỀỂ]U LỆ|MẪU|Mẫu số|BIỂU|Biểu mẫu|Ghi chú[ \t]*:|GHI CHÚ[ \t]*:)(?![\p{Ll}])/u;
+const ANNEX = /^[*_]*(?:PHỤ LỤC|Phụ lục|DANH MỤC|Danh mục|\((?:Ban hành )?[Kk]èm theo|QUY ĐỊNH|QUY CHẾ|HƯỚNG DẪN|ĐI[ỀỂ]U LỆ|MẪU|Mẫu số|BIỂU|Biểu mẫu|Ghi chú[ \t]*:|GHI CHÚ[ \t]*:|\[\d{1,3}\](?=[ \t]*\p{L}))(?![\p{Ll}])/u;
 // The line under an annex's title: "(Kèm theo …)", "(Ban hành kèm theo Quyết định số …)".
 const ANNEX_NOTE = /^[*_]*\((?:Ban hành |ban hành )?[Kk]èm theo(?![\p{L}])/u;
 // The text announces what it issues with it: "Ban hành kèm theo Quyết định này Quy chế …",
@@ -144,9 +148,9 @@ export function layout(text: string): Layout {
     L.preamble.push({ line: k, canCu: PREAMBLE_ITEM.test(p) });
   }
   findSignature(L);
+  // A site's text below the document: not the author's, so its citations make at most notices —
+  // though it is still content after the signature (content-after-signature says so once).
   L.siteTextStart = siteTextBelow(lines, L.signatureStart >= 0 ? L.signatureStart : Math.floor(lines.length / 2));
-  // Text after the signature that is the site's own is not content left in the document.
-  if (L.siteTextStart >= 0 && L.tailStart >= L.siteTextStart) L.tailStart = -1;
   return L;
 }
 
@@ -168,9 +172,26 @@ function siteTextBelow(lines: Layout['lines'], from: number): number {
     if (first < 0 || k - first > 10) {
       first = k;
       count = 1;
-    } else if (++count >= 2) return first;
+    } else if (++count >= 2) return siteTitleAbove(lines, first, from);
   }
   return -1;
+}
+
+// A site's title of the page's document ("Thông báo 659/TB-VPCP năm 2025 kết luận …", "… ngày
+// 29/11/2025 …") and its notes on it, right above its metadata.
+const SITE_TITLE = /^(?:Quyết định|Thông báo|Nghị quyết|Công văn|Kế hoạch|Thông tư|Nghị định|Chỉ thị|Hướng dẫn|Kết luận|Quy định|Luật|Văn bản)[ \t]+\d[^\s]*[ \t]+(?:năm[ \t]+\d{4}|ngày[ \t]+\d)|^Văn bản này (?:chưa|đã)[ \t]/u;
+
+/** The site's text begins a few lines above its first label when those lines are its title and notes. */
+function siteTitleAbove(lines: Layout['lines'], first: number, floor: number): number {
+  let start = first;
+  for (let k = first - 1, seen = 0; k > floor && seen < 4; k--) {
+    const p = lines[k]!.plain;
+    if (!p || p === '|') continue;
+    if (!SITE_TITLE.test(p)) break;
+    start = k;
+    seen++;
+  }
+  return start;
 }
 
 // The national motto or the Party's name that tops a document's header.

@@ -60,6 +60,11 @@ export interface Rule {
    * symbols follow no such table and are cited as the enterprise wrote them.
    */
   symbolForm?: boolean;
+  /**
+   * The rule reports on the text's layout (what follows the signature), not on what the author
+   * cites: a site's text around the document is what it reports, so it is not made a notice there.
+   */
+  layout?: boolean;
   check(ctx: RuleContext): void;
 }
 

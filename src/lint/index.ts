@@ -54,7 +54,7 @@ export function lint(doc: AnalyzedDocument, opts: LintOptions = {}): Finding[] {
       resolver: opts.resolver ?? null,
       report(input: ReportInput) {
         let severity: Severity = configured === rule.severity ? input.severity ?? configured : configured;
-        if ((input.span.offset < authorFrom || input.span.offset >= authorTo) && severity !== 'info') severity = 'info';
+        if ((input.span.offset < authorFrom || (input.span.offset >= authorTo && !rule.layout)) && severity !== 'info') severity = 'info';
         const f = toFinding(doc, rule, severity, input, lang);
         // One finding per rule, line and evidence: the same slip twice on a line is one thing to fix.
         const id = `${f.ruleId}|${f.line}|${f.evidence}`;

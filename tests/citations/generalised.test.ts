@@ -125,6 +125,7 @@ describe('named laws', () => {
     ['an effective date is not the law\'s date', 'Luật Đất đai có hiệu lực ngày 01/7/2014.', [['Luật', null, null, null]]],
     ['"Pháp lệnh thay thế" speaks of a future ordinance', 'trình hồ sơ Dự án Pháp lệnh thay thế Pháp lệnh Ưu đãi người có công với cách mạng hiện hành.', [['Pháp lệnh', null, null, null]]],
     ['a named type\'s syllables on two lines of a table row', '| Số: 2638/LĐTBXH-KHTC V/v dự toán thực hiện Pháp\nlệnh ưu đãi người có công với cách mạng ngày 29 tháng 6 năm 2005 |', [['Pháp lệnh', null, '2005-06-29', null]]],
+    ['a law the subject line cites on the number\'s line', 'Số: 19046/BTC-TCHQ V/v hướng dẫn thực hiện các quy định của Luật hải quan 2014\nHà Nội, ngày 29 tháng 12 năm 2014\n', [['Luật', null, null, null]]],
   ])('%s', (_name, text, want) => {
     expect(read(text)).toEqual(want);
   });
@@ -252,6 +253,7 @@ describe('what stands between number, date and issuer', () => {
     ['the issuer of a list written before it ("… công bố tại các Quyết định:")', 'thủ tục hành chính được Chủ tịch UBND tỉnh công bố tại các Quyết định: Số 2196/QĐ-UBND ngày 28/12/2021, số 1741/QĐ-UBND ngày 14/11/2019.', [['Quyết định', '2196/QĐ-UBND', '2021-12-28', 'Chủ tịch UBND tỉnh'], ['Quyết định', '1741/QĐ-UBND', '2019-11-14', 'Chủ tịch UBND tỉnh']]],
     ['a stray year before "ngày"', 'ban hành Kế hoạch thực hiện Chỉ thị số 14-CT/TW 2017 ngày 19/7/2017 của Ban Bí thư Trung ương Đảng khóa XII về người có công;', [['Chỉ thị', '14-CT/TW', '2017-07-19', 'Ban Bí thư Trung ương Đảng khóa XII']]],
     ['"của" at the end of a table row\'s line, the issuer on the next', '| 4 | Cấp Giấy xác nhận | Nghị định số 95/2021/NĐ-CP ngày 01 tháng 11 năm 2021 của\nChính phủ sửa đổi, bổ sung một số điều |', [['Nghị định', '95/2021/NĐ-CP', '2021-11-01', 'Chính phủ']]],
+    ['a site\'s closing "do … ban hành" is only a list item\'s that opens its line', 'Bộ Tư pháp và các bộ thực hiện Nghị quyết 140/NQ-CP về chương trình hành động do Văn phòng Chính phủ ban hành\n- 2Quyết định 28/2014/QĐ-TTg quy định về giá điện do Thủ tướng Chính phủ ban hành\n', [['Nghị quyết', '140/NQ-CP', null, null], ['Quyết định', '28/2014/QĐ-TTg', null, 'Thủ tướng Chính phủ']]],
     ['an enterprise\'s legal form in its name', 'Trả lời công văn số 12/2025/CV-ABC ngày 02/3/2025 của Công ty cổ phần Minh Long về hóa đơn,', [['Công văn', '12/2025/CV-ABC', '2025-03-02', 'Công ty cổ phần Minh Long']]],
     ['a limited company of one member', 'Cục Thuế nhận được văn bản số 05/CV ngày 02/3/2025 của Công ty trách nhiệm hữu hạn một thành viên Hòa Bình về thuế.', [['Văn bản', '05/CV', '2025-03-02', 'Công ty trách nhiệm hữu hạn một thành viên Hòa Bình']]],
     ['an enterprise with its trade in lower case and an en dash', 'Trả lời công văn số 31-1203/PBHC-KD của Tổng Công ty Phân bón và Hóa chất Dầu khí – CTCP về hàng nhập khẩu,', [['Công văn', '31-1203/PBHC-KD', null, 'Tổng Công ty Phân bón và Hóa chất Dầu khí – CTCP']]],

@@ -100,6 +100,14 @@ describe('content-after-signature', () => {
     expect(await findings(text, 'content-after-signature')).toEqual([]);
   });
 
+  it('a signature block in markdown emphasis ("*Nơi nhận:*") is found; a footnote printed under it is part of the document', async () => {
+    const body = `${HEADER}CÔNG VĂN\nV/v sắp xếp đơn vị hành chính\nBộ Nội vụ đề nghị các địa phương thực hiện[1].\n|\n*Nơi nhận:*\n- Như trên;\n- Lưu: VT.\n|\n**KT. BỘ TRƯỞNG**\nTHỨ TRƯỞNG\n**Trương Hải Long**\n|\n`;
+    const doc = analyze(`${body}____________________\n[1] Hồ sơ dự thảo Nghị định hướng dẫn việc lấy ý kiến Nhân dân gửi Bộ Tư pháp thẩm định không có phụ lục kèm theo.\n`, { file: 't.txt' });
+    expect(doc.layout.signatureStart).toBeGreaterThan(0);
+    expect(await findings(`${body}____________________\n[1] Hồ sơ dự thảo Nghị định hướng dẫn việc lấy ý kiến Nhân dân gửi Bộ Tư pháp thẩm định không có phụ lục kèm theo.\n`, 'content-after-signature')).toEqual([]);
+    expect(await findings(`${body}Kế hoạch năm học 2019 - 2020 của Trường Tiểu học An Bình gồm các nội dung tuyên truyền sau đây.\n`, 'content-after-signature')).toHaveLength(1);
+  });
+
   it('another document pasted below the signature is still reported', async () => {
     const text = `${HEADER}KẾ HOẠCH\nThực hiện công tác dân vận năm 2023\nI. NỘI DUNG\nTổ chức tuyên truyền.\nTrên đây là Kế hoạch của Ủy ban nhân dân tỉnh./.\n${SIGNED}KẾ HOẠCH\nThực hiện công tác năm học 2019 - 2020 của Trường Tiểu học An Bình, gồm các nội dung tuyên truyền sau đây.\n`;
     expect(await findings(text, 'content-after-signature')).toHaveLength(1);
@@ -211,13 +219,24 @@ describe('a web page around the document', () => {
     expect(await findings(site + doc, 'citation-missing-date')).toEqual([]);
   });
 
-  it('the site\'s metadata and lists below the document are not the author\'s text, nor content after the signature', async () => {
+  it('the site\'s metadata and lists below the document are not the author\'s text — though they are content after the signature, said once', async () => {
     const text = site + doc + below;
     expect(await findings(text, 'citation-missing-date')).toEqual([]);
-    expect(await findings(text, 'content-after-signature')).toEqual([]);
+    expect(await findings(text, 'content-after-signature')).toHaveLength(1);
     // The same list line inside the author's text is a citation without a date.
     const inBody = text.replace('Điều 1. Công bố thủ tục.', 'Điều 1. Công bố thủ tục theo Kết luận 12-KL/TW năm 2022 về công tác cán bộ.');
     expect((await findings(inBody, 'citation-missing-date')).length).toBe(1);
+  });
+
+  it('the site\'s title of the page above its metadata is its text too: a resolution named in that title takes no issuer from it', async () => {
+    const sig = 'Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nĐỗ Ngọc Huỳnh\n';
+    const top = 'VĂN PHÒNG CHÍNH PHỦ\nSố: 659/TB-VPCP\nHà Nội, ngày 29 tháng 11 năm 2025\nTHÔNG BÁO\nKết luận của Phó Thủ tướng\nBộ Tư pháp thực hiện Nghị quyết số 66-NQ/TW ngày 30/4/2025 của Bộ Chính trị.\n';
+    const siteTitle = 'Thông báo 659/TB-VPCP năm 2025 kết luận của Phó Thủ tướng về tình hình thực hiện Nghị quyết 66-NQ/TW do Văn phòng Chính phủ ban hành\n';
+    const text = `${top}${sig}${siteTitle}Văn bản liên quan\nBan hành:\n06/11/2025\nHiệu lực: Đã biết\nTình trạng: Đã biết\n`;
+    const doc = analyze(text, { file: 't.txt' });
+    const found = lint(doc, { preset: 'strict', resolver: await loadBundledResolver() }).filter((f) => f.line === 13 && f.ruleId !== 'content-after-signature');
+    expect(found.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(doc.citations.filter((c) => c.line === 13).map((c) => c.issuer)).toEqual([null]);
   });
 
   it('the page\'s own document is not a citation, by the site\'s number or by the header\'s when they differ', () => {

@@ -7,6 +7,7 @@ export default defineRule({
   // A warning: the text after the signature may be a leftover — or a part of the document the
   // layout did not recognise; the reader decides.
   severity: 'warning',
+  layout: true,
   docs: { description: 'Có nội dung sau phần chữ ký, nơi nhận (phần còn sót của văn bản khác).', descriptionEn: 'Content after the signature block.' },
   check(ctx) {
     const start = ctx.doc.signatureEnd;
