@@ -21,7 +21,7 @@ const VAN_BAN = typeByName('Văn bản')!;
 // position: the word "số", a number followed by "/" or "-", and the capitalised words that
 // begin a named instrument. From each trigger the type word is looked up backwards.
 // The named types' syllables may stand on two lines the layout kept apart (a table row's cell).
-const TRIGGER = /(?:s|S)(?:ố|Ố)|\d[ \t]{0,2}[\/\-]|(?:Luật|luật|Bộ[ \t]*\r?\n?[ \t]*[lL]uật|Pháp[ \t]*\r?\n?[ \t]*lệnh|Hiến[ \t]*\r?\n?[ \t]*pháp|Nghị[ \t]*\r?\n?[ \t]*quyết|LUẬT|BỘ LUẬT|PHÁP LỆNH|HIẾN PHÁP|NGHỊ QUYẾT)[ \t]/g;
+const TRIGGER = /(?:s|S)(?:ố|Ố)|\d[ \t]{0,2}[\/\-]|(?:Luật|luật|Bộ(?: |\r?\n)[lL]uật|Pháp(?: |\r?\n)lệnh|Hiến(?: |\r?\n)pháp|Nghị(?: |\r?\n)quyết|LUẬT|BỘ LUẬT|PHÁP LỆNH|HIẾN PHÁP|NGHỊ QUYẾT)[ \t]/g;
 // The last syllable of every type word: "một số", "chỉ số" end in words no type word ends with.
 const LAST_SYLLABLES = new Set(TYPE_WORDS.map((w) => w.split(' ').pop()!));
 

@@ -261,7 +261,8 @@ function softWrap(a: LineEnds, b: Omit<LineEnds, 'tail'>, width: number, aIsType
   // Widths are measured loosely (a PDF wraps by visual width, not characters): within a fifth.
   const forced = width > 0 && a.length + 1 + firstWordLength(bt) > width * 0.8;
   // "Sở Lao động" ⏎ "- Thương binh và Xã hội": the two halves of a name joined by a spaced dash.
-  if (DASHED_NAME.test(lineTail(at, 12) + ' ' + bt.slice(0, 20))) return true;
+  const b0 = bt.charCodeAt(0);
+  if ((b0 === 45 || b0 === 0x2013) && DASHED_NAME.test(lineTail(at, 12) + ' ' + bt.slice(0, 20))) return true;
   if (ITEM_START.test(bt)) {
     // "- Thương binh và Xã hội" after "Bộ Lao động" is a spaced dash wrapped to the line start,
     // not a list item, when the line before was full and unfinished.

@@ -49,6 +49,12 @@ export function splitLines(text: string): Line[] {
 }
 
 function plainOf(s: string): string {
+  // Most lines hold no markup and no surrounding space: returned as they are, with no regex run.
+  const n = s.length;
+  if (n === 0) return s;
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(n - 1);
+  if (first > 32 && first !== 35 && first !== 42 && first !== 95 && last > 32 && last !== 42 && last !== 95 && s.indexOf('*') < 0 && s.indexOf('__') < 0) return s;
   return s
     .replace(/\r$/, '')
     .replace(/^[ \t]*#{1,6}[ \t]*/, '')
