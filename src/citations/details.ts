@@ -214,10 +214,11 @@ const DATE_BEFORE = /(?:^|[.;:,\n][ \t]*|[ \t](?=Ngày))(?:Ngày|ngày)[ \t]+(?=
 
 function dateBefore(text: string, start: number): ParsedDate | null {
   const verb = wordBefore(text, start);
-  if (verb !== 'hành' && verb !== 'ký' && verb !== 'có') return null;
+  // "Ngày 16/6/2025, Quốc hội đã thông qua Luật … số 72/2025/QH15": a law's day of passing too.
+  if (verb !== 'hành' && verb !== 'ký' && verb !== 'có' && verb !== 'qua') return null;
   const from = Math.max(0, start - 120);
   const before = text.slice(from, start);
-  if (!/(?:ban[ \t]+hành|ký|có)\s+$/u.test(before)) return null;
+  if (!/(?:ban[ \t]+hành|ký|có|thông[ \t]+qua)\s+$/u.test(before)) return null;
   DATE_BEFORE.lastIndex = 0;
   let last: RegExpExecArray | null = null;
   for (let m = DATE_BEFORE.exec(before); m; m = DATE_BEFORE.exec(before)) last = m;

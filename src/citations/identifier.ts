@@ -108,7 +108,8 @@ export function canonicalCode(code: string): string {
 }
 
 function computeCanonicalCode(code: string): string {
-  let c = stripAmp(code).replace(/Ð/g, 'Đ');
+  // A space inside a code ("QLN& TTBĐS", "BGD ĐT") is no part of it.
+  let c = stripAmp(code).replace(/Ð/g, 'Đ').replace(/ /g, '');
   if (c === 'TƯ' || c === 'T.Ư') return 'TW';
   const term = /^(QH|UBTVQH)(\d{2})$/.exec(c);
   if (term) return c;
@@ -213,6 +214,16 @@ export function parseSymbol(text: string, pos: number): ParsedSymbol | null {
     }
     const ch = text[q];
     const prev = segments[segments.length - 1]!;
+    // "4814/CCTKV.05-TTKT3": a unit's number after a dot is part of its code (a tax office's team).
+    if (ch === '.' && spaceBefore === 0 && prev.kind === 'code') {
+      const unit = /^\.\d{1,3}(?=[-/])/.exec(text.slice(q, q + 6));
+      if (unit) {
+        prev.text += unit[0];
+        prev.end = q + unit[0].length;
+        p = prev.end;
+        continue;
+      }
+    }
     if (ch === '/' || ch === '-' || ch === '_' || (ch === '.' && prev.kind === 'code' && isUpperCode(text.charCodeAt(q + 1)))) {
       let r = q + 1;
       let spaceAfter = 0;
@@ -284,6 +295,12 @@ function readSegment(text: string, at: number, afterSpace: boolean): Omit<Symbol
   if (cEnd - at > 4 && text.startsWith('ngày', cEnd - 4) && isUpperCode(text.charCodeAt(cEnd - 5))) cEnd -= 4;
   const c = cEnd > at ? [text.slice(at, cEnd)] : null;
   if (c && isCodeText(c[0], afterSpace)) {
+    // "SXD-QLN& TTBĐS": a code joined by "&" to the next one across a space is one code, as written.
+    if (c[0].endsWith('&') && text[cEnd] === ' ') {
+      const nEnd = scanCode(text, cEnd + 1);
+      const next = text.slice(cEnd + 1, nEnd);
+      if (nEnd - cEnd > 2 && next === next.toUpperCase() && /^\p{Lu}/u.test(next) && !isLetterCode(text.charCodeAt(nEnd))) return { text: text.slice(at, nEnd), start: at, end: nEnd, kind: 'code' };
+    }
     // Trailing "&" belongs to prose ("UBND& …"), not to the code.
     const t = c[0].replace(/&+$/, '');
     return { text: t, start: at, end: at + t.length, kind: 'code' };

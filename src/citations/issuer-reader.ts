@@ -22,7 +22,7 @@ const ISSUER_LOWER = new Set(
     'phụ nữ cựu chiến binh đoàn liên đoàn tỉnh ủy huyện ủy thành ủy đảng ủy đốc sản nghị lần thứ chỉ đạo ngân sách ' +
     'kinh giao ngoại phòng an ninh thủy lợi thuế hải quan kiểm toán thanh bảo hiểm bưu điện hàng ' +
     'minh hợp tác dân cư gia đình trẻ em cao tuổi doanh nghiệp nhỏ vừa tỉnh thành chế tin kiến trúc ' +
-    'thi đua khen thưởng nước cộng hòa hoà chủ nghĩa cục ' +
+    'thi đua khen thưởng nước cộng hòa hoà chủ nghĩa cục khu vực ' +
     // Trades in enterprises' names ("Tổng Công ty Phân bón và Hóa chất Dầu khí", "Tập đoàn Điện lực").
     'bón hóa chất dầu khí xăng điện lực than khoáng viễn thông bưu chính su dệt xi măng thép ' +
     'lương thực cảng xuất nhập khẩu dịch vụ thương mại sản').split(' '),
@@ -194,11 +194,11 @@ export const ISSUER_BEFORE = [
   /(?:của|Của)[ \t]+([^;:.\n()]{2,110}?)[ \t]*:\s*$/u,
   // "Xét đề nghị của Trưởng Phòng Giáo dục quận 8 (Công văn số …)".
   /(?:của|Của)[ \t]+([^;:.\n()]{2,110}?)[ \t]*\(\s*$/u,
-  /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Chi cục|Phòng|Trung ương|Trường|Hội|Liên đoàn|Đoàn|Huyện đoàn|Tỉnh đoàn|Công an|Ban Chỉ đạo|Ban cán sự|Đảng đoàn|Mặt trận|Kho bạc|Bảo hiểm xã hội|Thanh tra|Viện|Tòa án|Viện kiểm sát|BTV|BCH|Chủ tịch|Bộ trưởng|Giám đốc)(?![\p{L}])(?:[^,;:.\n]|,(?=[ \t]+\p{Lu})){0,80}?)[ \t]+(?:(?:đã|vừa)[ \t]+(?:\p{Ll}+[ \t]+){0,2}?)?(?:ban hành|có|gửi|ký|(?:hướng dẫn|chỉ đạo|yêu cầu|thông báo|quy định|công bố)[ \t]+tại(?:[ \t]+các)?)\s+$/u,
+  /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Chi cục|Phòng|Trung ương|Trường|Hội|Liên đoàn|Đoàn|Huyện đoàn|Tỉnh đoàn|Công an|Ban Chỉ đạo|Ban cán sự|Đảng đoàn|Mặt trận|Kho bạc|Bảo hiểm xã hội|Thanh tra|Viện|Tòa án|Viện kiểm sát|BTV|BCH|Chủ tịch|Bộ trưởng|Giám đốc)(?![\p{L}])(?:[^,;:.\n]|,(?=[ \t]+\p{Lu})){0,80}?)[ \t]+(?:(?:đã|vừa)[ \t]+(?:\p{Ll}+[ \t]+){0,2}?)?(?:ban hành|có|gửi|ký|thông qua|(?:hướng dẫn|chỉ đạo|yêu cầu|thông báo|quy định|công bố)[ \t]+tại(?:[ \t]+các)?)\s+$/u,
 ];
 
 // The last words of the ISSUER_BEFORE patterns: the only ones after which they can match.
-const ISSUER_BEFORE_LAST = new Set(['theo', 'tại', 'các', '(', ':', 'hành', 'có', 'gửi', 'ký']);
+const ISSUER_BEFORE_LAST = new Set(['theo', 'tại', 'các', '(', ':', 'hành', 'có', 'gửi', 'ký', 'qua']);
 
 export function issuerBefore(text: string, start: number, symbol?: ParsedSymbol | null): { text: string; start: number; end: number } | null {
   if (!ISSUER_BEFORE_LAST.has(wordBefore(text, start))) return null;

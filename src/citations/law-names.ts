@@ -6,7 +6,8 @@ import { typeByWord, type DocumentType } from './vocabulary/types.js';
 import { SO, newCitation, typeWordAt, wordBefore, type RawCitation } from './extract-base.js';
 
 const NAMED_LAW_WORD = /[ \t]+(\p{Lu}[\p{Ll}]*)(?![\p{L}\d])/uy;
-const CAP_LAW_WORD = /[ \t]+(\p{Lu}[\p{Ll}]*|\p{Lu}{2,})(?![\p{L}\d])/uy;
+// "Luật Tổ chức HĐND và UBNDngày 26/11/2003": a code run into the "ngày" of the date still ends the name.
+const CAP_LAW_WORD = /[ \t]+(\p{Lu}[\p{Ll}]*(?![\p{L}\d])|\p{Lu}{2,}(?=ngày[ \t]*\d)|\p{Lu}{2,}(?![\p{L}\d]))/uy;
 // Capitalised words that open a new clause or item rather than continue a law's name.
 const CAP_STOP = new Set(['Căn', 'Thực', 'Theo', 'Về', 'Và', 'Xét', 'Trên', 'Tại', 'Nay', 'Ngày', 'Số', 'Của', 'Điều', 'Khoản', 'Chương']);
 const LOWER_LAW_WORD = /[ \t]+(\p{Ll}+)(?![\p{L}\d])/uy;
@@ -19,6 +20,7 @@ const NAME_STOP = new Set([
   'đang', 'sẽ', 'phải', 'trước', 'khi', 'nếu', 'nhưng', 'đều', 'cũng', 'vẫn', 'bị', 'tới', 'hoặc', 'năm',
 ]);
 
+const ACRONYM_YEAR = /^[ \t]+(\p{Lu}{2,8})[ \t]+(?:năm[ \t]+)?(?:19|20)\d\d(?![\p{L}\d])/u;
 // Function words that may stand inside a law's name ("người có công với cách mạng").
 const NAME_INNER = new Set(['với', 'cho', 'trong', 'đối']);
 // Up to four lower-case words, then the date or the number.
@@ -29,7 +31,8 @@ const AMENDED_MARK = /^[ \t]*\((?:sửa[ \t]+đổi(?:[ \t]*,[ \t]*bổ[ \t]+sun
 
 // Party resolutions named by the meeting that adopted them.
 const NQ_DAI_HOI = /[ \t]+((?:Đại[ \t]+hội|ĐẠI[ \t]+HỘI)[ \t]+(?:[\p{L}\d]+[ \t]+){0,9}?(?:lần|LẦN)[ \t]+(?:thứ|THỨ)[ \t]+([IVXLC]+))(?:[ \t]+(?:(?:của|CỦA)[ \t]+(?:Đảng|ĐẢNG)(?![ \t]+(?:bộ|BỘ))))?(?![\p{L}\d])/uy;
-const NQ_TRUNG_UONG = /[ \t]+((?:(?:Hội[ \t]+nghị|HỘI[ \t]+NGHỊ)[ \t]+)?(?:(?:lần|LẦN)[ \t]+(?:thứ|THỨ)[ \t]+)?(?:Trung|TRUNG)[ \t]+(?:ương|ƯƠNG)[ \t]+(\d{1,2})(?:[ \t]*,)?[ \t]+(?:khóa|khoá|KHÓA|KHOÁ)[ \t]+([IVXLC]+))(?![\p{L}\d])/uy;
+// "Nghị quyết Trung ương 4 khóa XII", "… Trung ương 4 (khóa XII)".
+const NQ_TRUNG_UONG = /[ \t]+((?:(?:Hội[ \t]+nghị|HỘI[ \t]+NGHỊ)[ \t]+)?(?:(?:lần|LẦN)[ \t]+(?:thứ|THỨ)[ \t]+)?(?:Trung|TRUNG)[ \t]+(?:ương|ƯƠNG)[ \t]+(\d{1,2})(?:(?:[ \t]*,)?[ \t]+(?:khóa|khoá|KHÓA|KHOÁ)[ \t]+([IVXLC]+)|[ \t]*\((?:khóa|khoá|Khóa|Khoá|KHÓA|KHOÁ)[ \t]+([IVXLC]+)\)))(?![\p{L}\d])/uy;
 
 const COUNTRY_ONLY = /^(?:Việt[ \t]+Nam|VIỆT[ \t]+NAM)$/u;
 
@@ -45,6 +48,11 @@ const LOWER_NAME_VERB = /^[ \t]+(?:quy[ \t]+định|hướng[ \t]+dẫn|ban[ \t]
  * amending law amends — a name begun in lower case is then a law's without a number or date.
  */
 function readLawName(text: string, pos: number, loose = false): { name: string; end: number } | null {
+  // "Luật NSNN 2015", "Luật DN 2014": a law's name in its initials, its year after it.
+  if (loose) {
+    const acronym = ACRONYM_YEAR.exec(text.slice(pos, pos + 20));
+    if (acronym && acronym[1] !== 'SƯ') return { name: acronym[0].trim(), end: pos + acronym[0].length };
+  }
   NAMED_LAW_WORD.lastIndex = pos;
   const first = NAMED_LAW_WORD.exec(text);
   let end: number;
@@ -53,7 +61,9 @@ function readLawName(text: string, pos: number, loose = false): { name: string; 
   let lowerFirst = false;
   if (first) {
     const firstWord = first[1]!;
-    if (typeByWord(firstWord) || NAME_STOP.has(firstWord.toLowerCase())) return null;
+    // "Luật Các tổ chức tín dụng": the law's own name begins with "Các".
+    const credit = firstWord === 'Các' && /^[ \t]+tổ[ \t\r\n]+chức[ \t\r\n]+tín[ \t]+dụng/u.test(text.slice(NAMED_LAW_WORD.lastIndex, NAMED_LAW_WORD.lastIndex + 24));
+    if (typeByWord(firstWord) || (NAME_STOP.has(firstWord.toLowerCase()) && !credit)) return null;
     end = NAMED_LAW_WORD.lastIndex;
   } else {
     LOWER_LAW_WORD.lastIndex = pos;
@@ -93,7 +103,7 @@ function readLawName(text: string, pos: number, loose = false): { name: string; 
     }
     const word = w[1]!;
     // "… Hội đồng nhân dân và Ủy ban nhân dân", "… HĐND và UBND" (also mistyped "UNBD").
-    if (word === 'và' && /^[ \t]+(?:Ủy ban|Uỷ ban|\p{Lu}{3,5})(?![\p{L}])/u.test(text.slice(LOWER_WORD.lastIndex, LOWER_WORD.lastIndex + 10))) {
+    if (word === 'và' && /^[ \t]+(?:Ủy ban|Uỷ ban|\p{Lu}{3,5})(?:(?![\p{L}])|(?=ngày[ \t]*\d))/u.test(text.slice(LOWER_WORD.lastIndex, LOWER_WORD.lastIndex + 16))) {
       end = LOWER_WORD.lastIndex;
       words++;
       continue;

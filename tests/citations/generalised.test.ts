@@ -126,6 +126,11 @@ describe('named laws', () => {
     ['"Pháp lệnh thay thế" speaks of a future ordinance', 'trình hồ sơ Dự án Pháp lệnh thay thế Pháp lệnh Ưu đãi người có công với cách mạng hiện hành.', [['Pháp lệnh', null, null, null]]],
     ['a named type\'s syllables on two lines of a table row', '| Số: 2638/LĐTBXH-KHTC V/v dự toán thực hiện Pháp\nlệnh ưu đãi người có công với cách mạng ngày 29 tháng 6 năm 2005 |', [['Pháp lệnh', null, '2005-06-29', null]]],
     ['a law the subject line cites on the number\'s line', 'Số: 19046/BTC-TCHQ V/v hướng dẫn thực hiện các quy định của Luật hải quan 2014\nHà Nội, ngày 29 tháng 12 năm 2014\n', [['Luật', null, null, null]]],
+    ['a council\'s code run into "ngày"', 'Căn cứ Luật Tổ chức HĐND và UBNDngày 26/11/2003;', [['Luật', null, '2003-11-26', null]]],
+    ['a law whose name begins with "Các"', 'Căn cứ Luật Các tổ chức tín dụng ngày 18 tháng 01 năm 2024;', [['Luật', null, '2024-01-18', null]]],
+    ['a law passed on the day written before it', '- Ngày 16/6/2025, Quốc hội đã thông qua Luật Tổ chức chính quyền địa phương số 72/2025/QH15 với những quy định mới', [['Luật', '72/2025/QH15', '2025-06-16', 'Quốc hội']]],
+    ['a Central Committee plenum with its term in brackets', 'theo Chỉ thị số 05-CT/TW và Nghị quyết Trung ương 4 (khóa XII) của Đảng.', [['Chỉ thị', '05-CT/TW', null, null], ['Nghị quyết', null, null, 'Đảng']]],
+    ['a law named by its initials and year; "LUẬT SƯ" is no law', 'Theo quy định tại Luật NSNN 2015, các Luật sư và LUẬT SƯ 2020 của đoàn.', [['Luật', null, null, null]]],
   ])('%s', (_name, text, want) => {
     expect(read(text)).toEqual(want);
   });
@@ -254,6 +259,7 @@ describe('what stands between number, date and issuer', () => {
     ['a stray year before "ngày"', 'ban hành Kế hoạch thực hiện Chỉ thị số 14-CT/TW 2017 ngày 19/7/2017 của Ban Bí thư Trung ương Đảng khóa XII về người có công;', [['Chỉ thị', '14-CT/TW', '2017-07-19', 'Ban Bí thư Trung ương Đảng khóa XII']]],
     ['"của" at the end of a table row\'s line, the issuer on the next', '| 4 | Cấp Giấy xác nhận | Nghị định số 95/2021/NĐ-CP ngày 01 tháng 11 năm 2021 của\nChính phủ sửa đổi, bổ sung một số điều |', [['Nghị định', '95/2021/NĐ-CP', '2021-11-01', 'Chính phủ']]],
     ['a site\'s closing "do … ban hành" is only a list item\'s that opens its line', 'Bộ Tư pháp và các bộ thực hiện Nghị quyết 140/NQ-CP về chương trình hành động do Văn phòng Chính phủ ban hành\n- 2Quyết định 28/2014/QĐ-TTg quy định về giá điện do Thủ tướng Chính phủ ban hành\n', [['Nghị quyết', '140/NQ-CP', null, null], ['Quyết định', '28/2014/QĐ-TTg', null, 'Thủ tướng Chính phủ']]],
+    ['a tax office of a region', 'Trả lời công văn số 4814/CCTKV.05-TTKT3 ngày 30/06/2025 của Chi Cục Thuế Khu vực V về thuế nhà thầu,', [['Công văn', '4814/CCTKV.05-TTKT3', '2025-06-30', 'Chi Cục Thuế Khu vực V']]],
     ['an enterprise\'s legal form in its name', 'Trả lời công văn số 12/2025/CV-ABC ngày 02/3/2025 của Công ty cổ phần Minh Long về hóa đơn,', [['Công văn', '12/2025/CV-ABC', '2025-03-02', 'Công ty cổ phần Minh Long']]],
     ['a limited company of one member', 'Cục Thuế nhận được văn bản số 05/CV ngày 02/3/2025 của Công ty trách nhiệm hữu hạn một thành viên Hòa Bình về thuế.', [['Văn bản', '05/CV', '2025-03-02', 'Công ty trách nhiệm hữu hạn một thành viên Hòa Bình']]],
     ['an enterprise with its trade in lower case and an en dash', 'Trả lời công văn số 31-1203/PBHC-KD của Tổng Công ty Phân bón và Hóa chất Dầu khí – CTCP về hàng nhập khẩu,', [['Công văn', '31-1203/PBHC-KD', null, 'Tổng Công ty Phân bón và Hóa chất Dầu khí – CTCP']]],
@@ -297,6 +303,8 @@ describe('citations with no proper type word', () => {
 describe('damaged symbols and dates: the right canonical key', () => {
   it.each<[string, string, string]>([
     ['a lost hyphen', 'Căn cứ Nghị định số 61/2018/NĐCP ngày 23/4/2018 của Chính phủ;', '61/2018/NĐ-CP'],
+    ['a tax office\'s team number after a dot in its code', 'Trả lời công văn số 4814/CCTKV.05-TTKT3 ngày 30/06/2025 của Chi cục Thuế khu vực V;', '4814/CCTKV.05-TTKT3'],
+    ['two codes joined by "&" across a space', 'Xét đề xuất của Sở Xây dựng tại Công văn số 15972/SXD-QLN& TTBĐS ngày 14 tháng 11 năm 2025 về nhà ở;', '15972/SXD-QLNTTBĐS'],
     ['a letter suffix and a lost hyphen', 'Căn cứ Nghị quyết số 30c/NQCP ngày 08/11/2011 của Chính phủ;', '30c/NQ-CP'],
     ['a spaced en dash', 'Căn cứ Quyết định số 86/QĐ – UBND ngày 12/01/2022 của UBND tỉnh;', '86/QĐ-UBND'],
     ['a spaced separator before a mixed-case code', 'Căn cứ Quyết định số 153/2006/QĐ - TTg ngày 30/6/2006 của Thủ tướng Chính phủ;', '153/2006/QĐ-TTg'],
