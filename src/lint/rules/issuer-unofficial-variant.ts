@@ -1,9 +1,11 @@
-// Issuer codes in an informal spelling: "&" inside a code ("SGD&ĐT", "BGD&ĐT"), a space, "TƯ"
-// for "TW" (spec §3, §5). The district office's own "GD&ĐT" is reported as info (seeds).
+// Issuer codes in an informal spelling: "&" inside a code ("SGD&ĐT", "BGD&ĐT"), "TƯ" for "TW"
+// (spec §3, §5); a space inside a code is left to symbol-space-inside. The district office's own
+// "GD&ĐT" is reported as info (seeds).
 import { defineRule } from '../define-rule.js';
 import { issuerOfWritten, numberSpan } from './util.js';
 
-const informal = (w: string) => /&|\s|TƯ|T\.Ư/u.test(w);
+// A space inside a code is symbol-space-inside's finding (one slip, one report).
+const informal = (w: string) => /&|TƯ|T\.Ư/u.test(w);
 
 export default defineRule({
   id: 'issuer-unofficial-variant',
