@@ -250,12 +250,13 @@ function shareDatesAndIssuers(text: string, cits: RawCitation[]): void {
       if (!c.issuer && n.issuer) c.issuer = n.issuer;
     }
   }
-  // "… của Ban cán sự đảng … tại Công văn số 571-CV/UBND ngày … và Công văn số 591-CV/BCSĐ ngày …":
-  // an issuer written before the first of two joined citations is the second's too.
+  // "… của Ban cán sự đảng … tại Công văn số 571-CV/UBND ngày … và Công văn số 591-CV/BCSĐ ngày …",
+  // "… của Giám đốc Sở Tài chính tại Tờ trình số … và Báo cáo số …": an issuer written before the
+  // first of two joined citations is the second's too, whatever its type.
   for (let i = 0; i + 1 < cits.length; i++) {
     const c = cits[i]!;
     const n = cits[i + 1]!;
-    if (!c.issuer || n.issuer || c.issuer.end > c.start || !n.symbol || c.nested || n.nested || c.type !== n.type) continue;
+    if (!c.issuer || n.issuer || c.issuer.end > c.start || !n.symbol || c.nested || n.nested) continue;
     const gap = text.slice(c.end, n.start);
     if (gap.length <= 40 && JOINED_AFTER_DATE.test(gap)) n.issuer = c.issuer;
   }

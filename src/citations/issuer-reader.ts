@@ -150,7 +150,8 @@ export function readIssuer(text: string, pos: number, limit: number, joint = fal
     if (!ok) break;
     // "của chính phủ", "của sở Xây dựng": a body's head word written in lower case.
     if (words === 0 && !isCap && !LOWER_HEADS.has(lower)) return null;
-    if (/^\d+$/.test(word) && prevWord !== 'quận' && prevWord !== 'thứ' && !(word.length <= 2 && isCapWord(prevWord, text, p))) break;
+    // "Ban Chỉ đạo 934", "Ban Chỉ đạo 389": a steering committee named by its number.
+    if (/^\d+$/.test(word) && prevWord !== 'quận' && prevWord !== 'thứ' && !(prevWord === 'đạo' && twoBefore === 'chỉ') && !(word.length <= 2 && isCapWord(prevWord, text, p))) break;
     p = e;
     words++;
     twoBefore = prevWord;
@@ -194,7 +195,7 @@ export const ISSUER_BEFORE = [
   /(?:của|Của)[ \t]+([^;:.\n()]{2,110}?)[ \t]*:\s*$/u,
   // "Xét đề nghị của Trưởng Phòng Giáo dục quận 8 (Công văn số …)".
   /(?:của|Của)[ \t]+([^;:.\n()]{2,110}?)[ \t]*\(\s*$/u,
-  /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Chi cục|Phòng|Trung ương|Trường|Hội|Liên đoàn|Đoàn|Huyện đoàn|Tỉnh đoàn|Công an|Ban Chỉ đạo|Ban cán sự|Đảng đoàn|Mặt trận|Kho bạc|Bảo hiểm xã hội|Thanh tra|Viện|Tòa án|Viện kiểm sát|BTV|BCH|Chủ tịch|Bộ trưởng|Giám đốc)(?![\p{L}])(?:[^,;:.\n]|,(?=[ \t]+\p{Lu})){0,80}?)[ \t]+(?:(?:đã|vừa)[ \t]+(?:\p{Ll}+[ \t]+){0,2}?)?(?:ban hành|có|gửi|ký|thông qua|(?:hướng dẫn|chỉ đạo|yêu cầu|thông báo|quy định|công bố)[ \t]+tại(?:[ \t]+các)?)\s+$/u,
+  /(?:^|[,;:.\n][ \t]*|[ \t])((?:Chính phủ|Thủ tướng Chính phủ|Quốc hội|Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Bộ|Sở|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Huyện ủy|Huyện uỷ|Đảng ủy|Đảng uỷ|Ban Chấp hành|Ban Thường vụ|Ban thường vụ|Ban Bí thư|Bộ Chính trị|Văn phòng|Tổng cục|Cục|Chi cục|Phòng|Trung ương|Trường|Hội|Liên đoàn|Đoàn|Huyện đoàn|Tỉnh đoàn|Công an|Ban Chỉ đạo|Ban cán sự|Đảng đoàn|Mặt trận|Kho bạc|Bảo hiểm xã hội|Thanh tra|Viện|Tòa án|Viện kiểm sát|BTV|BCH|Chủ tịch|Bộ trưởng|Giám đốc)(?![\p{L}])(?:[^,;:.\n]|,(?=[ \t]+\p{Lu})){0,80}?)[ \t]+(?:(?:đã|vừa)[ \t]+(?:\p{Ll}+[ \t]+){0,2}?)?(?:ban hành|có|gửi|ký|thông qua|trả lời[ \t]*\(|(?:hướng dẫn|chỉ đạo|yêu cầu|thông báo|quy định|công bố|phê duyệt)[ \t]+tại(?:[ \t]+các)?)\s*$/u,
 ];
 
 // The last words of the ISSUER_BEFORE patterns: the only ones after which they can match.
@@ -205,16 +206,22 @@ export function issuerBefore(text: string, start: number, symbol?: ParsedSymbol 
   const from = Math.max(0, start - 160);
   const before = text.slice(from, start);
   for (const re of ISSUER_BEFORE) {
-    const m = re.exec(before);
-    if (!m) continue;
-    const at = from + m.index + m[0].indexOf(m[1]!);
-    // The phrase must read as an issuer's name through to its end.
-    const iss = readIssuer(text, at, at + m[1]!.length);
-    if (!iss || iss.end !== at + m[1]!.trimEnd().length) continue;
-    // A body named before the type word is the issuer only if the symbol does not name another
-    // ("nhiệm vụ của Sở Nội vụ theo Quyết định số 12/QĐ-UBND": the Quyết định is the UBND's).
-    if (symbol && namesOtherBody(symbol, iss.text)) continue;
-    return iss;
+    // "UBND cấp huyện và UBND cấp xã được Chủ tịch UBND tỉnh công bố tại các …": the leftmost
+    // head may not begin the name; a later one is tried (a few at most).
+    for (let skip = 0, tries = 0; tries < 4 && skip < before.length; tries++) {
+      const m = re.exec(before.slice(skip));
+      if (!m) break;
+      const at = from + skip + m.index + m[0].indexOf(m[1]!);
+      // The phrase must read as an issuer's name through to its end.
+      const iss = readIssuer(text, at, at + m[1]!.length);
+      if (iss && iss.end === at + m[1]!.trimEnd().length) {
+        // A body named before the type word is the issuer only if the symbol does not name another
+        // ("nhiệm vụ của Sở Nội vụ theo Quyết định số 12/QĐ-UBND": the Quyết định is the UBND's).
+        if (symbol && namesOtherBody(symbol, iss.text)) break;
+        return iss;
+      }
+      skip = at - from + 1;
+    }
   }
   return null;
 }
