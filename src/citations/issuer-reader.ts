@@ -61,6 +61,8 @@ const COMPANY_NEXT: Record<string, readonly string[]> = {
 const PLACED_COUNCIL = /^(?:Hội[ \t]+đồng|Ủy[ \t]+ban|Uỷ[ \t]+ban)[ \t]+nhân[ \t]+dân[ \t]+(?:tỉnh|thành[ \t]+phố|huyện|quận|thị[ \t]+xã|xã|phường|thị[ \t]+trấn)[ \t]+\p{Lu}/iu;
 // The last words of a legal form, after which the enterprise's own name must come.
 const NAME_AFTER = new Set(['ty', 'phần', 'hạn', 'viên']);
+const PLACE_LEVEL = new Set(['tỉnh', 'huyện', 'xã', 'phường', 'quận', 'trấn', 'phố']);
+const AFTER_LEVEL = new Set(['ủy', 'uỷ', 'đoàn', 'hội', 'và', 'trực', 'nhân', 'khóa', 'khoá']);
 const TERM_START = new Set(['kỷ', 'cổ', 'trách', 'hữu', 'một']);
 // Abbreviated kinds of places written before a place's name ("TP. Hà Nội", "TX. Sơn Tây").
 const PLACE_ABBREVIATIONS = new Set(['TP', 'Tp', 'TX', 'Tx', 'TT']);
@@ -148,6 +150,10 @@ export function readIssuer(text: string, pos: number, limit: number, joint = fal
       // "Bộ Lao động-Thương binh và Xã hội": two halves of a name run together at the hyphen.
       (lower.includes('-') && lower.split('-').every((part, i) => part !== '' && (ISSUER_LOWER.has(part) || (i > 0 && word.split('-')[i]![0] !== part[0])))) || ISSUER_LOWER.has(newStyleTone(lower)) || (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá')) || (prevWord === 'thứ' && ORDINAL_WORDS.has(lower));
     if (!ok) break;
+    // "… của UBND tỉnh xây dựng kế hoạch …": after the level of a place ("tỉnh", "huyện", "xã" …)
+    // comes its name, capitalised, or the body of that level ("tỉnh ủy", "tỉnh đoàn") — a word in
+    // lower case there starts the clause.
+    if (words > 0 && !isCap && PLACE_LEVEL.has(prevWord) && !AFTER_LEVEL.has(lower) && lower !== prevWord) break;
     // "của chính phủ", "của sở Xây dựng": a body's head word written in lower case.
     if (words === 0 && !isCap && !LOWER_HEADS.has(lower)) return null;
     // "Ban Chỉ đạo 934", "Ban Chỉ đạo 389": a steering committee named by its number.
