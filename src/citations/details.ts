@@ -29,28 +29,8 @@ const APPROVES = /phê duyệt (Đề án|Chương trình|Kế hoạch|Dự án|
 const PROGRAMME_MENTION = /(Đề án|Chương trình|Dự án|Quy hoạch|Chiến lược)[ \t]+(?!số)/giu;
 
 function findSubjectEnd(text: string, from: number, limit: number, siblingStarts: number[]): number {
-  let end = limit;
-  for (let i = from; i < limit; i++) {
-    const ch = text[i]!;
-    if (ch === ';' || ch === '\n' || ch === '\r') {
-      end = i;
-      break;
-    }
-    // A full stop ends the item unless it sits inside a number like "2.1." followed by more numbering.
-    if (ch === '.' && (i + 1 >= limit || (/\s/.test(text[i + 1]!) && (!/\d/.test(text[i - 1] ?? '') || /^\s+\p{Lu}/u.test(text.slice(i + 1, i + 4)))))) {
-      end = i;
-      break;
-    }
-    if (ch === '.' && text[i + 1] === '/') {
-      end = i;
-      break;
-    }
-    if (ch === '(' && /^\((?:sau[ \t]+đây|gọi[ \t]+tắt|dưới[ \t]+đây)/iu.test(text.slice(i, i + 12))) {
-      end = i;
-      break;
-    }
-  }
-  // The first sibling item after `from` (siblingStarts is sorted).
+  // The first sibling item after `from` (siblingStarts is sorted) ends the subject if nothing
+  // before it does: the scan stops there (a paragraph of list items is not read once per item).
   let lo = 0;
   let hi = siblingStarts.length;
   while (lo < hi) {
@@ -59,7 +39,22 @@ function findSubjectEnd(text: string, from: number, limit: number, siblingStarts
     else hi = mid;
   }
   const next = siblingStarts[lo];
-  return next !== undefined && next < end ? next : end;
+  const stop = next !== undefined && next < limit ? next : limit;
+  for (let i = from; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    // ";", line ends.
+    if (c === 59 || c === 10 || c === 13) return i;
+    if (c === 46) {
+      const n = text.charCodeAt(i + 1);
+      // ".": a full stop ends the item unless it sits inside a number like "2.1." followed by
+      // more numbering; "./." closes the document.
+      if (i + 1 >= limit || n === 47) return i;
+      if ((n === 32 || n === 9 || n === 10 || n === 13 || n === 0xa0) && (!isDigit(text.charCodeAt(i - 1)) || /^\s+\p{Lu}/u.test(text.slice(i + 1, i + 4)))) return i;
+      continue;
+    }
+    if (c === 40 && /^\((?:sau[ \t]+đây|gọi[ \t]+tắt|dưới[ \t]+đây)/iu.test(text.slice(i, i + 12))) return i;
+  }
+  return stop;
 }
 
 /** Date, issuer, subject and relations of each citation, read in text order. */
