@@ -148,7 +148,10 @@ export function readIssuer(text: string, pos: number, limit: number, joint = fal
       COMPANY_NEXT[prevWord]?.includes(lower) === true ||
       (joint && lower === 'với') ||
       // "Bộ Lao động-Thương binh và Xã hội": two halves of a name run together at the hyphen.
-      (lower.includes('-') && lower.split('-').every((part, i) => part !== '' && (ISSUER_LOWER.has(part) || (i > 0 && word.split('-')[i]![0] !== part[0])))) || ISSUER_LOWER.has(newStyleTone(lower)) || (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá')) || (prevWord === 'thứ' && ORDINAL_WORDS.has(lower));
+      (lower.includes('-') && hyphenHalves(word)) ||
+      ISSUER_LOWER.has(newStyleTone(lower)) ||
+      (ROMAN.test(word) && (prevWord === 'khóa' || prevWord === 'khoá')) ||
+      (prevWord === 'thứ' && ORDINAL_WORDS.has(lower));
     if (!ok) break;
     // "… của UBND tỉnh xây dựng kế hoạch …": after the level of a place ("tỉnh", "huyện", "xã" …)
     // comes its name, capitalised, or the body of that level ("tỉnh ủy", "tỉnh đoàn") — a word in
@@ -171,6 +174,11 @@ export function readIssuer(text: string, pos: number, limit: number, joint = fal
   const term = /^[ \t]*\((?:khóa|khoá|Khóa|Khoá|KHÓA|KHOÁ)[ \t]+[IVXLC]+\)/u.exec(text.slice(lastGood, lastGood + 16));
   if (term) lastGood += term[0].length;
   return { text: text.slice(pos, lastGood), start: pos, end: lastGood };
+}
+
+/** Each half of "động-Thương" is a word of a name: a lower-case one the names use, or capitalised. */
+function hyphenHalves(word: string): boolean {
+  return word.split('-').every((part, i) => part !== '' && (ISSUER_LOWER.has(part.toLowerCase()) || (i > 0 && part[0] !== part[0]!.toLowerCase())));
 }
 
 /**
