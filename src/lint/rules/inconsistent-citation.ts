@@ -1,4 +1,5 @@
 // One instrument cited twice in the same document with a different date or a different issuer.
+// Numbers without a year segment are compared within one year only.
 import { defineRule } from '../define-rule.js';
 import { issuerByName } from '../../citations/vocabulary/issuers.js';
 import type { Citation } from '../../citations/model.js';
@@ -12,7 +13,10 @@ export default defineRule({
     const first = new Map<string, Citation>();
     for (const c of ctx.doc.citations) {
       if (!c.canonicalNumber || c.family === 'named') continue;
-      const id = `${c.type}|${c.canonicalNumber}`;
+      // A number with no year segment is one instrument only within a year: administrative
+      // numbers start again each year ("Kế hoạch số 12/KH-UBND" of 2023 and of 2024 are two).
+      const year = c.year ?? (c.date ? c.date.slice(0, 4) : '?');
+      const id = `${c.type}|${c.canonicalNumber}|${year}`;
       const prev = first.get(id);
       if (!prev) {
         first.set(id, c);
