@@ -172,6 +172,9 @@ export function attachDetails(text: string, cits: RawCitation[]): void {
         // 66-NQ/TW do Văn phòng Chính phủ ban hành"): the closing issuer is the outer document's.
         // Only for a citation that opens its line, as a site's list item does ("- 8Nghị định …").
         if (!c.issuer && c.symbol && opensLine(text, c.start) && !insideEarlierSubject(cits, i)) c.issuer = issuerClosing(text, s, k);
+        // "Căn cứ kế hoạch số 12/KH-THTBS ngày 09/9/2024 về việc thực hiện … của Trường TH Tây Bắc
+        // Sơn.": a school's or an office's name closing the item, no other citation in between.
+        if (!c.issuer && c.symbol && !cits.some((o, j) => j !== i && o.start > s && o.start < k)) c.issuer = issuerOfClosing(text, s, k);
       }
     }
   }
@@ -365,6 +368,18 @@ function issuerClosing(text: string, start: number, end: number): { text: string
   const at = from + m.index + m[0].indexOf(m[1]!);
   const iss = readIssuer(text, at, at + m[1]!.length);
   return iss && iss.end === at + m[1]!.length ? iss : null;
+}
+
+// "… của Trường TH Tây Bắc Sơn", "… của phòng GD&ĐT Phong Điền" at the very end of an item.
+const CLOSING_OF = /[ \t]của[ \t]+((?:Trường|trường|Phòng|phòng|Sở|sở|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Hiệu trưởng|Ban Giám hiệu)(?![\p{L}])[^,;:()\n]{0,70}?)[ \t]*$/u;
+
+function issuerOfClosing(text: string, start: number, end: number): { text: string; start: number; end: number } | null {
+  const from = Math.max(start, end - 100);
+  const m = CLOSING_OF.exec(text.slice(from, end));
+  if (!m) return null;
+  const at = from + m.index + m[0].indexOf(m[1]!);
+  const iss = readIssuer(text, at, at + m[1]!.length);
+  return iss && iss.end === at + m[1]!.trimEnd().length ? iss : null;
 }
 
 /** Nothing but list marks, numbers and table bars before `at` on its line. */

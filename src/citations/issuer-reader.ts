@@ -44,7 +44,7 @@ export function newStyleTone(lower: string): string {
 const SUBJECT_CAPS = new Set(['về', 'phê', 'hướng', 'quy', 'sửa', 'thay', 'bãi', 'thực', 'triển', 'tiếp', 'kiện', 'tăng', 'đẩy', 'nâng', 'sơ', 'điều']);
 
 // "của liên Bộ Quốc phòng - Bộ LĐTBXH - Bộ Tài chính": the joint ministries of a joint circular.
-const LOWER_HEADS = new Set(['chính', 'sở', 'bộ', 'ủy', 'uỷ', 'thường', 'liên']);
+const LOWER_HEADS = new Set(['chính', 'sở', 'bộ', 'ủy', 'uỷ', 'thường', 'liên', 'trưởng', 'phòng', 'trường']);
 
 // The first words of another body's name: after a comma they start a new body, not more of this one.
 const BODY_HEAD = /^(?:Bộ|Sở|Ban|Ủy ban|Uỷ ban|UBND|HĐND|Phòng|Cục|Tổng cục|Văn phòng|Chính phủ|Thủ tướng|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Trường|Trung tâm)(?![\p{Ll}])/u;
@@ -116,6 +116,10 @@ export function readIssuer(text: string, pos: number, limit: number, joint = fal
         let r = q + 1;
         while (r < limit && text[r] === ' ') r++;
         if (r < limit && isUpperAt(text, r)) q = r;
+      } else if (q > p && text[q] === '(' && prevWord === 'dân') {
+        // "Ủy ban nhân dân (UBND) tỉnh Quảng Nam": the body's abbreviation, given once in brackets.
+        const abbr = /^\((?:UBND|HĐND)\)[ \t]+(?=\p{Ll})/u.exec(text.slice(q, q + 10));
+        if (abbr) q += abbr[0].length;
       }
       if (q === p) break;
       p = q;
@@ -204,7 +208,7 @@ export const ISSUER_BEFORE = [
   /(?:của|Của)[ \t]+([^,;.\n]{2,60}?)[ \t]+ban[ \t]+hành[ \t]+kèm[ \t]+theo\s+$/u,
   /(?:của|Của)[ \t]+([^;:.\n]{2,110}?)(?:[ \t]*,)?[ \t]+(?:tại|theo)\s+(?:các\s+)?$/u,
   // "Quy chế … do Ban Bí thư Trung ương Đảng ban hành theo Quyết định số …".
-  /(?:do|Do)[ \t]+([^,;:.\n]{2,80}?)[ \t]+ban[ \t]+hành[ \t]+(?:kèm[ \t]+)?theo\s+$/u,
+  /(?:do|Do)[ \t]+([^,;:.\n]{2,80}?)[ \t]+ban[ \t]+hành[ \t]+(?:(?:kèm[ \t]+)?theo|tại)\s+$/u,
   // "… các văn bản của Bộ Giáo dục và Đào tạo: Thông tư số …": the issuer of a list's intro.
   /(?:của|Của)[ \t]+([^;:.\n()]{2,110}?)[ \t]*:\s*$/u,
   // "Xét đề nghị của Trưởng Phòng Giáo dục quận 8 (Công văn số …)".
