@@ -118,7 +118,7 @@ export function attachDetails(text: string, cits: RawCitation[]): void {
     // "… ngày 01 tháng 11 năm 2021 của⏎Chính phủ …": "của" left at a line's end (a table cell, a
     // line the layout kept) — the name is on the next line.
     if (!cua) {
-      const broken = CUA_AT_LINE_END.exec(text.slice(p, p + 16));
+      const broken = CUA_AT_LINE_END.exec(text.slice(p, p + 16)) ?? CUA_NEXT_LINE.exec(text.slice(p, p + 16));
       if (broken) {
         cua = broken;
         cuaEnd = p + broken[0].length;
@@ -352,6 +352,9 @@ function nameWords(s: string): string {
   return s.split(/\s+/).slice(0, 6).join(' ').toLowerCase();
 }
 
+// "… ngày 16/7/2008⏎của Chính phủ", "… NĂM 2015⏎CỦA BỘ TRƯỞNG …": "của" opening the next line
+// (a table cell or a title in capitals the layout keeps in lines).
+const CUA_NEXT_LINE = /^[ \t]*\r?\n[ \t]*(?:của|CỦA)[ \t]+(?=\p{Lu})/u;
 // "của" at a line's end, the next line opening with a capital.
 const CUA_AT_LINE_END = /^[ \t]*,?[ \t]*(?:của|CỦA)[ \t]*\r?\n[ \t]*(?=\p{Lu})/u;
 // Between two citations joined by "và" (the first one's date may stand there).

@@ -43,7 +43,8 @@ export const SO = /[ \t]*(?:,[ \t]*)?(số|Số|SỐ)(?![\p{L}])([ \t]*:)?/uy;
 // Between "số" and the number: spaces and at most a page gap of blank lines.
 export const GAP = /[ \t]*(?:\r?\n[ \t]*){0,4}/y;
 export const SPACES = /[ \t]*/y;
-export const CUA = /[ \t]*,?[ \t]*(?:(?:của|Của|CỦA|do|giữa|liên tịch giữa)[ \t]+){1,2}/uy;
+// "cua Chính phủ": the hook lost to a typist or OCR, only before a capitalised name.
+export const CUA = /[ \t]*,?[ \t]*(?:(?:của|Của|CỦA|do|giữa|liên tịch giữa|cua(?=[ \t]+\p{Lu}))[ \t]+){1,2}/uy;
 
 // Items, subjects and lists never run past this many characters: a bound that keeps every scan
 // linear on a megabyte-long single line.

@@ -169,6 +169,8 @@ function bareSymbolAt(text: string, at: number, prev: RawCitation | undefined): 
   if (!STRONG_SHAPE.test(text)) return [];
   // After "Số:" it is a header's own number, and after "số" the reader of "số" has decided.
   if (/[Ss]ố\s*:?\s*$/u.test(text.slice(Math.max(0, at - 8), at))) return [];
+  // "Decree No. 40/2025/ND-CP": a site's English translation names the same instruments again.
+  if (/(?:^|[^\p{L}])No\.?\s*$/u.test(text.slice(Math.max(0, at - 8), at))) return [];
   const symbol = parseSymbol(text, at);
   if (!symbol || (symbol.shape !== 'legal' && symbol.shape !== 'party') || !symbol.typeCode || !symbol.issuerCodes.length) return [];
   const type = typeOfSymbol(symbol);

@@ -59,8 +59,9 @@ const COMPANY_NEXT: Record<string, readonly string[]> = {
 };
 // A People's Council or Committee with its place ("Hội đồng nhân dân tỉnh Đồng Nai").
 const PLACED_COUNCIL = /^(?:Hội[ \t]+đồng|Ủy[ \t]+ban|Uỷ[ \t]+ban)[ \t]+nhân[ \t]+dân[ \t]+(?:tỉnh|thành[ \t]+phố|huyện|quận|thị[ \t]+xã|xã|phường|thị[ \t]+trấn)[ \t]+\p{Lu}/iu;
-// The last words of a legal form, after which the enterprise's own name must come.
-const NAME_AFTER = new Set(['ty', 'phần', 'hạn', 'viên']);
+// Words after which a name must go on: an enterprise's legal form ("cổ phần"), a post's title
+// ("Thủ tướng" ⏎ "Chính phủ", "Bộ trưởng" ⏎ "Bộ Y tế", "Chủ tịch" ⏎ "UBND tỉnh").
+const NAME_AFTER = new Set(['ty', 'phần', 'hạn', 'viên', 'tướng', 'trưởng', 'tịch', 'đốc']);
 const PLACE_LEVEL = new Set(['tỉnh', 'huyện', 'xã', 'phường', 'quận', 'trấn', 'phố']);
 const AFTER_LEVEL = new Set(['ủy', 'uỷ', 'đoàn', 'hội', 'và', 'trực', 'nhân', 'khóa', 'khoá']);
 const TERM_START = new Set(['kỷ', 'cổ', 'trách', 'hữu', 'một']);
@@ -87,14 +88,17 @@ export function readIssuer(text: string, pos: number, limit: number, joint = fal
   let prevWord = '';
   let twoBefore = '';
   let prevWordWritten = '';
-  while (p < limit && words < 16) {
+  // At the limit only a line break that a name goes on over (see NAME_AFTER below) is read.
+  while ((p < limit || (words > 0 && p === limit && (text[p] === '\n' || text[p] === '\r'))) && words < 16) {
     if (words > 0) {
       let q = p;
       while (q < limit && (text[q] === ' ' || text[q] === '\t')) q++;
       // "Công ty cổ phần⏎E.K.LM": an enterprise's legal form does not end its name, so the name
       // goes on over a line break (a short line the layout kept).
       const br = text[q] === '\r' && text[q + 1] === '\n' ? 2 : text[q] === '\n' ? 1 : 0;
-      if (br && q <= limit && NAME_AFTER.has(prevWord) && q + br < text.length && isUpperAt(text, q + br)) {
+      // A body's head word alone ("của Bộ" ⏎ "Tư pháp") also wants its name.
+      const bareHead = words === 1 && (prevWordWritten === 'Bộ' || prevWordWritten === 'Sở' || prevWordWritten === 'Cục');
+      if (br && q <= limit && (NAME_AFTER.has(prevWord) || bareHead) && q + br < text.length && isUpperAt(text, q + br)) {
         q += br;
         if (limit <= q) {
           const next = text.indexOf('\n', q);

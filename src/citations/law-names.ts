@@ -12,7 +12,7 @@ const CAP_LAW_WORD = /[ \t]+(\p{Lu}[\p{Ll}]*(?![\p{L}\d])|\p{Lu}{2,}(?=ngày[ \t
 const CAP_STOP = new Set(['Căn', 'Thực', 'Theo', 'Về', 'Và', 'Xét', 'Trên', 'Tại', 'Nay', 'Ngày', 'Số', 'Của', 'Điều', 'Khoản', 'Chương']);
 const LOWER_LAW_WORD = /[ \t]+(\p{Ll}+)(?![\p{L}\d])/uy;
 // "Luật sửa đổi, bổ sung một số điều của Luật X và Luật Y": one law that amends the others.
-const AMENDING_LAW = /[ \t]+(?:sửa[ \t]+đổi|Sửa[ \t]+đổi|SỬA[ \t]+ĐỔI)(?:[ \t]*,[ \t]*|[ \t]+)(?:bổ[ \t]+sung|Bổ[ \t]+sung|BỔ[ \t]+SUNG)(?:[ \t]+(?:một|Một|MỘT)[ \t]+(?:số|SỐ)[ \t]+(?:điều|ĐIỀU))?(?:[ \t]+(?:của|CỦA))?[ \t]+(?:(?:các|Các)[ \t]+)?(?=Luật|LUẬT|Bộ luật|BỘ LUẬT|Pháp lệnh)/uy;
+const AMENDING_LAW = /[ \t]+(?:sửa[ \t]+đổi|Sửa[ \t]+đổi|SỬA[ \t]+ĐỔI)(?:[ \t]*,[ \t]*|[ \t]+)(?:bổ[ \t]+sung|Bổ[ \t]+sung|BỔ[ \t]+SUNG)(?:[ \t]+(?:một|Một|MỘT)[ \t]+(?:số|SỐ)[ \t]+(?:điều|Điều|ĐIỀU))?(?:[ \t]+(?:của|CỦA))?[ \t]+(?:(?:các|Các)[ \t]+)?(?=Luật|LUẬT|Bộ luật|BỘ LUẬT|Pháp lệnh)/uy;
 const LAW_JOIN = /[ \t]*(?:,[ \t]*|[ \t]+và[ \t]+|[ \t]+và[ \t]+các[ \t]+)(?=Luật|luật|Bộ luật|bộ luật|Pháp lệnh)/uy;
 const LOWER_WORD = /[ \t]+([\p{Ll}]+|\d{4})(?![\p{L}\d])/uy;
 const NAME_STOP = new Set([
@@ -121,6 +121,12 @@ function readLawName(text: string, pos: number, loose = false): { name: string; 
     // 26/2005/PL-UBTVQH11": a function word inside a name the date or number closes a few words on.
     const ahead = text.slice(LOWER_WORD.lastIndex, LOWER_WORD.lastIndex + 60);
     const inner = NAME_INNER.has(word) || (word === 'có' && /^[ \t]+công(?![\p{L}])/u.test(ahead));
+    // "Luật phí và lệ phí 2015": "và" inside a lower-case name its year closes one or two words on.
+    if (word === 'và' && lowerFirst && /^(?:[ \t]+\p{Ll}+){1,2}[ \t]+(?:19|20)\d\d(?![\p{L}\d])/u.test(ahead)) {
+      end = LOWER_WORD.lastIndex;
+      words++;
+      continue;
+    }
     if (NAME_STOP.has(word) && !(inner && CLOSED_FEW_WORDS_ON.test(ahead) && !/hiệu[ \t]+lực/u.test(ahead))) break;
     if (word === 'hiện' && /^[ \t]+hành(?![\p{L}])/u.test(text.slice(LOWER_WORD.lastIndex, LOWER_WORD.lastIndex + 8))) break;
     if (lowerFirst && LOWER_NAME_VERB.test(text.slice(end, end + 16))) break;

@@ -308,8 +308,9 @@ const TYPE_HEADING_WORDS =
 
 const PLACE_BROKEN = /(?:^|[ \t])(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|Đảng bộ|Tỉnh ủy|Huyện ủy)[ \t]+\p{Lu}\p{Ll}*$/u;
 const WANTS_NUMBER = /(?:^|[ \t(])(?:thứ|khóa|khoá|Khóa|Khoá|KHÓA|KHOÁ|số|Số|SỐ|ngày|tháng|năm|lần|Điều|khoản|Khoản)$/u;
-// "Căn cứ …", also as a list item ("- Căn cứ Luật Doanh nghiệp" ⏎ "Nhà nước ngày …;").
-const PREAMBLE_ITEM = /^[ \t]*(?:[-–+•][ \t]*)?(?:Căn[ \t]+cứ|Thực[ \t]+hiện|Xét[ \t]+đề[ \t]+nghị|Theo[ \t]+đề[ \t]+nghị)(?![\p{L}])/u;
+// "Căn cứ …", also as a list item ("- Căn cứ Luật Doanh nghiệp" ⏎ "Nhà nước ngày …;") or in
+// markdown emphasis ("*Căn cứ Luật Tổ chức" ⏎ "Chính phủ số 63/2025/QH15;*").
+const PREAMBLE_ITEM = /^[ \t]*(?:[-–+•][ \t]*)?[*_]{0,2}(?:Căn[ \t]+cứ|Thực[ \t]+hiện|Xét[ \t]+đề[ \t]+nghị|Theo[ \t]+đề[ \t]+nghị)(?![\p{L}])/u;
 const PREAMBLE_ITEM_AT = new RegExp(PREAMBLE_ITEM.source.slice(1), 'uy');
 const NUMBER_LINE = /^(?:Số|SỐ)[ \t]*:[ \t]*\S/u;
 const SYMBOL_BREAK = /[\p{Lu}\d][/\-]$/u;

@@ -113,7 +113,8 @@ export function layout(text: string): Layout {
   const headFrom = headerBelowSiteText(lines);
   const headLimit = Math.min(lines.length, headFrom + 40);
   for (let i = headFrom; i < headLimit; i++) {
-    const p = lines[i]!.plain;
+    // A header laid out as a markdown table: "| Số: 1766/QĐ-UBND | Bình Thuận, ngày … |".
+    const p = cellStart(lines[i]!.plain);
     if (!p) continue;
     if (L.numberLine < 0 && (NUMBER_LINE.test(p) || NUMBER_LINE_BARE.test(p)) && p.length < 120 && /\//.test(p)) L.numberLine = i;
     // "Số:" alone, the number on the next line (a header laid out as a table).
@@ -123,7 +124,8 @@ export function layout(text: string): Layout {
       L.typeLine = i;
       break;
     }
-    if (SECTION_HEADING.test(p) || PREAMBLE_ITEM.test(p)) break;
+    // A markdown heading ("# Thực hiện chế độ …", a crawler's title of the page) is no item.
+    if ((SECTION_HEADING.test(p) || PREAMBLE_ITEM.test(p)) && !isMarkdownHeading(lines[i]!.text)) break;
   }
   // Title: the first non-empty line after the type heading, and following short lines that are
   // neither a preamble item nor a numbered section.
@@ -200,6 +202,16 @@ function siteTitleAbove(lines: Layout['lines'], first: number, floor: number): n
   return start;
 }
 
+/** The line is a markdown heading ("# …"). */
+function isMarkdownHeading(raw: string): boolean {
+  return /^[ \t]*#{1,6}[ \t]/u.test(raw);
+}
+
+/** A table row's first cell ("| Số: 12/KH-UBND | …" → "Số: 12/KH-UBND | …"). */
+function cellStart(p: string): string {
+  return p.charCodeAt(0) === 124 ? p.replace(/^\|[ \t]*/u, '') : p;
+}
+
 // The national motto or the Party's name that tops a document's header.
 const MOTTO = /^[*_]*(?:CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM)/u;
 
@@ -214,7 +226,7 @@ function headerBelowSiteText(lines: Layout['lines']): number {
   for (let m = 0; m < end; m++) {
     const p = lines[m]!.plain;
     if (!p) continue;
-    if (PREAMBLE_ITEM.test(p) || ROMAN_HEADING.test(p)) return 0;
+    if ((PREAMBLE_ITEM.test(p) || ROMAN_HEADING.test(p)) && !isMarkdownHeading(lines[m]!.text)) return 0;
     if (!MOTTO.test(p)) continue;
     if (m < 30) return 0;
     for (let k = m + 1; k < Math.min(lines.length, m + 14); k++) {

@@ -131,6 +131,9 @@ describe('named laws', () => {
     ['a law passed on the day written before it', '- Ngày 16/6/2025, Quốc hội đã thông qua Luật Tổ chức chính quyền địa phương số 72/2025/QH15 với những quy định mới', [['Luật', '72/2025/QH15', '2025-06-16', 'Quốc hội']]],
     ['a Central Committee plenum with its term in brackets', 'theo Chỉ thị số 05-CT/TW và Nghị quyết Trung ương 4 (khóa XII) của Đảng.', [['Chỉ thị', '05-CT/TW', null, null], ['Nghị quyết', null, null, 'Đảng']]],
     ['a law named by its initials and year; "LUẬT SƯ" is no law', 'Theo quy định tại Luật NSNN 2015, các Luật sư và LUẬT SƯ 2020 của đoàn.', [['Luật', null, null, null]]],
+    ['a "*Căn cứ" item in markdown emphasis runs to its ";"', '*Căn cứ Luật Tổ chức\nChính phủ số 63/2025/QH15;*\n*Căn cứ Nghị định số 40/2025/NĐ-CP ngày 26/02/2025 của Chính phủ;*', [['Luật', '63/2025/QH15', null, null], ['Nghị định', '40/2025/NĐ-CP', '2025-02-26', 'Chính phủ']]],
+    ['an amending law with "Sửa đổi" and "Điều" in capitals is one citation', 'Căn cứ Luật Sửa đổi, bổ sung một số Điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22/11/2019;', [['Luật', null, '2019-11-22', null]]],
+    ['"và" inside a lower-case name its year closes', '- Luật nhà ở 2014 - Luật phí và lệ phí 2015 - Nghị định số 102/2017/NĐ-CP', [['Luật', null, null, null], ['Luật', null, null, null], ['Nghị định', '102/2017/NĐ-CP', null, null]]],
   ])('%s', (_name, text, want) => {
     expect(read(text)).toEqual(want);
   });
@@ -270,6 +273,9 @@ describe('what stands between number, date and issuer', () => {
     ['a head of office in lower case', 'Căn cứ Quyết định số 771 /QĐ-PGD&ĐT ngày  29/10/2020 của trưởng Phòng GD&ĐT huyện Ba Vì về việc công nhận;', [['Quyết định', '771 /QĐ-PGD&ĐT', '2020-10-29', 'trưởng Phòng GD&ĐT huyện Ba Vì']]],
     ['"do … ban hành tại" before the type word', 'thực hiện khung thời gian năm học 2022 – 2023 do UBND tỉnh Quảng Ngãi ban hành tại Quyết định số 1074/QĐ-UBND ngày 12/8/2022.', [['Quyết định', '1074/QĐ-UBND', '2022-08-12', 'UBND tỉnh Quảng Ngãi']]],
     ['a school\'s name closing the item; not a name inside a nested citation\'s item', 'Căn cứ kế hoạch số 12/KH-THTBS ngày 09/9/2024 về việc thực hiện kế hoạch giáo dục năm học 2024 - 2025 của Trường TH Tây Bắc Sơn.\nCăn cứ Kế hoạch số 15/KH-THTBS ngày 10/9/2024 thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Trường TH Tây Bắc Sơn.', [['Kế hoạch', '12/KH-THTBS', '2024-09-09', 'Trường TH Tây Bắc Sơn'], ['Kế hoạch', '15/KH-THTBS', '2024-09-10', null], ['Chỉ thị', '05-CT/TW', '2016-05-15', 'Trường TH Tây Bắc Sơn']]],
+    ['"cua" for "của" before a capitalised body', '- Nghị định số 243/2025/NĐ-CP ngày 11/9/2025 cua Chính phủ;', [['Nghị định', '243/2025/NĐ-CP', '2025-09-11', 'Chính phủ']]],
+    ['a name broken after a post\'s title or a bare head word, in a table cell; "của" opening the next line', '| 1 | Quyết định số 1565/QĐ-BTP ngày 13/7/2020 của Bộ\nTư pháp |\n| 2 | Quyết định số 23/2021/QĐ-TTg ngày 07/7/2021 của Thủ tướng\nChính phủ |\n| 3 | Nghị định số 77/2008/NĐ-CP ngày 16/7/2008\ncủa Chính phủ |', [['Quyết định', '1565/QĐ-BTP', '2020-07-13', 'Bộ Tư pháp'], ['Quyết định', '23/2021/QĐ-TTg', '2021-07-07', 'Thủ tướng Chính phủ'], ['Nghị định', '77/2008/NĐ-CP', '2008-07-16', 'Chính phủ']]],
+    ['a body\'s whole name does not run on over a line break', 'Thực hiện Kế hoạch số 12/KH-UBND ngày 02/02/2023 của Bộ Tư pháp\nCăn cứ tình hình thực tế;', [['Kế hoạch', '12/KH-UBND', '2023-02-02', 'Bộ Tư pháp']]],
     ['an enterprise\'s legal form in its name', 'Trả lời công văn số 12/2025/CV-ABC ngày 02/3/2025 của Công ty cổ phần Minh Long về hóa đơn,', [['Công văn', '12/2025/CV-ABC', '2025-03-02', 'Công ty cổ phần Minh Long']]],
     ['a limited company of one member', 'Cục Thuế nhận được văn bản số 05/CV ngày 02/3/2025 của Công ty trách nhiệm hữu hạn một thành viên Hòa Bình về thuế.', [['Văn bản', '05/CV', '2025-03-02', 'Công ty trách nhiệm hữu hạn một thành viên Hòa Bình']]],
     ['an enterprise with its trade in lower case and an en dash', 'Trả lời công văn số 31-1203/PBHC-KD của Tổng Công ty Phân bón và Hóa chất Dầu khí – CTCP về hàng nhập khẩu,', [['Công văn', '31-1203/PBHC-KD', null, 'Tổng Công ty Phân bón và Hóa chất Dầu khí – CTCP']]],
@@ -344,6 +350,8 @@ describe('what is not a citation', () => {
     'Triển khai Nghị quyết của Quốc hội về phát triển kinh tế - xã hội.',
     'theo quy định của Luật hiện hành.',
     'Kế hoạch này được triển khai đến các đơn vị.',
+    // A site's English translation names the instruments again.
+    "Pursuant to the Government's Decree No. 40/2025/ND-CP dated February 26, 2025; the Circular No. 12/2018/TT-BCT dated June 15, 2018.",
   ])('%s', (text) => {
     expect(read(text)).toEqual([]);
   });

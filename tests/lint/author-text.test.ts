@@ -125,6 +125,14 @@ describe('can-cu-order ranks the instrument each item rests on', () => {
     expect(await findings(text, 'can-cu-order')).toEqual([]);
   });
 
+  it('names a law cited by name by its name, with no "số"', async () => {
+    const text = `${HEADER}QUYẾT ĐỊNH\nVề việc công bố\nCăn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ về kiểm soát;\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n`;
+    const found = await findings(text, 'can-cu-order');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain('Căn cứ Luật Tổ chức chính quyền địa phương (');
+    expect(found[0]).not.toContain('Luật số');
+  });
+
   it('a Nghị định that is an item of its own after a Thông tư is reported', async () => {
     const text = `${HEADER}QUYẾT ĐỊNH\nVề việc phân cấp quản lý dự án\nCăn cứ Thông tư số 02/2007/TT-BXD ngày 14/02/2007 của Bộ Xây dựng hướng dẫn lập dự án;\nCăn cứ Nghị định số 112/2006/NĐ-CP ngày 29/9/2006 của Chính phủ về quản lý dự án;\nQUYẾT ĐỊNH:\nĐiều 1. Phân cấp.\n`;
     expect(await findings(text, 'can-cu-order')).toHaveLength(1);
@@ -237,6 +245,13 @@ describe('a web page around the document', () => {
     const found = lint(doc, { preset: 'strict', resolver: await loadBundledResolver() }).filter((f) => f.line === 13 && f.ruleId !== 'content-after-signature');
     expect(found.filter((f) => f.severity !== 'info')).toEqual([]);
     expect(doc.citations.filter((c) => c.line === 13).map((c) => c.issuer)).toEqual([null]);
+  });
+
+  it('a crawler\'s markdown title that opens with "Thực hiện" does not hide a header laid out as a table', async () => {
+    const text = '# Thực hiện chế độ bảo hiểm theo quyết định số 290/2005/QĐ-TTg ngày 08 tháng 11 năm 2005 của Thủ tướng Chính phủ\n\n| ỦY BAN NHÂN DÂN TỈNH BÌNH THUẬN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n| Số: 1766/QĐ-UBND | Bình Thuận, ngày 3 tháng 8 năm 2020 |\n\nQUYẾT ĐỊNH\n\nVỀ VIỆC CÔNG BỐ THỦ TỤC HÀNH CHÍNH\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\n\nCăn cứ Nghị định số 63/2010/NĐ-CP ngày 08/6/2010 của Chính phủ;\n';
+    const doc = analyze(text, { file: 't.txt' });
+    expect([doc.header.number, doc.header.date, doc.header.type]).toEqual(['1766/QĐ-UBND', '2020-08-03', 'Quyết định']);
+    expect(await findings(text, 'can-cu-order')).toEqual([]);
   });
 
   it('the page\'s own document is not a citation, by the site\'s number or by the header\'s when they differ', () => {

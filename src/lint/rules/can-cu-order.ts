@@ -60,11 +60,18 @@ export default defineRule({
       if (worst && r < worst.rank) {
         ctx.report({
           span: headSpan(c),
-          message: `Căn cứ ${c.type} số ${c.number ?? c.subject} (${LABEL[r]}) có hiệu lực cao hơn ${worst.c.type} số ${worst.c.number ?? worst.c.subject} (${LABEL[worst.rank]}) nhưng lại xếp sau; sắp xếp các căn cứ theo hiệu lực pháp lý từ cao xuống thấp.`,
-          messageEn: `${c.type} ${c.number ?? ''} has higher legal force than ${worst.c.type} ${worst.c.number ?? ''} listed before it; order the căn cứ by legal force.`,
+          message: `Căn cứ ${named(c)} (${LABEL[r]}) có hiệu lực cao hơn ${named(worst.c)} (${LABEL[worst.rank]}) nhưng lại xếp sau; sắp xếp các căn cứ theo hiệu lực pháp lý từ cao xuống thấp.`,
+          messageEn: `${named(c)} has higher legal force than ${named(worst.c)} listed before it; order the căn cứ by legal force.`,
         });
       }
       if (!worst || r > worst.rank) worst = { rank: r, c };
     }
   },
 });
+
+/** "Nghị định số 63/2010/NĐ-CP", or a law by its name ("Luật Tổ chức chính quyền địa phương"). */
+function named(c: Citation): string {
+  if (c.number) return `${c.type} số ${c.number}`;
+  const name = (c.subject ?? '').replace(/\s+/gu, ' ').trim();
+  return name ? `${c.type} ${name}` : c.surface.replace(/\s+/gu, ' ');
+}
