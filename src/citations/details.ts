@@ -364,21 +364,22 @@ const CLAUSE_AFTER_NAME = /^(?:[ \t]*[;.,)]|[ \t]*$|[ \t]+(?:về|V\/v|v\/v)(?![
 
 const CLOSING_ISSUER = /[ \t]do[ \t]+([^,;:()\n]{2,90}?)[ \t]+ban[ \t]+hành$/u;
 
-function issuerClosing(text: string, start: number, end: number): { text: string; start: number; end: number } | null {
-  const from = Math.max(start, end - 110);
-  const m = CLOSING_ISSUER.exec(text.slice(from, end));
-  if (!m) return null;
-  const at = from + m.index + m[0].indexOf(m[1]!);
-  const iss = readIssuer(text, at, at + m[1]!.length);
-  return iss && iss.end === at + m[1]!.length ? iss : null;
-}
-
 // "… của Trường TH Tây Bắc Sơn", "… của phòng GD&ĐT Phong Điền" at the very end of an item.
 const CLOSING_OF = /[ \t]của[ \t]+((?:Trường|trường|Phòng|phòng|Sở|sở|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Hiệu trưởng|Ban Giám hiệu)(?![\p{L}])[^,;:()\n]{0,70}?)[ \t]*$/u;
 
+/** "… do X ban hành" closing the item [start, end), as sites title the documents they list. */
+function issuerClosing(text: string, start: number, end: number): { text: string; start: number; end: number } | null {
+  return nameClosing(CLOSING_ISSUER, text, Math.max(start, end - 110), end);
+}
+
+/** "… của Trường …" closing the item [start, end). */
 function issuerOfClosing(text: string, start: number, end: number): { text: string; start: number; end: number } | null {
-  const from = Math.max(start, end - 100);
-  const m = CLOSING_OF.exec(text.slice(from, end));
+  return nameClosing(CLOSING_OF, text, Math.max(start, end - 100), end);
+}
+
+/** The name `re` captures in text[from, end), when it reads as an issuer's name to its last word. */
+function nameClosing(re: RegExp, text: string, from: number, end: number): { text: string; start: number; end: number } | null {
+  const m = re.exec(text.slice(from, end));
   if (!m) return null;
   const at = from + m.index + m[0].indexOf(m[1]!);
   const iss = readIssuer(text, at, at + m[1]!.length);
